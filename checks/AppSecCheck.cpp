@@ -1,0 +1,48 @@
+#include "AppSecCheck.h"
+
+#include "reporting/FindingText.h"
+
+namespace clang::tidy::appsec {
+
+AppSecCheck::AppSecCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      CatalogPath(Options.getLocalOrGlobal("AppSecRequirementCatalog", "").str()) {
+  if (!CatalogPath.empty()) {
+    std::string Error;
+    Catalog = ::appsec::RequirementCatalog::load(CatalogPath, Error);
+    if (!Catalog)
+      configurationDiag("invalid requirement catalog: %0; using the built-in "
+                        "Atlassian catalog instead",
+                        DiagnosticIDs::Error)
+          << Error;
+  }
+  if (!Catalog)
+    Catalog = ::appsec::RequirementCatalog::builtin();
+}
+
+void AppSecCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "AppSecRequirementCatalog", CatalogPath);
+}
+
+// Findings are reported where the user can see them: a macro argument at its
+// spelling in the user's file, a macro body at the expansion site.
+static SourceLocation visibleLoc(SourceLocation Loc, const SourceManager *SM) {
+  if (Loc.isMacroID() && SM)
+    return SM->getFileLoc(Loc);
+  return Loc;
+}
+
+void AppSecCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *,
+                                      Preprocessor *) {
+  Sources = &SM;
+}
+
+DiagnosticBuilder AppSecCheck::report(SourceLocation Loc, StringRef Message) {
+  return diag(visibleLoc(Loc, Sources), "%0") << ::appsec::findingText(Message, *Catalog, getID());
+}
+
+DiagnosticBuilder AppSecCheck::note(SourceLocation Loc, StringRef Message) {
+  return diag(visibleLoc(Loc, Sources), "%0", DiagnosticIDs::Note) << Message;
+}
+
+} // namespace clang::tidy::appsec

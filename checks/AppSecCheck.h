@@ -1,0 +1,43 @@
+//===- AppSecCheck.h - base of every appsec check -----------------------===//
+//
+// Gives each check the active requirement catalog and report(), which ends
+// every diagnostic with the requirement it enforces. Options read here:
+//   AppSecRequirementCatalog  path to a catalog JSON file (global or per check);
+//                             empty = the embedded Atlassian 2022 catalog.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "requirements/RequirementCatalog.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+#include <memory>
+#include <string>
+
+namespace clang::tidy::appsec {
+
+class AppSecCheck : public ClangTidyCheck {
+public:
+  AppSecCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  /// Remembers the SourceManager; checks that add PP callbacks call this too.
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+
+protected:
+  /// A warning at \p Loc whose text is \p Message followed by the requirement
+  /// clause of the active catalog. Add fix-its to the returned builder.
+  DiagnosticBuilder report(SourceLocation Loc, StringRef Message);
+  /// A note (no requirement clause), e.g. a step of a path.
+  DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
+
+  const ::appsec::RequirementCatalog &catalog() const { return *Catalog; }
+
+private:
+  const SourceManager *Sources = nullptr;
+  std::string CatalogPath;
+  std::shared_ptr<const ::appsec::RequirementCatalog> Catalog;
+};
+
+} // namespace clang::tidy::appsec

@@ -1,0 +1,28 @@
+//===- FindingText.h - how a finding names the requirement it breaks ----===//
+//
+// Every appsec diagnostic ends with the requirement clause, e.g.
+//   "...; violates Atlassian requirement 3 (Transport layer security)"
+// built from the active catalog, so an organisation's own catalog changes the
+// wording without touching the checks.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "requirements/RequirementCatalog.h"
+
+#include <string>
+#include <string_view>
+
+namespace appsec {
+
+/// "violates <label> requirement <id> (<title>)" for the requirement(s) of
+/// \p Catalog that list \p CheckName; a clause saying it is unmapped otherwise.
+std::string requirementClause(const RequirementCatalog &Catalog,
+                              std::string_view CheckName);
+
+/// \p Message + "; " + requirementClause(...).
+std::string findingText(std::string_view Message,
+                        const RequirementCatalog &Catalog,
+                        std::string_view CheckName);
+
+} // namespace appsec

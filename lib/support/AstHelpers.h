@@ -1,0 +1,48 @@
+//===- AstHelpers.h - small AST queries shared by the engine and checks --===//
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
+#include <optional>
+#include <string>
+
+namespace appsec {
+
+/// The integer value of \p E if the compiler can fold it (literals, enum
+/// constants, constexpr and const-initialised variables, `false`).
+std::optional<int64_t> constantInt(const clang::Expr *E,
+                                   const clang::ASTContext &Ctx);
+
+/// The declaration \p E names after stripping casts, parentheses, `&` and `*`
+/// (a variable, parameter or field), or null.
+const clang::ValueDecl *referencedDecl(const clang::Expr *E);
+
+/// The name of the enumerator or macro-free identifier \p E refers to, e.g.
+/// "CURLOPT_SSL_VERIFYPEER"; empty if \p E is not a reference.
+std::string referencedName(const clang::Expr *E);
+
+/// The function whose body contains \p S, found through the parent map.
+const clang::FunctionDecl *enclosingFunction(const clang::Stmt *S,
+                                             clang::ASTContext &Ctx);
+
+/// True if \p Fn (a lambda, function or function pointer expression) has a
+/// body that always returns a non-zero constant, e.g. `[](auto...) { return 1; }`.
+bool alwaysReturnsNonZero(const clang::Expr *Fn, const clang::ASTContext &Ctx);
+
+} // namespace appsec
+
+namespace appsec {
+
+/// The characters of the user's main file that spell \p E in full (directly,
+/// as a macro argument, or as a whole object-like macro such as
+/// SSL_VERIFY_NONE); invalid if \p E is not written in full in the main file.
+/// Fix-its replace exactly this range.
+clang::CharSourceRange mainFileRange(const clang::Expr *E,
+                                     const clang::ASTContext &Ctx);
+
+/// True if \p E (ignoring casts) is an integer or boolean literal.
+bool isLiteral(const clang::Expr *E);
+
+} // namespace appsec
