@@ -52,16 +52,19 @@ def main():
     ap.add_argument('source')
     ap.add_argument('checks')
     ap.add_argument('temp')
-    args, rest = ap.parse_known_args()
+    # Split at the first `--` ourselves: argparse would swallow it and so
+    # hand compiler arguments to clang-tidy (or drop clang-tidy arguments).
+    argv = sys.argv[1:]
+    rest = []
+    if '--' in argv:
+        i = argv.index('--')
+        argv, rest = argv[:i], argv[i + 1:]
+    args = ap.parse_args(argv)
 
-    tidy_args, clang_args = [], []
-    if rest and rest[0] == '--':
-        rest = rest[1:]
-        if '--' in rest:
-            i = rest.index('--')
-            tidy_args, clang_args = rest[:i], rest[i + 1:]
-        else:
-            tidy_args = rest
+    tidy_args, clang_args = rest, []
+    if '--' in rest:
+        i = rest.index('--')
+        tidy_args, clang_args = rest[:i], rest[i + 1:]
     suffixes = [s for s in args.suffixes.split(',') if s]
 
     def prefix(base):
