@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# appsec-tidy quick start, for a fresh Debian 12 (bookworm) machine:
+#
+#   1. installs the Debian packages in tools/deps.txt (apt-get; sudo when not root),
+#   2. configures and builds appsec-tidy (Release, Ninja) into build/,
+#   3. configures and builds the example app examples/connect-app/ (which
+#      writes its compile_commands.json),
+#   4. scans the example with build/bin/appsec-tidy and prints the findings.
+#
+# Safe to re-run: installed packages, an existing configuration and an
+# up-to-date build are left alone, so a second run only rescans.
+#
+# Environment (all optional):
+#   APPSEC_BUILD_DIR    where to build appsec-tidy        (default: <repo>/build)
+#   APPSEC_EXAMPLE_DIR  the CMake project to scan         (default: <repo>/examples/connect-app)
+#   APPSEC_JOBS         parallel build jobs               (default: number of CPUs)
+#   APPSEC_SKIP_DEPS=1  do not touch system packages
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD_DIR=${APPSEC_BUILD_DIR:-$ROOT/build}
+EXAMPLE_DIR=${APPSEC_EXAMPLE_DIR:-$ROOT/examples/connect-app}
+EXAMPLE_BUILD_DIR=$EXAMPLE_DIR/build
+JOBS=${APPSEC_JOBS:-$(nproc 2>/dev/null || echo 2)}
+
+step() { printf '\n==> %s\n' "$*"; }
+die() { printf 'quickstart: error: %s\n' "$*" >&2; exit 1; }
+
+install_deps() {
+  step "Checking the Debian packages in tools/deps.txt"
+  if [[ "${APPSEC_SKIP_DEPS:-0}" == 1 ]]; then
+    echo "APPSEC_SKIP_DEPS=1: not checking packages"
+    return
+  fi
+  command -v dpkg-query > /dev/null && command -v apt-get > /dev/null ||
+    die "this script installs its dependencies with apt-get (Debian 12 bookworm); on another system install the packages listed in tools/deps.txt (or their equivalents) yourself and re-run with APPSEC_SKIP_DEPS=1"
+  local pkg missing=()
+  while IFS= read -r pkg; do
+    [[ -z "$pkg" ]] && continue
+    dpkg-query -W -f='${Status}' "$pkg" 2> /dev/null | grep -q 'install ok installed' ||
+      missing+=("$pkg")
+  done < "$ROOT/tools/deps.txt"
+  if [[ ${#missing[@]} -eq 0 ]]; then
+    echo "all installed"
+    return
+  fi
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    command -v sudo > /dev/null ||
+      die "missing packages (${missing[*]}) and not root, and sudo is not installed"
+    sudo=(sudo)
+  fi
+  echo "installing: ${missing[*]}"
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y --no-install-recommends "${missing[@]}"
+}
+
+build_appsec_tidy() {
+  step "Building appsec-tidy in $BUILD_DIR"
+  if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release
+  fi
+  # Ninja re-runs CMake by itself when a CMakeLists.txt changed.
+  ninja -C "$BUILD_DIR" -j "$JOBS"
+}
+
+build_example() {
+  step "Building the example app in $EXAMPLE_BUILD_DIR"
+  [[ -f "$EXAMPLE_DIR/CMakeLists.txt" ]] || die "no CMake project at $EXAMPLE_DIR"
+  if [[ ! -f "$EXAMPLE_BUILD_DIR/build.ninja" ]]; then
+    cmake -S "$EXAMPLE_DIR" -B "$EXAMPLE_BUILD_DIR" -G Ninja \
+      -DCMAKE_EXPORT_COMPILE_COMMANDS=ON
+  fi
+  ninja -C "$EXAMPLE_BUILD_DIR" -j "$JOBS"
+  [[ -f "$EXAMPLE_BUILD_DIR/compile_commands.json" ]] ||
+    die "$EXAMPLE_BUILD_DIR/compile_commands.json was not written"
+}
+
+# The one scanning step. (A future appsec-scan tool replaces the body.)
+scan_example() {
+  step "Scanning the example with appsec-tidy (checks: appsec-*)"
+  local db=$EXAMPLE_BUILD_DIR/compile_commands.json
+  local -a sources
+  # Every main file of the compilation database, once each, made absolute.
+  mapfile -t sources < <(python3 - "$db" << 'EOF'
+import json, os, sys
+seen = []
+for entry in json.load(open(sys.argv[1])):
+    path = os.path.normpath(os.path.join(entry.get('directory', ''), entry['file']))
+    if path not in seen:
+        seen.append(path)
+print('\n'.join(seen))
+EOF
+)
+  [[ ${#sources[@]} -gt 0 ]] || die "$db lists no source files"
+  printf '  %s\n' "${sources[@]}"
+  local out rc=0
+  out=$(mktemp)
+  "$BUILD_DIR/bin/appsec-tidy" -p "$EXAMPLE_BUILD_DIR" --checks='-*,appsec-*' \
+    "${sources[@]}" 2>&1 | tee "$out" || rc=$?
+  local findings
+  findings=$(grep -cE 'warning: .*\[appsec-[a-z0-9-]+\]$' "$out" || true)
+  rm -f "$out"
+  [[ $rc -eq 0 ]] || die "appsec-tidy failed (exit $rc): see the errors above"
+  printf '\nappsec-tidy: %s finding(s) in %s file(s). Next: ctest --test-dir %s --output-on-failure\n' \
+    "$findings" "${#sources[@]}" "${BUILD_DIR#"$PWD/"}"
+}
+
+install_deps
+build_appsec_tidy
+build_example
+scan_example
