@@ -2,42 +2,55 @@
 
 #include "support/AstHelpers.h"
 #include "tls/TlsEndpointRole.h"
+#include "tls/TlsSettings.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
-#include "clang/Lex/Lexer.h"
 
 using namespace clang::ast_matchers;
 using ::appsec::constantInt;
+using ::appsec::referencedName;
 using ::appsec::TlsRole;
 
 namespace clang::tidy::appsec {
 
-/// Fix-its rewrite only a literal written in the user's file (or the library's
-/// own "off" macro), never a named constant whose other uses the fix would
-/// not see.
-static void replaceLiteral(DiagnosticBuilder &D, const Expr *E,
-                           const ASTContext &Ctx, StringRef With) {
-  if (!::appsec::isLiteral(E))
-    return;
-  CharSourceRange R = ::appsec::mainFileRange(E, Ctx);
-  if (R.isValid())
-    D << FixItHint::CreateReplacement(R, With);
+namespace {
+bool isOpenSslVerifyNone(StringRef N) { return N == "SSL_VERIFY_NONE"; }
+
+/// Adds a fix-it to \p D when rewriting \p E is safe (see
+/// ::appsec::tls::replaceValue).
+void fix(DiagnosticBuilder &D, std::optional<FixItHint> Fix) {
+  if (Fix)
+    D << *Fix;
 }
 
+/// The value as the user wrote it: without the parentheses a macro such as
+/// `#define SETOPT(h, o, v) curl_easy_setopt((h), (o), (v))` adds, so that
+/// findings and fix-its land on the argument in the user's file.
+const Expr *written(const Expr *E) { return E->IgnoreParenImpCasts(); }
+
+bool isServer(const Expr *Object, const Stmt *Use, ASTContext &Ctx) {
+  return ::appsec::tlsRoleOf(Object, Use, Ctx) == TlsRole::Server;
+}
+} // namespace
+
 void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
+  // Library code (system headers) is not the user's to fix; skipping it also
+  // keeps the check cheap on large headers such as httplib.h.
+  auto User = unless(isExpansionInSystemHeader());
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasName("::curl_easy_setopt"))),
+      callExpr(User, callee(functionDecl(hasName("::curl_easy_setopt"))),
                argumentCountIs(3))
           .bind("curl"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasAnyName(
-                   "::SSL_CTX_set_verify", "::SSL_set_verify",
-                   "::SSL_CTX_set_cert_verify_callback"))))
+      callExpr(User, callee(functionDecl(hasAnyName(
+                         "::SSL_CTX_set_verify", "::SSL_set_verify",
+                         "::SSL_CTX_set_cert_verify_callback"))))
           .bind("openssl"),
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
+          User,
           callee(cxxMethodDecl(hasName("enable_server_certificate_verification"),
                                ofClass(hasAncestor(namespaceDecl(hasName("httplib")))))),
           argumentCountIs(1))
@@ -45,6 +58,7 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       cxxMemberCallExpr(
+          User,
           callee(cxxMethodDecl(hasAnyName("set_verify_mode", "set_verify_callback"),
                                hasAncestor(namespaceDecl(
                                    hasName("ssl"),
@@ -52,15 +66,20 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
           .bind("boost"),
       this);
   Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
-                           ofClass(hasName("::Poco::Net::Context")))))
+      cxxConstructExpr(User, hasDeclaration(cxxConstructorDecl(
+                                 ofClass(hasName("::Poco::Net::Context")))))
           .bind("poco"),
       this);
   Finder->addMatcher(
-      expr(anyOf(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
-                     hasName("::Poco::Net::AcceptCertificateHandler"))))),
-                 cxxNewExpr(hasType(pointsTo(cxxRecordDecl(
-                     hasName("::Poco::Net::AcceptCertificateHandler")))))))
+      binaryOperator(User, isAssignmentOperator(),
+                     hasLHS(memberExpr(member(hasName("verificationMode")),
+                                       hasObjectExpression(hasType(cxxRecordDecl(
+                                           hasName("::Poco::Net::Context::Params")))))))
+          .bind("pocoParams"),
+      this);
+  Finder->addMatcher(
+      cxxConstructExpr(User, hasDeclaration(cxxConstructorDecl(ofClass(
+                                 hasName("::Poco::Net::AcceptCertificateHandler")))))
           .bind("pocoAcceptAll"),
       this);
 }
@@ -72,86 +91,86 @@ void TlsVerificationDisabledCheck::check(const MatchFinder::MatchResult &Result)
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("openssl"))
     return checkOpenSslVerify(Call, Ctx);
   if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("httplib")) {
-    const Expr *Arg = Call->getArg(0);
-    std::optional<int64_t> V = constantInt(Arg, Ctx);
-    if (!V || *V != 0)
+    const Expr *Arg = written(Call->getArg(0));
+    if (constantInt(Arg, Ctx) != 0)
       return;
     auto D = report(Arg->getBeginLoc(),
                     "enable_server_certificate_verification(false) makes this "
                     "client accept any server certificate");
-    replaceLiteral(D, Arg, Ctx, "true");
+    fix(D, ::appsec::tls::replaceValue(Arg, Ctx, "true"));
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("boost"))
     return checkBoostVerifyMode(Call, Ctx);
   if (const auto *C = Result.Nodes.getNodeAs<CXXConstructExpr>("poco"))
     return checkPocoContext(C, Ctx);
-  if (const auto *E = Result.Nodes.getNodeAs<Expr>("pocoAcceptAll")) {
-    // A temporary constructed inside the new-expression is matched twice.
-    if (isa<CXXConstructExpr>(E) &&
-        !Ctx.getParents(*E).empty() && Ctx.getParents(*E)[0].get<CXXNewExpr>())
+  if (const auto *B = Result.Nodes.getNodeAs<BinaryOperator>("pocoParams")) {
+    if (referencedName(B->getRHS()) != "VERIFY_NONE")
       return;
-    report(E->getBeginLoc(),
-           "Poco::Net::AcceptCertificateHandler accepts every certificate "
-           "that fails verification");
+    const auto *Params = cast<MemberExpr>(B->getLHS()->IgnoreParenImpCasts());
+    if (isServer(Params->getBase(), B, Ctx))
+      return;
+    report(B->getRHS()->getBeginLoc(),
+           "Context::Params with VERIFY_NONE makes a Poco client accept any "
+           "server certificate");
+    return;
   }
+  if (const auto *E = Result.Nodes.getNodeAs<CXXConstructExpr>("pocoAcceptAll"))
+    report(E->getBeginLoc(), "Poco::Net::AcceptCertificateHandler accepts "
+                             "every certificate that fails verification");
 }
 
 void TlsVerificationDisabledCheck::checkCurl(const CallExpr *Call,
                                              ASTContext &Ctx) {
-  std::string Option = ::appsec::referencedName(Call->getArg(1));
+  std::string Option = referencedName(Call->getArg(1));
   bool Peer = Option == "CURLOPT_SSL_VERIFYPEER" ||
               Option == "CURLOPT_PROXY_SSL_VERIFYPEER";
   bool Host = Option == "CURLOPT_SSL_VERIFYHOST" ||
               Option == "CURLOPT_PROXY_SSL_VERIFYHOST";
   if (!Peer && !Host)
     return;
-  const Expr *Value = Call->getArg(2);
-  std::optional<int64_t> V = constantInt(Value, Ctx);
-  if (!V || *V != 0)
+  const Expr *Value = written(Call->getArg(2));
+  if (constantInt(Value, Ctx) != 0)
     return;
   auto D = report(Value->getBeginLoc(),
                   Option + " set to 0 turns off TLS " +
                       (Peer ? "certificate" : "host-name") + " verification");
-  replaceLiteral(D, Value, Ctx, Peer ? "1L" : "2L");
+  fix(D, ::appsec::tls::replaceValue(Value, Ctx, Peer ? "1L" : "2L"));
 }
 
 void TlsVerificationDisabledCheck::checkOpenSslVerify(const CallExpr *Call,
                                                       ASTContext &Ctx) {
-  const FunctionDecl *F = Call->getDirectCallee();
-  llvm::StringRef Name = F->getName();
   if (Call->getNumArgs() < 2)
     return;
-  // A server that does not ask for client certificates is the normal case.
-  if (::appsec::tlsRoleOf(Call->getArg(0), Call, Ctx) == TlsRole::Server)
-    return;
-
+  StringRef Name = Call->getDirectCallee()->getName();
   if (Name == "SSL_CTX_set_cert_verify_callback") {
+    // Replaces chain verification for both sides; accepting every chain is
+    // wrong on a server that asks for client certificates too.
     if (::appsec::alwaysReturnsNonZero(Call->getArg(1), Ctx))
-      report(Call->getArg(1)->getBeginLoc(),
+      report(written(Call->getArg(1))->getBeginLoc(),
              "the certificate verification callback accepts every "
              "certificate chain");
     return;
   }
-  const Expr *Mode = Call->getArg(1);
+  const Expr *Mode = written(Call->getArg(1));
   std::optional<int64_t> V = constantInt(Mode, Ctx);
   if (!V)
     return;
   if (*V == 0) {
+    // A server that does not ask for client certificates is the normal case.
+    if (isServer(Call->getArg(0), Call, Ctx))
+      return;
     auto D = report(Mode->getBeginLoc(),
                     "SSL_VERIFY_NONE makes this TLS client accept any server "
                     "certificate");
-    // Fix a literal 0 or the SSL_VERIFY_NONE macro written as the argument.
-    CharSourceRange R = ::appsec::mainFileRange(Mode, Ctx);
-    if (R.isValid() &&
-        (::appsec::isLiteral(Mode) ||
-         Lexer::getSourceText(R, Ctx.getSourceManager(), Ctx.getLangOpts()) ==
-             "SSL_VERIFY_NONE"))
-      D << FixItHint::CreateReplacement(R, "SSL_VERIFY_PEER");
+    fix(D, ::appsec::tls::replaceValue(Mode, Ctx, "SSL_VERIFY_PEER",
+                                      "SSL_VERIFY_PEER", isOpenSslVerifyNone));
     return;
   }
+  // With SSL_VERIFY_PEER a callback that returns 1 overrides every failed
+  // check, on a client and on a server that asks for client certificates.
   if (Call->getNumArgs() == 3 && ::appsec::alwaysReturnsNonZero(Call->getArg(2), Ctx))
-    report(Call->getArg(2)->getBeginLoc(),
+    report(written(Call->getArg(2))->getBeginLoc(),
            "the verify callback returns 1 for every certificate, so "
            "verification failures are ignored");
 }
@@ -160,11 +179,8 @@ void TlsVerificationDisabledCheck::checkBoostVerifyMode(
     const CXXMemberCallExpr *Call, ASTContext &Ctx) {
   if (Call->getNumArgs() < 1)
     return;
-  if (::appsec::tlsRoleOf(Call->getImplicitObjectArgument(), Call, Ctx) ==
-      TlsRole::Server)
-    return;
-  llvm::StringRef Method = Call->getMethodDecl()->getName();
-  const Expr *Arg = Call->getArg(0);
+  StringRef Method = Call->getMethodDecl()->getName();
+  const Expr *Arg = written(Call->getArg(0));
   if (Method == "set_verify_callback") {
     if (::appsec::alwaysReturnsNonZero(Arg, Ctx))
       report(Arg->getBeginLoc(), "the verify callback returns true for every "
@@ -172,29 +188,41 @@ void TlsVerificationDisabledCheck::checkBoostVerifyMode(
                                  "ignored");
     return;
   }
-  std::optional<int64_t> V = constantInt(Arg, Ctx);
-  if (!V || *V != 0)
+  if (constantInt(Arg, Ctx) != 0)
     return;
-  report(Arg->getBeginLoc(), "ssl::verify_none makes this TLS client accept any "
-                             "server certificate");
+  if (isServer(Call->getImplicitObjectArgument(), Call, Ctx))
+    return;
+  auto D = report(Arg->getBeginLoc(), "ssl::verify_none makes this TLS client "
+                                      "accept any server certificate");
+  fix(D, ::appsec::tls::replaceValue(
+             Arg, Ctx, "boost::asio::ssl::verify_peer", "verify_peer",
+             [](StringRef N) { return N == "verify_none"; }));
 }
 
 void TlsVerificationDisabledCheck::checkPocoContext(const CXXConstructExpr *C,
                                                     ASTContext &Ctx) {
-  // Context(Usage, privateKeyFile, certificateFile, caLocation,
-  //         VerificationMode = VERIFY_RELAXED, ...)
-  if (C->getNumArgs() < 5)
+  // Context(Usage, [privateKeyFile, certificateFile,] caLocation,
+  //         VerificationMode = VERIFY_RELAXED, ...): find the mode by type.
+  const CXXConstructorDecl *Ctor = C->getConstructor();
+  const Expr *Mode = nullptr;
+  for (unsigned I = 0; I < C->getNumArgs() && I < Ctor->getNumParams(); ++I) {
+    QualType T = Ctor->getParamDecl(I)->getType();
+    if (const auto *ET = T->getAs<EnumType>())
+      if (ET->getDecl()->getName() == "VerificationMode")
+        Mode = written(C->getArg(I));
+  }
+  if (!Mode || isa<CXXDefaultArgExpr>(Mode) || C->getNumArgs() == 0)
     return;
-  std::string Usage = ::appsec::referencedName(C->getArg(0));
-  if (!::appsec::isClientMethodName(Usage))
+  if (referencedName(Mode) != "VERIFY_NONE")
     return;
-  const Expr *Mode = C->getArg(4);
-  if (isa<CXXDefaultArgExpr>(Mode))
+  // Usage decides the side; a usage computed at run time counts as a client.
+  if (::appsec::isServerMethodName(referencedName(C->getArg(0))))
     return;
-  if (::appsec::referencedName(Mode) != "VERIFY_NONE")
-    return;
-  report(Mode->getBeginLoc(), "a Poco client Context with VERIFY_NONE accepts "
-                              "any server certificate");
+  auto D = report(Mode->getBeginLoc(), "a Poco client Context with VERIFY_NONE "
+                                       "accepts any server certificate");
+  fix(D, ::appsec::tls::replaceValue(
+             Mode, Ctx, "", "VERIFY_RELAXED",
+             [](StringRef N) { return N == "VERIFY_NONE"; }));
 }
 
 } // namespace clang::tidy::appsec

@@ -97,9 +97,15 @@ const FunctionDecl *calleeOf(const Expr *Fn) {
   if (!Fn)
     return nullptr;
   Fn = Fn->IgnoreParenImpCasts();
+  // &f, and +[]{...} (unary plus forces a lambda to a function pointer).
   if (const auto *U = dyn_cast<UnaryOperator>(Fn))
-    if (U->getOpcode() == UO_AddrOf)
+    if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Plus)
       Fn = U->getSubExpr()->IgnoreParenImpCasts();
+  // A lambda passed where a function pointer is expected is converted by its
+  // conversion operator: look through it to the lambda.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Fn))
+    if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+      Fn = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
   if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Fn))
     Fn = MT->getSubExpr()->IgnoreParenImpCasts();
   if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(Fn))

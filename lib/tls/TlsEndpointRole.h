@@ -18,10 +18,16 @@ enum class TlsRole { Client, Server, Unknown };
 /// Looks at how the TLS object \p Object (an OpenSSL SSL_CTX / SSL, a
 /// boost::asio::ssl::context or stream, ...) is created and used in the
 /// function that contains \p Use, and in the methods of its class when it is
-/// a data member. Server evidence: a *_server_method() / server usage
-/// constructor, loading its own certificate and private key, accepting
-/// connections. Client evidence: a *_client_method() / client usage, connect,
-/// SNI host name.
+/// a data member. Objects derived from one another share a role: an SSL made
+/// by SSL_new(ctx) or an ssl::stream built on a context is evidence for the
+/// context and the other way round.
+///
+/// Server evidence: a *_server_method() / server usage enumerator, loading
+/// its own certificate or private key, accepting connections, a server-side
+/// handshake, an ALPN selection callback. Client evidence: a
+/// *_client_method() / client usage, connecting, a client-side handshake,
+/// setting the SNI host name or the expected peer host. Both or neither give
+/// Unknown.
 TlsRole tlsRoleOf(const clang::Expr *Object, const clang::Stmt *Use,
                   clang::ASTContext &Ctx);
 
