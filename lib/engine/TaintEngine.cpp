@@ -1,0 +1,271 @@
+#include "engine/TaintEngine.h"
+
+#include "models/FunctionNames.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <mutex>
+
+using namespace clang;
+
+namespace appsec {
+
+namespace {
+
+std::mutex RegistryLock;
+std::map<const ASTContext *, std::weak_ptr<TaintEngine>> &registry() {
+  static std::map<const ASTContext *, std::weak_ptr<TaintEngine>> R;
+  return R;
+}
+std::vector<SeedProvider> &seedProviders() {
+  static std::vector<SeedProvider> P;
+  return P;
+}
+
+/// Parses "appsec::<role>[:<arg>]" annotations.
+bool parseAnnotation(StringRef Text, StringRef &Role, StringRef &Arg) {
+  if (!Text.consume_front("appsec::"))
+    return false;
+  std::tie(Role, Arg) = Text.split(':');
+  return true;
+}
+
+CategoryMask parseCategories(StringRef Arg) {
+  if (Arg.empty() || Arg == "all")
+    return AllCategories;
+  CategoryMask M = 0;
+  SmallVector<StringRef, 4> Parts;
+  Arg.split(Parts, ',');
+  for (StringRef P : Parts)
+    if (auto C = categoryFromKey(P.trim()))
+      M |= maskOf(*C);
+  return M ? M : AllCategories;
+}
+
+} // namespace
+
+std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
+                                                     const EngineOptions &Opts,
+                                                     std::string &ConfigError) {
+  std::lock_guard<std::mutex> Guard(RegistryLock);
+  auto &R = registry();
+  for (auto It = R.begin(); It != R.end();)
+    It = It->second.expired() ? R.erase(It) : std::next(It);
+  auto It = R.find(&Ctx);
+  if (It != R.end())
+    if (auto E = It->second.lock())
+      return E;
+  std::shared_ptr<const ModelSet> Models = ModelSet::builtin();
+  if (!Opts.ModelFiles.empty()) {
+    auto User = ModelSet::withUserFiles(Opts.ModelFiles, ConfigError);
+    if (User)
+      Models = User;
+  }
+  auto E = std::make_shared<TaintEngine>(Ctx, Models, Opts);
+  R[&Ctx] = E;
+  return E;
+}
+
+TaintEngine::TaintEngine(ASTContext &Ctx, std::shared_ptr<const ModelSet> Models,
+                         const EngineOptions &Opts)
+    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx) {}
+
+void TaintEngine::addSeedProvider(SeedProvider P) {
+  std::lock_guard<std::mutex> Guard(RegistryLock);
+  seedProviders().push_back(std::move(P));
+}
+
+void TaintEngine::addEntry(const FunctionDecl *FD) {
+  if (!FD || Ran)
+    return;
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def || Def->isDependentContext() || Def->isInvalidDecl())
+    return;
+  if (!EntrySet.insert(Def).second)
+    return;
+  Entries.push_back(Def);
+  Constants.noteWrites(Def->getBody());
+  if (const auto *M = dyn_cast<CXXMethodDecl>(Def))
+    for (const CXXMethodDecl *O : M->overridden_methods()) {
+      // Record the overrider under every method it (transitively) overrides.
+      std::vector<const CXXMethodDecl *> Todo{O};
+      while (!Todo.empty()) {
+        const CXXMethodDecl *Base = Todo.back();
+        Todo.pop_back();
+        Overriders[Base->getCanonicalDecl()].push_back(Def);
+        for (const CXXMethodDecl *B : Base->overridden_methods())
+          Todo.push_back(B);
+      }
+    }
+}
+
+std::vector<const FunctionDecl *> TaintEngine::overriders(const CXXMethodDecl *M) const {
+  auto It = Overriders.find(M->getCanonicalDecl());
+  return It == Overriders.end() ? std::vector<const FunctionDecl *>() : It->second;
+}
+
+const std::vector<SinkFinding> &TaintEngine::findings() {
+  if (Ran)
+    return Findings;
+  Ran = true;
+  // Untrusted data written to globals is seen by functions analysed earlier
+  // only in the next round.
+  for (unsigned Round = 0; Round < 3; ++Round) {
+    GlobalsChanged = false;
+    for (const FunctionDecl *FD : Entries) {
+      FunctionAnalysis A(*this, FD, /*SummaryMode=*/false);
+      A.run();
+    }
+    if (!GlobalsChanged)
+      break;
+    Summaries.clear();
+  }
+  return Findings;
+}
+
+const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  FD = FD->getCanonicalDecl();
+  auto It = ModelCache.find(FD);
+  if (It != ModelCache.end())
+    return It->second;
+  const FunctionModels *M = nullptr;
+  if (FD->getDeclName().isIdentifier() || isa<CXXConstructorDecl>(FD) ||
+      FD->getDeclName().getNameKind() == DeclarationName::CXXOperatorName)
+    M = Models->find(modelName(FD));
+  // Annotations on the declaration (or any redeclaration) add models.
+  std::unique_ptr<FunctionModels> Ann;
+  for (const FunctionDecl *R : FD->redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>()) {
+      StringRef Role, Arg;
+      if (!parseAnnotation(A->getAnnotation(), Role, Arg))
+        continue;
+      if (!Ann)
+        Ann = std::make_unique<FunctionModels>(M ? *M : FunctionModels());
+      if (Role == "sanitizer") {
+        SanitizerModel Z;
+        Z.Categories = parseCategories(Arg);
+        if (FD->getNumParams() > 0)
+          Z.From.push_back({ArgSpec::Arg, 0});
+        Z.To.push_back({ArgSpec::Return, 0});
+        Ann->Sanitizers.push_back(Z);
+      } else if (Role == "validator") {
+        ValidatorModel V;
+        V.Categories = parseCategories(Arg);
+        for (unsigned I = 0; I < FD->getNumParams(); ++I)
+          V.Validates.push_back({ArgSpec::Arg, I});
+        Ann->Validators.push_back(V);
+      } else if (Role == "source") {
+        SourceModel Src;
+        Src.Kind = kindFromKey(Arg).value_or(SourceKind::Network);
+        Src.Writes.push_back({ArgSpec::Return, 0});
+        Ann->Sources.push_back(Src);
+      } else if (Role == "sink") {
+        SinkModel K;
+        K.Category = categoryFromKey(Arg).value_or(SinkCategory::Command);
+        K.Args.push_back({ArgSpec::ArgsFrom, 0});
+        K.What = "is an annotated " + std::string(categoryKey(K.Category)) + " sink";
+        Ann->Sinks.push_back(K);
+      }
+    }
+  if (Ann) {
+    M = Ann.get();
+    AnnotationModels[FD] = std::move(Ann);
+  }
+  ModelCache[FD] = M;
+  return M;
+}
+
+const std::vector<std::pair<unsigned, SinkCategory>> &
+TaintEngine::paramSinks(const FunctionDecl *FD) {
+  FD = FD->getCanonicalDecl();
+  auto It = ParamSinkCache.find(FD);
+  if (It != ParamSinkCache.end())
+    return It->second;
+  std::vector<std::pair<unsigned, SinkCategory>> Out;
+  for (const FunctionDecl *R : FD->redecls())
+    for (unsigned I = 0; I < R->getNumParams(); ++I)
+      for (const auto *A : R->getParamDecl(I)->specific_attrs<AnnotateAttr>()) {
+        StringRef Role, Arg;
+        if (parseAnnotation(A->getAnnotation(), Role, Arg) && Role == "sink")
+          if (auto C = categoryFromKey(Arg))
+            Out.emplace_back(I, *C);
+      }
+  return ParamSinkCache[FD] = std::move(Out);
+}
+
+std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
+  std::vector<EntrySeed> Seeds;
+  // main(int argc, char **argv): the arguments come from whoever runs it.
+  if (FD->isMain() && FD->getNumParams() >= 2)
+    Seeds.push_back({FD->getParamDecl(1), SourceKind::CommandLine,
+                     "command-line arguments arrive in '" +
+                         FD->getParamDecl(1)->getNameAsString() + "'"});
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    for (const FunctionDecl *R : FD->redecls())
+      for (const auto *A : R->getParamDecl(I)->specific_attrs<AnnotateAttr>()) {
+        StringRef Role, Arg;
+        if (parseAnnotation(A->getAnnotation(), Role, Arg) && Role == "source")
+          Seeds.push_back({FD->getParamDecl(I), kindFromKey(Arg).value_or(SourceKind::Network),
+                           "untrusted parameter '" + FD->getParamDecl(I)->getNameAsString() +
+                               "'"});
+      }
+  std::vector<SeedProvider> Providers;
+  {
+    std::lock_guard<std::mutex> Guard(RegistryLock);
+    Providers = seedProviders();
+  }
+  for (const SeedProvider &P : Providers)
+    P(FD, Ctx, Seeds);
+  return Seeds;
+}
+
+const FunctionSummary *TaintEngine::summaryFor(const FunctionDecl *FD) {
+  FD = FD->getCanonicalDecl();
+  auto It = Summaries.find(FD);
+  if (It != Summaries.end())
+    return It->second.get();
+  // Recursion and very deep call chains: no summary (an under-approximation).
+  if (InProgress.count(FD) || Depth >= Opts.MaxSummaryDepth || Summaries.size() > 4000)
+    return nullptr;
+  InProgress.insert(FD);
+  ++Depth;
+  FunctionAnalysis A(*this, FD, /*SummaryMode=*/true);
+  A.run();
+  --Depth;
+  InProgress.erase(FD);
+  auto &Slot = Summaries[FD];
+  Slot = std::make_unique<FunctionSummary>(A.takeSummary());
+  return Slot.get();
+}
+
+void TaintEngine::report(SinkFinding F) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  unsigned SourceOffset = F.Steps.empty() ? 0 : F.Steps.front().first.getRawEncoding();
+  auto Key = std::make_tuple(F.Loc.getRawEncoding(), unsigned(F.Category),
+                             std::to_string(SourceOffset));
+  (void)SM;
+  // One finding per sink argument and category: the first path found.
+  auto SinkKey = std::make_tuple(F.Loc.getRawEncoding(), unsigned(F.Category), std::string());
+  if (!FindingKeys.insert(SinkKey).second)
+    return;
+  (void)Key;
+  Findings.push_back(std::move(F));
+}
+
+TaintFact TaintEngine::globalFact(const LocKey &K) const {
+  auto It = Globals.find(K);
+  return It == Globals.end() ? TaintFact() : It->second;
+}
+
+void TaintEngine::writeGlobal(const LocKey &K, const TaintFact &F) {
+  TaintFact &G = Globals[K];
+  TaintFact Before = G;
+  G.join(F);
+  if (!Before.sameAs(G))
+    GlobalsChanged = true;
+}
+
+} // namespace appsec

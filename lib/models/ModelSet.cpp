@@ -1,0 +1,324 @@
+#include "models/ModelSet.h"
+#include "support/EmbeddedData.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+namespace appsec {
+
+using nlohmann::json;
+
+namespace {
+
+class ModelReader {
+public:
+  ModelReader(std::string_view File, std::string &Error) : File(File), Error(Error) {}
+
+  bool fail(const std::string &Where, const std::string &What) {
+    Error = std::string(File) + ": " + Where + ": " + What;
+    return false;
+  }
+
+  bool argSpec(const std::string &S, const std::string &Where, const char *Key,
+               ArgSpec &Out) {
+    auto Number = [&](const std::string &Digits, unsigned &N) {
+      if (Digits.empty() || Digits.size() > 2 ||
+          Digits.find_first_not_of("0123456789") != std::string::npos)
+        return false;
+      N = unsigned(std::stoul(Digits));
+      return true;
+    };
+    if (S == "this") {
+      Out = {ArgSpec::This, 0};
+      return true;
+    }
+    if (S == "return") {
+      Out = {ArgSpec::Return, 0};
+      return true;
+    }
+    if (S.rfind("args>=", 0) == 0 && Number(S.substr(6), Out.Index)) {
+      Out.K = ArgSpec::ArgsFrom;
+      return true;
+    }
+    if (S.rfind("arg", 0) == 0 && Number(S.substr(3), Out.Index)) {
+      Out.K = ArgSpec::Arg;
+      return true;
+    }
+    return fail(Where, std::string("key '") + Key + "' has \"" + S +
+                           "\"; expected \"argN\", \"args>=N\", \"this\" or \"return\"");
+  }
+
+  bool specList(const json &E, const char *Key, const std::string &Where,
+                std::vector<ArgSpec> &Out, bool Required) {
+    auto It = E.find(Key);
+    if (It == E.end())
+      return Required ? fail(Where, std::string("missing key '") + Key +
+                                        "' (expected an array such as [\"arg0\"])")
+                      : true;
+    if (!It->is_array())
+      return fail(Where, std::string("key '") + Key + "' must be an array of "
+                                                      "strings, found " + It->type_name());
+    for (const json &V : *It) {
+      if (!V.is_string())
+        return fail(Where, std::string("key '") + Key +
+                               "' must contain strings, found " + V.type_name());
+      ArgSpec A;
+      if (!argSpec(V.get<std::string>(), Where, Key, A))
+        return false;
+      Out.push_back(A);
+    }
+    return true;
+  }
+
+  bool boolean(const json &E, const char *Key, const std::string &Where, bool &Out) {
+    auto It = E.find(Key);
+    if (It == E.end())
+      return true;
+    if (!It->is_boolean())
+      return fail(Where, std::string("key '") + Key + "' must be true or false, found " +
+                             It->type_name());
+    Out = It->get<bool>();
+    return true;
+  }
+
+  bool string(const json &E, const char *Key, const std::string &Where,
+              std::string &Out, bool Required) {
+    auto It = E.find(Key);
+    if (It == E.end())
+      return Required ? fail(Where, std::string("missing key '") + Key +
+                                        "' (expected a string)")
+                      : true;
+    if (!It->is_string())
+      return fail(Where, std::string("key '") + Key + "' must be a string, found " +
+                             It->type_name());
+    Out = It->get<std::string>();
+    return true;
+  }
+
+  bool kind(const std::string &S, const std::string &Where, SourceKind &Out) {
+    if (auto K = kindFromKey(S)) {
+      Out = *K;
+      return true;
+    }
+    return fail(Where, "key 'kind' has \"" + S + "\"; expected one of network, "
+                       "file, environment, command-line, console, web-request");
+  }
+
+  bool categories(const json &E, const std::string &Where, CategoryMask &Out) {
+    auto It = E.find("categories");
+    if (It == E.end())
+      return true; // all
+    if (!It->is_array())
+      return fail(Where, "key 'categories' must be an array of strings");
+    Out = 0;
+    for (const json &V : *It) {
+      std::string S = V.is_string() ? V.get<std::string>() : "";
+      if (S == "all") {
+        Out = AllCategories;
+        continue;
+      }
+      auto C = categoryFromKey(S);
+      if (!C)
+        return fail(Where, "key 'categories' has \"" + S + "\"; expected \"all\" "
+                           "or one of command, sql, path, format, ssrf, xss, "
+                           "redirect, header");
+      Out |= maskOf(*C);
+    }
+    return true;
+  }
+
+  std::string_view File;
+  std::string &Error;
+};
+
+} // namespace
+
+bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
+                       std::string &Error) {
+  ModelReader R(FileName, Error);
+  json Doc;
+  try {
+    Doc = json::parse(Text.begin(), Text.end(), nullptr, true, /*ignore_comments=*/true);
+  } catch (const json::parse_error &E) {
+    size_t Offset = E.byte ? E.byte - 1 : 0, Line = 1, Col = 1;
+    for (size_t I = 0; I < Offset && I < Text.size(); ++I)
+      if (Text[I] == '\n') {
+        ++Line;
+        Col = 1;
+      } else {
+        ++Col;
+      }
+    std::string Msg = E.what();
+    size_t Colon = Msg.find(": ");
+    if (Colon != std::string::npos)
+      Msg = Msg.substr(Colon + 2);
+    return R.fail("line " + std::to_string(Line) + ", column " + std::to_string(Col),
+                  "invalid JSON (" + Msg + ")");
+  }
+  if (!Doc.is_object())
+    return R.fail("top level", std::string("expected an object, found ") + Doc.type_name());
+  std::string Schema;
+  if (!R.string(Doc, "schema", "top level", Schema, true))
+    return false;
+  if (Schema != "appsec-tidy/models/v1")
+    return R.fail("top level", "key 'schema' must be \"appsec-tidy/models/v1\", found \"" +
+                                   Schema + "\"");
+  static const char *Sections[] = {"sources", "propagators", "sinks",
+                                   "sanitizers", "validators", "handles"};
+  for (auto &[Key, Value] : Doc.items()) {
+    bool Known = Key == "schema" || Key == "description";
+    for (const char *S : Sections)
+      Known |= Key == S;
+    if (!Known)
+      return R.fail("top level", "unknown key '" + Key + "'; expected schema, "
+                    "description, sources, propagators, sinks, sanitizers, "
+                    "validators or handles");
+  }
+  for (const char *Section : Sections) {
+    auto It = Doc.find(Section);
+    if (It == Doc.end())
+      continue;
+    if (!It->is_array())
+      return R.fail("top level", std::string("key '") + Section +
+                                     "' must be an array of objects");
+    for (size_t I = 0; I < It->size(); ++I) {
+      const json &E = (*It)[I];
+      std::string Where = std::string(Section) + "[" + std::to_string(I) + "]";
+      if (!E.is_object())
+        return R.fail(Where, std::string("expected an object, found ") + E.type_name());
+      std::string Fn;
+      if (!R.string(E, "function", Where, Fn, true))
+        return false;
+      if (Fn.empty())
+        return R.fail(Where, "key 'function' must not be empty");
+      if (Fn.rfind("::", 0) == 0)
+        Fn = Fn.substr(2);
+      Where += " (function \"" + Fn + "\")";
+      FunctionModels &M = ByName[Fn];
+      std::string S(Section);
+      if (S == "sources") {
+        SourceModel Src;
+        std::string Kind;
+        if (!R.string(E, "kind", Where, Kind, true))
+          return false;
+        if (Kind.rfind("from-handle:", 0) == 0) {
+          ArgSpec H;
+          if (!R.argSpec(Kind.substr(12), Where, "kind", H))
+            return false;
+          Src.KindFromHandle = H;
+          std::string Fallback = "file";
+          if (!R.string(E, "defaultKind", Where, Fallback, false) ||
+              !R.kind(Fallback, Where, Src.Kind))
+            return false;
+        } else if (!R.kind(Kind, Where, Src.Kind)) {
+          return false;
+        }
+        if (!R.specList(E, "writes", Where, Src.Writes, true) ||
+            !R.string(E, "description", Where, Src.Description, false))
+          return false;
+        M.Sources.push_back(std::move(Src));
+      } else if (S == "propagators") {
+        PropagatorModel P;
+        if (!R.specList(E, "from", Where, P.From, true) ||
+            !R.specList(E, "to", Where, P.To, true) ||
+            !R.boolean(E, "replace", Where, P.Replace) ||
+            !R.boolean(E, "alias", Where, P.Alias))
+          return false;
+        M.Propagators.push_back(std::move(P));
+      } else if (S == "sinks") {
+        SinkModel K;
+        std::string Cat;
+        if (!R.string(E, "category", Where, Cat, true))
+          return false;
+        auto C = categoryFromKey(Cat);
+        if (!C)
+          return R.fail(Where, "key 'category' has \"" + Cat + "\"; expected one of "
+                        "command, sql, path, format, ssrf, xss, redirect, header");
+        K.Category = *C;
+        if (!R.specList(E, "args", Where, K.Args, true) ||
+            !R.specList(E, "argsIfShell", Where, K.ArgsIfShell, false) ||
+            !R.string(E, "what", Where, K.What, false))
+          return false;
+        M.Sinks.push_back(std::move(K));
+      } else if (S == "sanitizers") {
+        SanitizerModel Z;
+        if (!R.categories(E, Where, Z.Categories) ||
+            !R.specList(E, "from", Where, Z.From, false) ||
+            !R.specList(E, "to", Where, Z.To, false) ||
+            !R.boolean(E, "canonicalizes", Where, Z.Canonicalizes))
+          return false;
+        if (Z.To.empty())
+          Z.To.push_back({ArgSpec::Return, 0});
+        M.Sanitizers.push_back(std::move(Z));
+      } else if (S == "validators") {
+        ValidatorModel V;
+        if (!R.categories(E, Where, V.Categories) ||
+            !R.specList(E, "validates", Where, V.Validates, true) ||
+            !R.boolean(E, "validWhenTrue", Where, V.ValidWhenTrue))
+          return false;
+        M.Validators.push_back(std::move(V));
+      } else {
+        HandleModel H;
+        std::string Kind;
+        if (!R.string(E, "kind", Where, Kind, true) || !R.kind(Kind, Where, H.Kind) ||
+            !R.specList(E, "writes", Where, H.Writes, true))
+          return false;
+        M.Handles.push_back(std::move(H));
+      }
+    }
+  }
+  return true;
+}
+
+std::shared_ptr<const ModelSet> ModelSet::builtin() {
+  static std::shared_ptr<const ModelSet> Builtin = [] {
+    auto M = std::make_shared<ModelSet>();
+    for (const EmbeddedFile &F : embeddedFiles()) {
+      if (F.Name.rfind("models-", 0) != 0)
+        continue;
+      std::string Error;
+      // A broken built-in file is a build bug caught by the unit tests.
+      M->addFile(F.Contents, std::string("<builtin>/") + std::string(F.Name), Error);
+    }
+    return M;
+  }();
+  return Builtin;
+}
+
+std::shared_ptr<const ModelSet> ModelSet::withUserFiles(const std::string &Paths,
+                                                        std::string &Error) {
+  static std::mutex Lock;
+  static std::map<std::string, std::shared_ptr<const ModelSet>> Cache;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Cache.find(Paths);
+  if (It != Cache.end())
+    return It->second;
+  auto M = std::make_shared<ModelSet>(*builtin());
+  std::stringstream List(Paths);
+  std::string Path;
+  while (std::getline(List, Path, ';')) {
+    if (Path.empty())
+      continue;
+    std::ifstream In(Path, std::ios::binary);
+    if (!In) {
+      Error = Path + ": cannot open model file";
+      return nullptr;
+    }
+    std::stringstream Buf;
+    Buf << In.rdbuf();
+    if (!M->addFile(Buf.str(), Path, Error))
+      return nullptr;
+  }
+  Cache[Paths] = M;
+  return M;
+}
+
+const FunctionModels *ModelSet::find(std::string_view QualifiedName) const {
+  auto It = ByName.find(QualifiedName);
+  return It == ByName.end() ? nullptr : &It->second;
+}
+
+} // namespace appsec

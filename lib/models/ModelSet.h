@@ -1,0 +1,111 @@
+//===- ModelSet.h - library behaviour as data ---------------------------===//
+//
+// What library functions do with untrusted data lives in JSON model files
+// (docs/models.md): which calls are sources, which arguments are sinks, how
+// taint moves through a call, which calls sanitize or validate. The built-in
+// files are embedded in the tool; users add their own with the option
+// AppSecModelFiles. Functions are named by their qualified name without
+// template arguments or inline namespaces: "recv", "std::basic_string::append",
+// "std::getline", "httplib::Request::get_param_value".
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "sinks/SinkCategory.h"
+#include "sources/SourceKind.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace appsec {
+
+/// A place a call reads or writes: an argument (its pointee or referenced
+/// object), all arguments from an index on, the object of a member call, or
+/// the return value.
+struct ArgSpec {
+  enum Kind { Arg, ArgsFrom, This, Return } K = Arg;
+  unsigned Index = 0;
+  bool operator==(const ArgSpec &O) const { return K == O.K && Index == O.Index; }
+};
+
+struct SourceModel {
+  SourceKind Kind = SourceKind::File;
+  /// When set, the kind comes from the provenance of this handle argument
+  /// (a FILE*, descriptor or stream): stdin is console input, a socket is
+  /// network data; Kind is the fallback.
+  std::optional<ArgSpec> KindFromHandle;
+  std::vector<ArgSpec> Writes;
+  std::string Description; ///< "recv()" when empty: the function name
+};
+
+struct PropagatorModel {
+  std::vector<ArgSpec> From, To;
+  bool Replace = false; ///< overwrites the destinations (strcpy) instead of adding (strcat)
+  bool Alias = false;   ///< the result points into From[0] (c_str, data, operator[])
+};
+
+struct SinkModel {
+  SinkCategory Category = SinkCategory::Command;
+  std::vector<ArgSpec> Args;
+  /// Extra sink arguments when the program (argument 0) is a shell run with
+  /// -c, as in execl("/bin/sh", "sh", "-c", cmd, NULL).
+  std::vector<ArgSpec> ArgsIfShell;
+  std::string What; ///< "runs it as a shell command"
+};
+
+struct SanitizerModel {
+  CategoryMask Categories = AllCategories;
+  std::vector<ArgSpec> From; ///< empty: the result is clean, whatever the input
+  std::vector<ArgSpec> To;   ///< default: the return value
+  bool Canonicalizes = false; ///< realpath, std::filesystem::canonical
+};
+
+struct ValidatorModel {
+  CategoryMask Categories = AllCategories;
+  std::vector<ArgSpec> Validates;
+  bool ValidWhenTrue = true; ///< false: the call returns 0 when the data is valid
+};
+
+/// Calls that create handles whose reads are sources of a known kind.
+struct HandleModel {
+  SourceKind Kind = SourceKind::File;
+  std::vector<ArgSpec> Writes;
+};
+
+struct FunctionModels {
+  std::vector<SourceModel> Sources;
+  std::vector<PropagatorModel> Propagators;
+  std::vector<SinkModel> Sinks;
+  std::vector<SanitizerModel> Sanitizers;
+  std::vector<ValidatorModel> Validators;
+  std::vector<HandleModel> Handles;
+  bool empty() const {
+    return Sources.empty() && Propagators.empty() && Sinks.empty() &&
+           Sanitizers.empty() && Validators.empty() && Handles.empty();
+  }
+};
+
+class ModelSet {
+public:
+  /// Parses one model file. On failure returns false and sets \p Error to a
+  /// message naming \p FileName, the entry and what was expected.
+  bool addFile(std::string_view Text, std::string_view FileName, std::string &Error);
+
+  /// The built-in models (embedded *.json of lib/models/).
+  static std::shared_ptr<const ModelSet> builtin();
+  /// Built-ins plus the given files (';'-separated paths), cached per list.
+  static std::shared_ptr<const ModelSet> withUserFiles(const std::string &Paths,
+                                                       std::string &Error);
+
+  const FunctionModels *find(std::string_view QualifiedName) const;
+  size_t size() const { return ByName.size(); }
+
+private:
+  std::map<std::string, FunctionModels, std::less<>> ByName;
+};
+
+} // namespace appsec

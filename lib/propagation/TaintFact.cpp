@@ -1,0 +1,15 @@
+#include "propagation/TaintFact.h"
+
+#include <algorithm>
+
+namespace appsec {
+
+std::vector<const Step *> stepsInOrder(const Step *Last) {
+  std::vector<const Step *> Out;
+  for (const Step *S = Last; S && Out.size() < 256; S = S->Prev)
+    Out.push_back(S);
+  std::reverse(Out.begin(), Out.end());
+  return Out;
+}
+
+} // namespace appsec

@@ -1,0 +1,99 @@
+//===- TaintFact.h - what is known about one value or object ------------===//
+//
+// A fact says which untrusted source kinds may reach a value, which
+// parameters of the function being summarised it comes from (symbolic labels
+// used while computing summaries), for which sink categories it has been
+// sanitized, and one path of steps that explains how it got there.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "sinks/SinkCategory.h"
+#include "sources/SourceKind.h"
+
+#include "clang/Basic/SourceLocation.h"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace appsec {
+
+/// One step of a taint path (source, assignment, call, return ...). Steps form
+/// immutable chains from the latest step back to the source.
+struct Step {
+  clang::SourceLocation Loc;
+  std::string Text;
+  const Step *Prev = nullptr;
+  unsigned Length = 1;
+  int Kind = -1;      ///< the SourceKind at a root step, -1 elsewhere
+  std::string Origin; ///< at a root step: "recv()", "'argv'"
+};
+
+/// Owns every Step of one translation unit's analysis.
+class StepArena {
+public:
+  const Step *root(clang::SourceLocation Loc, std::string Text, int Kind,
+                   std::string Origin = "") {
+    Steps.push_back(Step{Loc, std::move(Text), nullptr, 1, Kind, std::move(Origin)});
+    return &Steps.back();
+  }
+  /// A step after \p Prev; steps at the location of the previous step are
+  /// folded, and very long paths stop growing (the notes show the ends).
+  const Step *extend(const Step *Prev, clang::SourceLocation Loc, std::string Text) {
+    if (Prev && (Prev->Loc == Loc || Prev->Length >= 64))
+      return Prev;
+    Steps.push_back(Step{Loc, std::move(Text), Prev, Prev ? Prev->Length + 1 : 1, -1, ""});
+    return &Steps.back();
+  }
+  size_t size() const { return Steps.size(); }
+
+private:
+  std::deque<Step> Steps;
+};
+
+/// Steps of a chain, source first.
+std::vector<const Step *> stepsInOrder(const Step *Last);
+
+/// Parameter labels: bit I = parameter I, ThisLabel = the object of a method.
+using ParamMask = uint32_t;
+constexpr ParamMask ThisLabel = 1u << 31;
+constexpr unsigned MaxLabelledParams = 31;
+
+struct TaintFact {
+  KindMask Kinds = 0;
+  ParamMask Params = 0;
+  CategoryMask Sanitized = 0;
+  bool Canonical = false; ///< produced by path canonicalisation (realpath, ...)
+  const Step *Path = nullptr;
+
+  bool tainted() const { return Kinds != 0 || Params != 0; }
+
+  /// May-join: tainted if either is; sanitized only where both are.
+  void join(const TaintFact &O) {
+    if (!O.tainted())
+      return;
+    if (!tainted()) {
+      *this = O;
+      return;
+    }
+    Kinds |= O.Kinds;
+    Params |= O.Params;
+    Sanitized &= O.Sanitized;
+    Canonical = Canonical && O.Canonical;
+    if (!Path)
+      Path = O.Path;
+  }
+
+  bool sameAs(const TaintFact &O) const {
+    return Kinds == O.Kinds && Params == O.Params && Sanitized == O.Sanitized &&
+           Canonical == O.Canonical;
+  }
+
+  /// True if the fact can make a sink of category \p C dangerous.
+  bool dangerousFor(SinkCategory C) const {
+    return tainted() && !(Sanitized & maskOf(C));
+  }
+};
+
+} // namespace appsec

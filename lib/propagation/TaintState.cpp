@@ -1,0 +1,60 @@
+#include "propagation/TaintState.h"
+
+namespace appsec {
+
+const void *LocKey::thisBase() {
+  static const char Tag = 0;
+  return &Tag;
+}
+
+bool TaintState::joinWith(const TaintState &O) {
+  if (!O.Reached)
+    return false;
+  if (!Reached) {
+    *this = O;
+    return true;
+  }
+  bool Changed = false;
+  for (const auto &[K, F] : O.Facts) {
+    auto It = Facts.find(K);
+    if (It == Facts.end()) {
+      if (F.tainted()) {
+        Facts.emplace(K, F);
+        Changed = true;
+      }
+      continue;
+    }
+    TaintFact Before = It->second;
+    It->second.join(F);
+    Changed |= !Before.sameAs(It->second);
+  }
+  for (const auto &[K, Targets] : O.PointsTo) {
+    auto &Mine = PointsTo[K];
+    size_t N = Mine.size();
+    Mine.insert(Targets.begin(), Targets.end());
+    Changed |= Mine.size() != N;
+  }
+  for (const auto &[D, K] : O.RefAlias)
+    Changed |= RefAlias.emplace(D, K).second;
+  for (const auto &[K, Targets] : O.FnTargets) {
+    auto &Mine = FnTargets[K];
+    size_t N = Mine.size();
+    Mine.insert(Targets.begin(), Targets.end());
+    Changed |= Mine.size() != N;
+  }
+  for (const auto &[K, Kind] : O.Handles)
+    Changed |= Handles.emplace(K, Kind).second;
+  // A validation result holds only if it holds on every incoming path.
+  for (auto It = BoolGuards.begin(); It != BoolGuards.end();) {
+    auto OIt = O.BoolGuards.find(It->first);
+    if (OIt == O.BoolGuards.end() || !(OIt->second == It->second)) {
+      It = BoolGuards.erase(It);
+      Changed = true;
+    } else {
+      ++It;
+    }
+  }
+  return Changed;
+}
+
+} // namespace appsec

@@ -1,0 +1,89 @@
+//===- TaintState.h - taint facts at one program point ------------------===//
+//
+// Abstract locations are access paths: a variable, parameter or `this`,
+// followed by up to three field selections (s.a.b). Array elements and
+// pointer offsets collapse onto their base (buf[i], buf + n are `buf`).
+// Pointers keep the set of locations they may point into, so a write through
+// `p = buf + len` also reaches `buf`.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "propagation/TaintFact.h"
+
+#include "clang/AST/Decl.h"
+
+#include <array>
+#include <map>
+#include <set>
+
+namespace appsec {
+
+struct LocKey {
+  static constexpr unsigned MaxFields = 3;
+  const void *Base = nullptr; ///< a ValueDecl, or thisBase()
+  std::array<const clang::FieldDecl *, MaxFields> Fields{};
+
+  static const void *thisBase();
+  static LocKey of(const clang::ValueDecl *D) {
+    LocKey K;
+    K.Base = D;
+    return K;
+  }
+  unsigned depth() const {
+    unsigned N = 0;
+    while (N < MaxFields && Fields[N])
+      ++N;
+    return N;
+  }
+  /// This path plus field \p F (capped: deeper selections stay on the prefix).
+  LocKey withField(const clang::FieldDecl *F) const {
+    LocKey K = *this;
+    unsigned N = depth();
+    if (N < MaxFields)
+      K.Fields[N] = F;
+    return K;
+  }
+  LocKey prefix(unsigned N) const {
+    LocKey K;
+    K.Base = Base;
+    for (unsigned I = 0; I < N && I < MaxFields; ++I)
+      K.Fields[I] = Fields[I];
+    return K;
+  }
+  const clang::ValueDecl *decl() const {
+    return Base == thisBase() ? nullptr : static_cast<const clang::ValueDecl *>(Base);
+  }
+  bool operator<(const LocKey &O) const {
+    if (Base != O.Base)
+      return Base < O.Base;
+    return Fields < O.Fields;
+  }
+  bool operator==(const LocKey &O) const { return Base == O.Base && Fields == O.Fields; }
+};
+
+/// What a boolean variable knows: `bool ok = isValid(x);` validates x when ok.
+struct BoolGuard {
+  LocKey Target;
+  CategoryMask Categories = AllCategories;
+  bool ValidWhenTrue = true;
+  bool operator==(const BoolGuard &O) const {
+    return Target == O.Target && Categories == O.Categories &&
+           ValidWhenTrue == O.ValidWhenTrue;
+  }
+};
+
+struct TaintState {
+  bool Reached = false;
+  std::map<LocKey, TaintFact> Facts;
+  std::map<LocKey, std::set<LocKey>> PointsTo;
+  std::map<const clang::ValueDecl *, LocKey> RefAlias;
+  std::map<LocKey, std::set<const clang::FunctionDecl *>> FnTargets;
+  std::map<LocKey, SourceKind> Handles;
+  std::map<const clang::ValueDecl *, BoolGuard> BoolGuards;
+
+  /// Joins \p O into this state; returns true if anything changed.
+  bool joinWith(const TaintState &O);
+};
+
+} // namespace appsec

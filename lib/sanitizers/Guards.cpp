@@ -1,0 +1,293 @@
+#include "sanitizers/Guards.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+
+using namespace clang;
+
+namespace appsec {
+
+namespace {
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+      E = C->getSubExpr();
+    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+             CE && CE->getNumArgs() == 1 && !isa<CXXTemporaryObjectExpr>(CE))
+      E = CE->getArg(0);
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+             MC && MC->getMethodDecl() &&
+             isa<CXXConversionDecl>(MC->getMethodDecl()))
+      E = MC->getImplicitObjectArgument();
+    else
+      return E;
+  }
+  return E;
+}
+
+bool isStringConstant(const Expr *E) {
+  E = strip(E);
+  if (isa<StringLiteral>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      return V->getType().isConstQualified() && V->hasInit() &&
+             isa<StringLiteral>(V->getInit()->IgnoreParenImpCasts());
+  return false;
+}
+
+bool isZeroLike(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return true;
+  if (const auto *I = dyn_cast<IntegerLiteral>(E))
+    return I->getValue() == 0;
+  if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(E))
+    return !B->getValue();
+  return false;
+}
+
+/// `std::string::npos` or `c.end()` / `std::end(c)` / `e` of std::find.
+bool isNotFoundMarker(const Expr *E) {
+  E = strip(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl()->getName() == "npos";
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl()->getName() == "npos";
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    if (const auto *M = MC->getMethodDecl())
+      return M->getName() == "end" || M->getName() == "cend";
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    if (const auto *F = CE->getDirectCallee())
+      return F->getIdentifier() && (F->getName() == "end" || F->getName() == "cend");
+  return false;
+}
+
+bool isStringClass(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  StringRef N = RD->getName();
+  return N == "basic_string" || N == "basic_string_view" || N == "path";
+}
+
+StringRef calleeName(const CallExpr *C) {
+  if (const FunctionDecl *F = C->getDirectCallee())
+    if (F->getIdentifier())
+      return F->getName();
+  return "";
+}
+
+const Expr *objectOf(const CallExpr *C) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+    return MC->getImplicitObjectArgument();
+  return nullptr;
+}
+
+bool literalContainsDotDot(const Expr *E) {
+  if (const auto *L = dyn_cast<StringLiteral>(strip(E)))
+    return L->getCharByteWidth() == 1 && L->getString().contains("..");
+  return false;
+}
+
+/// `X <op> Other` where X is a call: finds position/lookup idioms.
+bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
+                     bool Branch, std::vector<GuardEffect> &Out) {
+  StringRef Name = calleeName(Call);
+  const Expr *Obj = objectOf(Call);
+  bool Holds = IsEq == Branch; // the comparison is true on this edge
+  if (Obj && isStringClass(Obj->getType())) {
+    // s.find("..") == npos: no parent-directory component.
+    if ((Name == "find" || Name == "rfind") && Call->getNumArgs() >= 1 &&
+        literalContainsDotDot(Call->getArg(0)) && isNotFoundMarker(Other)) {
+      if (Holds)
+        Out.push_back({GuardEffect::NoDotDot, Obj, maskOf(SinkCategory::Path)});
+      return true;
+    }
+    // s.rfind(base, 0) == 0 / s.find(base) == 0 / s.compare(0, n, base) == 0.
+    bool ZeroOther = isZeroLike(Other);
+    if (ZeroOther && Holds &&
+        ((Name == "rfind" && Call->getNumArgs() == 2 && isZeroLike(Call->getArg(1))) ||
+         (Name == "find" && Call->getNumArgs() >= 1) ||
+         (Name == "compare" && Call->getNumArgs() == 3))) {
+      Out.push_back({GuardEffect::PrefixChecked, Obj, maskOf(SinkCategory::Path)});
+      return true;
+    }
+    if (ZeroOther && Name == "compare" && Call->getNumArgs() == 1 &&
+        isStringConstant(Call->getArg(0))) {
+      if (Holds)
+        Out.push_back({GuardEffect::Validated, Obj, AllCategories});
+      return true;
+    }
+    return false;
+  }
+  // Container lookups: c.find(x) != c.end(); std::find(b, e, x) != e.
+  if (isNotFoundMarker(Other)) {
+    if (!Holds) { // found
+      if (Obj && Name == "find" && Call->getNumArgs() == 1)
+        Out.push_back({GuardEffect::Validated, Call->getArg(0), AllCategories});
+      else if (!Obj && (Name == "find") && Call->getNumArgs() == 3)
+        Out.push_back({GuardEffect::Validated, Call->getArg(2), AllCategories});
+    }
+    return true;
+  }
+  return false;
+}
+
+} // namespace
+
+bool validatorLikeName(StringRef Name) {
+  std::string L = Name.lower();
+  StringRef N(L);
+  N.consume_front("is_");
+  N.consume_front("is");
+  for (StringRef P : {"valid", "safe", "allowed", "whitelisted", "allowlisted",
+                      "permitted", "trusted"})
+    if (N.starts_with(P))
+      return true;
+  StringRef Full(L);
+  return Full.starts_with("validate") || Full.starts_with("check_valid") ||
+         Full.starts_with("verify_safe");
+}
+
+bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
+                   std::vector<GuardEffect> &Out) {
+  const FunctionDecl *F = Call->getDirectCallee();
+  StringRef Name = calleeName(Call);
+  const Expr *Obj = objectOf(Call);
+  size_t Before = Out.size();
+  // Operator calls: s == "lit", s != "lit".
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if ((K == OO_EqualEqual || K == OO_ExclaimEqual) && Op->getNumArgs() == 2) {
+      bool IsEq = K == OO_EqualEqual;
+      const Expr *L = Op->getArg(0), *R = Op->getArg(1);
+      for (int Swap = 0; Swap < 2; ++Swap) {
+        const Expr *Subj = Swap ? R : L, *Other = Swap ? L : R;
+        if (const auto *Inner = dyn_cast<CallExpr>(strip(Subj)))
+          if (comparisonIdiom(Inner, IsEq, Other, Branch, Out))
+            return Out.size() > Before;
+        if (isStringConstant(Other) && isStringClass(Subj->getType())) {
+          if (IsEq == Branch)
+            Out.push_back({GuardEffect::Validated, Subj, AllCategories});
+          return Out.size() > Before;
+        }
+      }
+    }
+    return false;
+  }
+  if (F && Ctx.validatorFor)
+    if (const ValidatorModel *V = Ctx.validatorFor(F)) {
+      if (V->ValidWhenTrue == Branch)
+        for (const ArgSpec &A : V->Validates) {
+          if (A.K == ArgSpec::This && Obj)
+            Out.push_back({GuardEffect::Validated, Obj, V->Categories});
+          else if (A.K == ArgSpec::Arg && A.Index < Call->getNumArgs())
+            Out.push_back({GuardEffect::Validated, Call->getArg(A.Index), V->Categories});
+        }
+      return Out.size() > Before;
+    }
+  // strcmp(x, "lit") is 0 when equal; strncmp(x, base, n) checks a prefix.
+  if ((Name == "strcmp" || Name == "strcasecmp" || Name == "wcscmp" ||
+       Name == "strcoll") &&
+      Call->getNumArgs() == 2) {
+    if (!Branch)
+      for (int I = 0; I < 2; ++I)
+        if (isStringConstant(Call->getArg(1 - I)))
+          Out.push_back({GuardEffect::Validated, Call->getArg(I), AllCategories});
+    return Out.size() > Before;
+  }
+  if ((Name == "strncmp" || Name == "wcsncmp" || Name == "memcmp") &&
+      Call->getNumArgs() == 3) {
+    if (!Branch)
+      Out.push_back({GuardEffect::PrefixChecked, Call->getArg(0), maskOf(SinkCategory::Path)});
+    return Out.size() > Before;
+  }
+  if (Name == "strstr" && Call->getNumArgs() == 2 && literalContainsDotDot(Call->getArg(1))) {
+    if (!Branch)
+      Out.push_back({GuardEffect::NoDotDot, Call->getArg(0), maskOf(SinkCategory::Path)});
+    return Out.size() > Before;
+  }
+  if (Obj && Branch) {
+    if (isStringClass(Obj->getType())) {
+      if (Name == "starts_with" && Call->getNumArgs() == 1)
+        Out.push_back({GuardEffect::PrefixChecked, Obj, maskOf(SinkCategory::Path)});
+    } else if ((Name == "count" || Name == "contains") && Call->getNumArgs() == 1) {
+      Out.push_back({GuardEffect::Validated, Call->getArg(0), AllCategories});
+    }
+    if (Out.size() > Before)
+      return true;
+  }
+  // User predicates named like validators: isValidName(x), is_safe_path(p).
+  if (F && !Obj && validatorLikeName(Name) && Call->getNumArgs() >= 1 &&
+      (F->getReturnType()->isBooleanType() || F->getReturnType()->isIntegerType())) {
+    if (Branch)
+      for (const Expr *A : Call->arguments())
+        Out.push_back({GuardEffect::Validated, A, AllCategories});
+    return Out.size() > Before;
+  }
+  if (F && Obj && validatorLikeName(Name) && Call->getNumArgs() >= 1 &&
+      F->getReturnType()->isBooleanType()) {
+    if (Branch)
+      for (const Expr *A : Call->arguments())
+        Out.push_back({GuardEffect::Validated, A, AllCategories});
+    return Out.size() > Before;
+  }
+  return false;
+}
+
+std::vector<GuardEffect> guardEffects(const Expr *Cond, bool Branch,
+                                      const GuardContext &Ctx) {
+  std::vector<GuardEffect> Out;
+  if (!Cond)
+    return Out;
+  const Expr *E = strip(Cond);
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_LNot)
+      return guardEffects(U->getSubExpr(), !Branch, Ctx);
+    return Out;
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    BinaryOperatorKind Op = B->getOpcode();
+    if ((Op == BO_LAnd && Branch) || (Op == BO_LOr && !Branch)) {
+      Out = guardEffects(B->getLHS(), Branch, Ctx);
+      auto R = guardEffects(B->getRHS(), Branch, Ctx);
+      Out.insert(Out.end(), R.begin(), R.end());
+      return Out;
+    }
+    if (Op == BO_EQ || Op == BO_NE) {
+      bool IsEq = Op == BO_EQ;
+      for (int Swap = 0; Swap < 2; ++Swap) {
+        const Expr *Subj = Swap ? B->getRHS() : B->getLHS();
+        const Expr *Other = Swap ? B->getLHS() : B->getRHS();
+        if (const auto *Inner = dyn_cast<CallExpr>(strip(Subj)))
+          if (comparisonIdiom(Inner, IsEq, Other, Branch, Out))
+            return Out;
+        if (isZeroLike(Other))
+          return guardEffects(Subj, IsEq ? !Branch : Branch, Ctx);
+      }
+    }
+    if ((Op == BO_GT || Op == BO_GE) && isZeroLike(B->getRHS()) && Op == BO_GT)
+      return guardEffects(B->getLHS(), Branch, Ctx);
+    return Out;
+  }
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    callValidates(C, Branch, Ctx, Out);
+    return Out;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (Ctx.boolGuard)
+      Ctx.boolGuard(DRE->getDecl(), Branch, Out);
+  return Out;
+}
+
+} // namespace appsec

@@ -1,0 +1,48 @@
+//===- FunctionSummary.h - what a function does with its inputs ---------===//
+//
+// A summary is computed once per function and translation unit, lazily, the
+// first time a tainted value reaches a call to it. It records, with symbolic
+// parameter labels: which parameters flow to the return value, to the
+// objects their pointers or references designate, and to sinks inside the
+// function (and below), and what untrusted data the function produces by
+// itself (a helper that reads a socket and returns the buffer).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "propagation/TaintFact.h"
+
+#include "clang/Basic/SourceLocation.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace appsec {
+
+/// A recorded path inside a callee, source (or parameter) first.
+using StepList = std::vector<std::pair<clang::SourceLocation, std::string>>;
+
+/// A sink reached inside the function by data from its parameters.
+struct SinkHit {
+  ParamMask Params = 0;
+  CategoryMask Sanitized = 0;
+  SinkCategory Category = SinkCategory::Command;
+  clang::SourceLocation Loc; ///< the sink argument
+  std::string SinkName;      ///< "system()"
+  std::string What;          ///< "runs it as a shell command"
+  StepList Steps;            ///< from the parameter to the sink
+};
+
+struct FunctionSummary {
+  TaintFact Return;                     ///< labels and real sources reaching `return`
+  StepList ReturnSteps;                 ///< path of Return, inside the callee
+  std::map<unsigned, TaintFact> OutParams; ///< pointee of parameter I at exit (ThisIndex for `this`)
+  std::map<unsigned, StepList> OutSteps;
+  std::vector<SinkHit> Sinks;
+  bool Complete = true; ///< false if the work budget ran out
+
+  static constexpr unsigned ThisIndex = 1000;
+};
+
+} // namespace appsec
