@@ -48,14 +48,6 @@ std::string openSslVersionName(int64_t V) {
   }
 }
 
-bool isLegacyOpenSslMethod(llvm::StringRef N) {
-  for (llvm::StringRef Proto : {"SSLv2", "SSLv3", "TLSv1", "TLSv1_1", "DTLSv1"})
-    for (llvm::StringRef Kind : {"_method", "_client_method", "_server_method"})
-      if (N == (Proto + Kind).str())
-        return true;
-  return false;
-}
-
 bool CurlSslVersion::weakMinimum() const { return Min != 0 && Min < CurlTls12; }
 
 // CURL_SSLVERSION_MAX_TLSv1_0 and _TLSv1_1 (4 and 5 in the high half); 0 is
@@ -70,8 +62,13 @@ CurlSslVersion decodeCurlSslVersion(int64_t Value) {
 }
 
 bool isLegacyBoostMethod(llvm::StringRef N) {
-  return N.starts_with("sslv2") || N.starts_with("sslv3") || N == "tlsv1" ||
-         N == "tlsv1_client" || N == "tlsv1_server" || N.starts_with("tlsv11");
+  // Exact names: "sslv23" (generic, negotiates the best version) must not
+  // match "sslv2".
+  for (llvm::StringRef Proto : {"sslv2", "sslv3", "tlsv1", "tlsv11"})
+    for (llvm::StringRef Side : {"", "_client", "_server"})
+      if (N == (Proto + Side).str())
+        return true;
+  return false;
 }
 
 bool isLegacyPocoUsage(llvm::StringRef N) {

@@ -35,10 +35,6 @@ bool isWeakOpenSslVersion(int64_t V);
 /// "TLS 1.0" for 0x0301 and so on; "version 0x..." for unknown numbers.
 std::string openSslVersionName(int64_t V);
 
-/// True for OpenSSL's version-specific methods older than TLS 1.2:
-/// SSLv2/SSLv3/TLSv1/TLSv1_1/DTLSv1 _method, _client_method, _server_method.
-bool isLegacyOpenSslMethod(llvm::StringRef FunctionName);
-
 // --- libcurl ---------------------------------------------------------------
 
 /// What a CURLOPT_SSLVERSION value allows: its low half is the minimum
