@@ -38,7 +38,6 @@ import shlex
 import signal
 import subprocess
 import sys
-import threading
 import time
 
 CWE_FOLDERS = {
@@ -627,14 +626,12 @@ def main(argv=None):
         else:
             selected = cases
         results = []
-        lock = threading.Lock()
         t0 = time.monotonic()
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
             futs = [ex.submit(analyse, args, cwe, rec, rules) for rec in selected]
             for i, fut in enumerate(concurrent.futures.as_completed(futs), 1):
                 res = fut.result()
-                with lock:
-                    results.append(res)
+                results.append(res)
                 if args.verbose and (i % 50 == 0 or i == len(futs)):
                     sys.stderr.write("CWE-%s: %d/%d files, %.0fs\n"
                                      % (cwe, i, len(futs), time.monotonic() - t0))
