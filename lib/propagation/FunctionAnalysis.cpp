@@ -209,31 +209,40 @@ std::optional<LocKey> FunctionAnalysis::Impl::locOf(const Expr *E, unsigned Dept
     return std::nullopt;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-    // Smart pointers, iterators and containers: *p, p->, v[i] designate the
-    // object's contents.
     OverloadedOperatorKind K = Op->getOperator();
-    if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) && Op->getNumArgs() >= 1)
+    if ((K == OO_Equal || K == OO_PlusEqual) && Op->getNumArgs() >= 1)
       return locOf(Op->getArg(0), Depth + 1);
-    if (K == OO_Equal || K == OO_PlusEqual)
-      return locOf(Op->getArg(0), Depth + 1);
-    return std::nullopt;
-  }
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-    // Accessors modelled as aliases (c_str, data, front, operator[]).
-    if (const FunctionDecl *F = MC->getMethodDecl())
-      if (const FunctionModels *M = Engine.modelsFor(F))
-        for (const PropagatorModel &P : M->Propagators)
-          if (P.Alias && !P.From.empty() && P.From[0].K == ArgSpec::This)
-            return locOf(MC->getImplicitObjectArgument(), Depth + 1);
-    return std::nullopt;
   }
   if (const auto *C = dyn_cast<CallExpr>(E)) {
-    if (const FunctionDecl *F = C->getDirectCallee())
-      if (const FunctionModels *M = Engine.modelsFor(F))
-        for (const PropagatorModel &P : M->Propagators)
-          if (P.Alias && !P.From.empty() && P.From[0].K == ArgSpec::Arg &&
-              P.From[0].Index < C->getNumArgs())
-            return locOf(C->getArg(P.From[0].Index), Depth + 1);
+    // Calls whose result designates one of their inputs: accessors such as
+    // c_str(), data(), front(), operator[], smart-pointer and iterator `*`,
+    // and stream insertion returning its stream (modelled with "alias").
+    const FunctionDecl *F = C->getDirectCallee();
+    const Expr *Object = nullptr;
+    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C)) {
+      Object = MC->getImplicitObjectArgument();
+    } else if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(F) &&
+               C->getNumArgs() >= 1) {
+      Object = C->getArg(0);
+      Args = Args.drop_front();
+    }
+    if (const FunctionModels *M = F ? Engine.modelsFor(F) : nullptr) {
+      for (const PropagatorModel &P : M->Propagators) {
+        if (!P.Alias || P.From.empty())
+          continue;
+        if (P.From[0].K == ArgSpec::This && Object)
+          return locOf(Object, Depth + 1);
+        if (P.From[0].K == ArgSpec::Arg && P.From[0].Index < Args.size())
+          return locOf(Args[P.From[0].Index], Depth + 1);
+      }
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C)) {
+      // Unmodelled smart pointers, iterators and containers: *p, p->, v[i]
+      // designate the object's contents.
+      OverloadedOperatorKind K = Op->getOperator();
+      if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) && Op->getNumArgs() >= 1)
+        return locOf(Op->getArg(0), Depth + 1);
+    }
     return std::nullopt;
   }
   return std::nullopt;
@@ -1196,8 +1205,17 @@ void FunctionAnalysis::Impl::run() {
     // Branches: constant conditions prune edges; guards refine them.
     const Expr *Cond = nullptr;
     if (const Stmt *T = B->getTerminatorStmt())
-      if (!isa<SwitchStmt>(T) && !isa<CXXForRangeStmt>(T))
+      if (!isa<SwitchStmt>(T) && !isa<CXXForRangeStmt>(T)) {
         Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition(/*StripParens=*/false));
+        // In `if (A && B)` the block that evaluates B branches on B alone
+        // (A already held); its terminator still names the whole condition.
+        while (Cond) {
+          const auto *L = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+          if (!L || !L->isLogicalOp() || L == T)
+            break;
+          Cond = L->getRHS();
+        }
+      }
     std::optional<int64_t> Known;
     if (Cond && B->succ_size() == 2)
       Known = Engine.constants().evaluate(Cond);

@@ -77,12 +77,13 @@ struct TaintFact {
       *this = O;
       return;
     }
+    // Explain real sources rather than parameter labels.
+    if (!Path || (!Kinds && O.Kinds))
+      Path = O.Path;
     Kinds |= O.Kinds;
     Params |= O.Params;
     Sanitized &= O.Sanitized;
     Canonical = Canonical && O.Canonical;
-    if (!Path)
-      Path = O.Path;
   }
 
   bool sameAs(const TaintFact &O) const {

@@ -143,6 +143,19 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
   return false;
 }
 
+/// The call behind \p E: the call itself, or the initialiser of a variable
+/// that holds its result (`auto it = m.find(k); if (it == m.end())`).
+const CallExpr *lookupCall(const Expr *E) {
+  E = strip(E);
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    return C;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (V->isLocalVarDecl() && V->hasInit() && !V->getType()->isReferenceType())
+        return dyn_cast<CallExpr>(strip(V->getInit()));
+  return nullptr;
+}
+
 } // namespace
 
 bool validatorLikeName(StringRef Name) {
@@ -173,7 +186,7 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
       const Expr *L = Op->getArg(0), *R = Op->getArg(1);
       for (int Swap = 0; Swap < 2; ++Swap) {
         const Expr *Subj = Swap ? R : L, *Other = Swap ? L : R;
-        if (const auto *Inner = dyn_cast<CallExpr>(strip(Subj)))
+        if (const auto *Inner = lookupCall(Subj))
           if (comparisonIdiom(Inner, IsEq, Other, Branch, Out))
             return Out.size() > Before;
         if (isStringConstant(Other) && isStringClass(Subj->getType())) {
@@ -269,7 +282,7 @@ std::vector<GuardEffect> guardEffects(const Expr *Cond, bool Branch,
       for (int Swap = 0; Swap < 2; ++Swap) {
         const Expr *Subj = Swap ? B->getRHS() : B->getLHS();
         const Expr *Other = Swap ? B->getLHS() : B->getRHS();
-        if (const auto *Inner = dyn_cast<CallExpr>(strip(Subj)))
+        if (const auto *Inner = lookupCall(Subj))
           if (comparisonIdiom(Inner, IsEq, Other, Branch, Out))
             return Out;
         if (isZeroLike(Other))
