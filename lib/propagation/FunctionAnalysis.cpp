@@ -177,6 +177,9 @@ std::optional<LocKey> FunctionAnalysis::Impl::locOf(const Expr *E, unsigned Dept
     auto Base = locOf(ME->getBase(), Depth + 1);
     if (!Base)
       return std::nullopt;
+    // The members of a union share storage: they are the union itself.
+    if (Field->getParent()->isUnion())
+      return Base;
     if (ME->isArrow() && !isa<CXXThisExpr>(stripTemps(ME->getBase()))) {
       // p->f: through a pointer with a single known target, use that target.
       auto PT = S->PointsTo.find(*Base);
