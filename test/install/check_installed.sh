@@ -102,17 +102,19 @@ expect_file "$PREFIX" bin/appsec-clangd
 expect_file "$PREFIX" "$LIBDIR/AppSecTidyModule.so"
 expect_file "$PREFIX" share/appsec-tidy/requirements/atlassian-cloud-2022.json
 expect_file "$PREFIX" "$DOCDIR/README.md"
-for doc in requirements.md architecture.md; do
-  expect_file "$PREFIX" "$DOCDIR/$doc"
-done
-for check in "${EXPECTED_CHECKS[@]}"; do
-  expect_file "$PREFIX" "$DOCDIR/checks/$check.md"
-done
-# Everything under docs/ is shipped.
+expect_file "$PREFIX" "$DOCDIR/requirements.md"
+# Everything under docs/ is shipped. (That every check has a page is the
+# unit test CheckList.EveryCheckHasADoc's business.)
+ndocs=0 nmissing=0
 while IFS= read -r -d '' f; do
   rel=${f#"$SRC/docs/"}
-  [[ -f "$PREFIX/$DOCDIR/$rel" ]] || fail "docs/$rel is not installed"
+  ndocs=$((ndocs + 1))
+  if [[ ! -f "$PREFIX/$DOCDIR/$rel" ]]; then
+    fail "docs/$rel is not installed"
+    nmissing=$((nmissing + 1))
+  fi
 done < <(find "$SRC/docs" -type f -print0)
+[[ $nmissing -eq 0 ]] && pass "all $ndocs files under docs/ are installed in $DOCDIR"
 
 # --- 2. run the installed forms from <root> -------------------------------------
 # search_list <output>: the #include <...> search list printed by clang -v
