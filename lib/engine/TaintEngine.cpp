@@ -69,7 +69,7 @@ std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
 
 TaintEngine::TaintEngine(ASTContext &Ctx, std::shared_ptr<const ModelSet> Models,
                          const EngineOptions &Opts)
-    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx) {}
+    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx), Handlers(Ctx) {}
 
 void TaintEngine::addSeedProvider(SeedProvider P) {
   std::lock_guard<std::mutex> Guard(RegistryLock);
@@ -86,6 +86,7 @@ void TaintEngine::addEntry(const FunctionDecl *FD) {
     return;
   Entries.push_back(Def);
   Constants.noteWrites(Def->getBody());
+  Handlers.scan(Def);
   if (const auto *M = dyn_cast<CXXMethodDecl>(Def))
     for (const CXXMethodDecl *O : M->overridden_methods()) {
       // Record the overrider under every method it (transitively) overrides.
@@ -178,6 +179,16 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
   return M;
 }
 
+const FieldSourceModel *TaintEngine::fieldSourceFor(const FieldDecl *FD) {
+  auto It = FieldCache.find(FD);
+  if (It != FieldCache.end())
+    return It->second;
+  const FieldSourceModel *M =
+      FD->getIdentifier() ? Models->findField(modelName(FD)) : nullptr;
+  FieldCache[FD] = M;
+  return M;
+}
+
 const std::vector<std::pair<unsigned, SinkCategory>> &
 TaintEngine::paramSinks(const FunctionDecl *FD) {
   FD = FD->getCanonicalDecl();
@@ -212,6 +223,15 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
                            "untrusted parameter '" + FD->getParamDecl(I)->getNameAsString() +
                                "'"});
       }
+  // Route parameters of request handlers come from the URL.
+  if (const RequestHandler *H = Handlers.find(FD))
+    for (unsigned I : H->RouteParams)
+      if (I < FD->getNumParams())
+        Seeds.push_back({FD->getParamDecl(I), SourceKind::WebRequest,
+                         "route parameter '" + FD->getParamDecl(I)->getNameAsString() +
+                             "' of " + frameworkName(H->Fw) + " handler" +
+                             (H->Route.empty() ? std::string() : " '" + H->Route + "'"),
+                         });
   std::vector<SeedProvider> Providers;
   {
     std::lock_guard<std::mutex> Guard(RegistryLock);

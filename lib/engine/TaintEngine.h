@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "frameworks/RequestHandlers.h"
 #include "models/ModelSet.h"
 #include "propagation/FunctionAnalysis.h"
 #include "propagation/TaintState.h"
@@ -68,6 +69,7 @@ public:
   StepArena &steps() { return Arena; }
   const EngineOptions &options() const { return Opts; }
   const FunctionModels *modelsFor(const clang::FunctionDecl *FD);
+  const FieldSourceModel *fieldSourceFor(const clang::FieldDecl *FD);
   const FunctionSummary *summaryFor(const clang::FunctionDecl *FD);
   void report(SinkFinding F);
   TaintFact globalFact(const LocKey &K) const;
@@ -77,6 +79,7 @@ public:
   std::vector<EntrySeed> seedsFor(const clang::FunctionDecl *FD);
   /// Annotation-declared sinks on parameters: param index -> category.
   const std::vector<std::pair<unsigned, SinkCategory>> &paramSinks(const clang::FunctionDecl *FD);
+  const HandlerIndex &handlers() const { return Handlers; }
   /// Number of functions whose analysis ran out of budget.
   unsigned exhaustedFunctions() const { return Exhausted; }
   void noteExhausted() { ++Exhausted; }
@@ -87,9 +90,11 @@ private:
   EngineOptions Opts;
   StepArena Arena;
   ConstantConditions Constants;
+  HandlerIndex Handlers;
   std::vector<const clang::FunctionDecl *> Entries;
   std::set<const clang::FunctionDecl *> EntrySet;
   std::map<const clang::FunctionDecl *, const FunctionModels *> ModelCache;
+  std::map<const clang::FieldDecl *, const FieldSourceModel *> FieldCache;
   std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionModels>> AnnotationModels;
   std::map<const clang::FunctionDecl *, std::vector<std::pair<unsigned, SinkCategory>>> ParamSinkCache;
   std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;

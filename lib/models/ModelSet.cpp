@@ -166,8 +166,8 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
   if (Schema != "appsec-tidy/models/v1")
     return R.fail("top level", "key 'schema' must be \"appsec-tidy/models/v1\", found \"" +
                                    Schema + "\"");
-  static const char *Sections[] = {"sources", "propagators", "sinks",
-                                   "sanitizers", "validators", "handles"};
+  static const char *Sections[] = {"sources", "propagators", "sinks", "sanitizers",
+                                   "validators", "handles", "fields"};
   for (auto &[Key, Value] : Doc.items()) {
     bool Known = Key == "schema" || Key == "description";
     for (const char *S : Sections)
@@ -175,7 +175,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
     if (!Known)
       return R.fail("top level", "unknown key '" + Key + "'; expected schema, "
                     "description, sources, propagators, sinks, sanitizers, "
-                    "validators or handles");
+                    "validators, handles or fields");
   }
   for (const char *Section : Sections) {
     auto It = Doc.find(Section);
@@ -189,6 +189,21 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
       std::string Where = std::string(Section) + "[" + std::to_string(I) + "]";
       if (!E.is_object())
         return R.fail(Where, std::string("expected an object, found ") + E.type_name());
+      if (std::string(Section) == "fields") {
+        std::string Field, Kind;
+        if (!R.string(E, "field", Where, Field, true) ||
+            !R.string(E, "kind", Where, Kind, true))
+          return false;
+        if (Field.rfind("::", 0) == 0)
+          Field = Field.substr(2);
+        Where += " (field \"" + Field + "\")";
+        FieldSourceModel FS;
+        if (!R.kind(Kind, Where, FS.Kind) ||
+            !R.string(E, "description", Where, FS.Description, false))
+          return false;
+        Fields[Field] = FS;
+        continue;
+      }
       std::string Fn;
       if (!R.string(E, "function", Where, Fn, true))
         return false;
@@ -242,6 +257,29 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             !R.specList(E, "argsIfShell", Where, K.ArgsIfShell, false) ||
             !R.string(E, "what", Where, K.What, false))
           return false;
+        auto When = E.find("when");
+        if (When != E.end()) {
+          if (!When->is_object() || !When->contains("arg") || !(*When)["arg"].is_number_unsigned())
+            return R.fail(Where, "key 'when' must be an object with a numeric 'arg' "
+                                 "and 'is' or 'contains' arrays of strings");
+          SinkCondition C;
+          C.Arg = (*When)["arg"].get<unsigned>();
+          for (const char *Key : {"is", "contains"}) {
+            auto L = When->find(Key);
+            if (L == When->end())
+              continue;
+            if (!L->is_array())
+              return R.fail(Where, std::string("key 'when.") + Key + "' must be an array of strings");
+            for (const json &V : *L) {
+              if (!V.is_string())
+                return R.fail(Where, std::string("key 'when.") + Key + "' must contain strings");
+              (std::string(Key) == "is" ? C.Is : C.Contains).push_back(V.get<std::string>());
+            }
+          }
+          if (C.Is.empty() && C.Contains.empty())
+            return R.fail(Where, "key 'when' needs a non-empty 'is' or 'contains'");
+          K.When = C;
+        }
         M.Sinks.push_back(std::move(K));
       } else if (S == "sanitizers") {
         SanitizerModel Z;
@@ -314,6 +352,11 @@ std::shared_ptr<const ModelSet> ModelSet::withUserFiles(const std::string &Paths
   }
   Cache[Paths] = M;
   return M;
+}
+
+const FieldSourceModel *ModelSet::findField(std::string_view QualifiedName) const {
+  auto It = Fields.find(QualifiedName);
+  return It == Fields.end() ? nullptr : &It->second;
 }
 
 const FunctionModels *ModelSet::find(std::string_view QualifiedName) const {

@@ -48,8 +48,17 @@ struct PropagatorModel {
   bool Alias = false;   ///< the result points into From[0] (c_str, data, operator[])
 };
 
+/// A sink that applies only to some calls: curl_easy_setopt(h, CURLOPT_URL, x),
+/// set_content(body, "text/html"), set_header("Location", v).
+struct SinkCondition {
+  unsigned Arg = 0;
+  std::vector<std::string> Is;       ///< the argument names one of these constants or equals the literal
+  std::vector<std::string> Contains; ///< the argument is a string literal containing one of these
+};
+
 struct SinkModel {
   SinkCategory Category = SinkCategory::Command;
+  std::optional<SinkCondition> When;
   std::vector<ArgSpec> Args;
   /// Extra sink arguments when the program (argument 0) is a shell run with
   /// -c, as in execl("/bin/sh", "sh", "-c", cmd, NULL).
@@ -74,6 +83,13 @@ struct ValidatorModel {
 struct HandleModel {
   SourceKind Kind = SourceKind::File;
   std::vector<ArgSpec> Writes;
+};
+
+/// A data member whose value is untrusted wherever it is read
+/// (httplib::Request::body).
+struct FieldSourceModel {
+  SourceKind Kind = SourceKind::WebRequest;
+  std::string Description; ///< "Request::body" when empty
 };
 
 struct FunctionModels {
@@ -102,10 +118,12 @@ public:
                                                        std::string &Error);
 
   const FunctionModels *find(std::string_view QualifiedName) const;
-  size_t size() const { return ByName.size(); }
+  const FieldSourceModel *findField(std::string_view QualifiedName) const;
+  size_t size() const { return ByName.size() + Fields.size(); }
 
 private:
   std::map<std::string, FunctionModels, std::less<>> ByName;
+  std::map<std::string, FieldSourceModel, std::less<>> Fields;
 };
 
 } // namespace appsec

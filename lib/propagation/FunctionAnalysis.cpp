@@ -381,9 +381,20 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
   if (isa<CXXThisExpr>(E))
     return read(*locOf(E));
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    TaintFact F;
     if (auto L = locOf(ME))
-      return read(*L);
-    return eval(ME->getBase());
+      F = read(*L);
+    else
+      F = eval(ME->getBase());
+    // Data members that hold untrusted data wherever they are read.
+    if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (const FieldSourceModel *FS = Engine.fieldSourceFor(Field)) {
+        std::string What = FS->Description;
+        if (What.empty())
+          What = Field->getParent()->getName().str() + "::" + Field->getName().str();
+        F.join(sourceFact(FS->Kind, ME->getMemberLoc(), What));
+      }
+    return F;
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
     eval(AS->getIdx());
@@ -638,7 +649,10 @@ void FunctionAnalysis::Impl::declare(const VarDecl *V) {
     if (auto L = locOf(Init)) {
       if (!T.getNonReferenceType()->isFunctionType()) {
         S->RefAlias[V] = *L;
-        eval(Init);
+        // Untrusted data members (req.body) become facts of the referent.
+        TaintFact F = eval(Init);
+        if (F.tainted())
+          write(*L, F, /*Replace=*/false, /*ThroughPointer=*/false);
         return;
       }
     }
@@ -779,10 +793,32 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
         writeSpec(W, F, false);
       Modelled = true;
     }
+    // A literal "scheme://host/" before the data (concatenation or a format)
+    // fixes where a URL built from it can point.
+    bool FixedHostPrefix = false;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      const Expr *B = stripTemps(Args[I]);
+      while (const auto *CE = dyn_cast<CXXConstructExpr>(B)) {
+        if (CE->getNumArgs() < 1)
+          break;
+        B = stripTemps(CE->getArg(0));
+      }
+      if (const auto *L = dyn_cast<StringLiteral>(B)) {
+        FixedHostPrefix = L->getCharByteWidth() == 1 && fixesHost(L->getString());
+        break;
+      }
+      // snprintf(buf, sizeof buf, "https://host/%s", x): skip the
+      // destination and sizes; anything else first means no fixed prefix.
+      bool Destination = I == 0 && isPointerLike(B->getType()) && Args.size() > 2;
+      if (!Destination && !B->getType()->isIntegerType())
+        break;
+    }
     for (const PropagatorModel &P : M->Propagators) {
       TaintFact In;
       for (const ArgSpec &A : P.From)
         In.join(specFact(A));
+      if (In.tainted() && FixedHostPrefix)
+        In.HostFixed = true;
       if (In.tainted())
         In.Path = step(In, CallLoc, "carried through " + Name);
       for (const ArgSpec &T : P.To)
@@ -856,6 +892,10 @@ void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, Sour
                                       const std::string &SinkName, const std::string &What) {
   if (!F.dangerousFor(Cat))
     return;
+  // With a fixed scheme and host, untrusted data only picks a path or query
+  // on that host: not a request forgery or an open redirect.
+  if (F.HostFixed && (Cat == SinkCategory::Ssrf || Cat == SinkCategory::Redirect))
+    return;
   if (F.Kinds) {
     SinkFinding Finding;
     Finding.Category = Cat;
@@ -894,11 +934,44 @@ void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, Sour
   }
 }
 
+/// The sink condition on an argument: a named constant or a string literal.
+static bool argumentMatches(const Expr *Arg, const SinkCondition &C) {
+  const Expr *E = stripTemps(Arg);
+  while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (CE->getNumArgs() < 1)
+      break;
+    E = stripTemps(CE->getArg(0));
+  }
+  std::string Text;
+  bool IsLiteral = false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    Text = DRE->getDecl()->getNameAsString();
+  else if (const auto *L = dyn_cast<StringLiteral>(E); L && L->getCharByteWidth() == 1) {
+    Text = L->getString().str();
+    IsLiteral = true;
+  }
+  if (Text.empty())
+    return false;
+  llvm::StringRef T(Text);
+  for (const std::string &Is : C.Is)
+    if (T.equals_insensitive(Is))
+      return true;
+  if (IsLiteral)
+    for (const std::string &Part : C.Contains)
+      if (T.contains_insensitive(Part))
+        return true;
+  return false;
+}
+
 void FunctionAnalysis::Impl::checkSink(const SinkModel &K, const FunctionDecl *Callee,
                                        llvm::ArrayRef<const Expr *> Args,
                                        llvm::ArrayRef<TaintFact> ArgFacts, const Expr *Object,
                                        const TaintFact &ObjFact, SourceLocation CallLoc) {
   std::string Name = calleeLabel(Callee);
+  if (K.When) {
+    if (K.When->Arg >= Args.size() || !argumentMatches(Args[K.When->Arg], *K.When))
+      return;
+  }
   auto checkSpec = [&](const ArgSpec &A) {
     if (A.K == ArgSpec::Arg && A.Index < ArgFacts.size())
       sinkFact(ArgFacts[A.Index], K.Category, Args[A.Index]->getExprLoc(), Name, K.What);
@@ -1047,7 +1120,8 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
   PendingBoolTargets.clear();
   GuardContext GC = guardContext();
   std::vector<GuardEffect> Effects = guardEffects(Cond, Branch, GC);
-  auto apply = [&](const LocKey &L, GuardEffect::Kind K, CategoryMask Cats) {
+  auto apply = [&](const LocKey &L, GuardEffect::Kind K, CategoryMask Cats,
+                   const std::string &PrefixText = std::string()) {
     auto It = Out.Facts.find(L);
     // Also the pointees of a validated pointer.
     std::vector<LocKey> Keys{L};
@@ -1066,14 +1140,17 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
           F.Sanitized |= Cats;
       } else if (K == GuardEffect::NoDotDot) {
         F.Sanitized |= Cats;
-      } else if (K == GuardEffect::PrefixChecked && F.Canonical) {
-        F.Sanitized |= Cats;
+      } else if (K == GuardEffect::PrefixChecked) {
+        if (F.Canonical)
+          F.Sanitized |= Cats;
+        if (fixesHost(PrefixText))
+          F.Sanitized |= maskOf(SinkCategory::Redirect) | maskOf(SinkCategory::Ssrf);
       }
     }
   };
   for (const GuardEffect &G : Effects)
     if (auto L = locOf(G.Subject))
-      apply(*L, G.K, G.Categories);
+      apply(*L, G.K, G.Categories, G.Prefix);
   for (const auto &[L, Cats] : PendingBoolTargets)
     apply(L, GuardEffect::Validated, Cats);
   S = Saved;

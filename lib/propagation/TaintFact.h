@@ -65,6 +65,7 @@ struct TaintFact {
   ParamMask Params = 0;
   CategoryMask Sanitized = 0;
   bool Canonical = false; ///< produced by path canonicalisation (realpath, ...)
+  bool HostFixed = false; ///< follows a literal "scheme://host/" prefix: cannot pick the host
   const Step *Path = nullptr;
 
   bool tainted() const { return Kinds != 0 || Params != 0; }
@@ -84,11 +85,12 @@ struct TaintFact {
     Params |= O.Params;
     Sanitized &= O.Sanitized;
     Canonical = Canonical && O.Canonical;
+    HostFixed = HostFixed && O.HostFixed;
   }
 
   bool sameAs(const TaintFact &O) const {
     return Kinds == O.Kinds && Params == O.Params && Sanitized == O.Sanitized &&
-           Canonical == O.Canonical;
+           Canonical == O.Canonical && HostFixed == O.HostFixed;
   }
 
   /// True if the fact can make a sink of category \p C dangerous.

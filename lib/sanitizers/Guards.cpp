@@ -93,6 +93,13 @@ const Expr *objectOf(const CallExpr *C) {
   return nullptr;
 }
 
+std::string literalText(const Expr *E) {
+  if (const auto *L = dyn_cast_or_null<StringLiteral>(E ? strip(E) : nullptr))
+    if (L->getCharByteWidth() == 1)
+      return L->getString().str();
+  return "";
+}
+
 bool literalContainsDotDot(const Expr *E) {
   if (const auto *L = dyn_cast<StringLiteral>(strip(E)))
     return L->getCharByteWidth() == 1 && L->getString().contains("..");
@@ -119,7 +126,9 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
         ((Name == "rfind" && Call->getNumArgs() == 2 && isZeroLike(Call->getArg(1))) ||
          (Name == "find" && Call->getNumArgs() >= 1) ||
          (Name == "compare" && Call->getNumArgs() == 3))) {
-      Out.push_back({GuardEffect::PrefixChecked, Obj, maskOf(SinkCategory::Path)});
+      const Expr *Base = Name == "compare" ? Call->getArg(2) : Call->getArg(0);
+      Out.push_back({GuardEffect::PrefixChecked, Obj, maskOf(SinkCategory::Path),
+                     literalText(Base)});
       return true;
     }
     if (ZeroOther && Name == "compare" && Call->getNumArgs() == 1 &&
@@ -157,6 +166,20 @@ const CallExpr *lookupCall(const Expr *E) {
 }
 
 } // namespace
+
+bool fixesHost(StringRef Text) {
+  size_t Scheme = Text.find("://");
+  if (Scheme == StringRef::npos || Scheme == 0)
+    return false;
+  for (char C : Text.take_front(Scheme))
+    if (!isalnum(static_cast<unsigned char>(C)) && C != '+' && C != '-' && C != '.')
+      return false;
+  StringRef Rest = Text.drop_front(Scheme + 3);
+  size_t Slash = Rest.find('/');
+  // A host, then the start of the path: "https://api.example.com/".
+  return Slash != StringRef::npos && Slash > 0 &&
+         Rest.take_front(Slash).find_first_of("@?#") == StringRef::npos;
+}
 
 bool validatorLikeName(StringRef Name) {
   std::string L = Name.lower();
@@ -222,7 +245,8 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
   if ((Name == "strncmp" || Name == "wcsncmp" || Name == "memcmp") &&
       Call->getNumArgs() == 3) {
     if (!Branch)
-      Out.push_back({GuardEffect::PrefixChecked, Call->getArg(0), maskOf(SinkCategory::Path)});
+      Out.push_back({GuardEffect::PrefixChecked, Call->getArg(0), maskOf(SinkCategory::Path),
+                     literalText(Call->getArg(1))});
     return Out.size() > Before;
   }
   if (Name == "strstr" && Call->getNumArgs() == 2 && literalContainsDotDot(Call->getArg(1))) {
@@ -233,7 +257,8 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
   if (Obj && Branch) {
     if (isStringClass(Obj->getType())) {
       if (Name == "starts_with" && Call->getNumArgs() == 1)
-        Out.push_back({GuardEffect::PrefixChecked, Obj, maskOf(SinkCategory::Path)});
+        Out.push_back({GuardEffect::PrefixChecked, Obj, maskOf(SinkCategory::Path),
+                       literalText(Call->getArg(0))});
     } else if ((Name == "count" || Name == "contains") && Call->getNumArgs() == 1) {
       Out.push_back({GuardEffect::Validated, Call->getArg(0), AllCategories});
     }

@@ -28,7 +28,12 @@ struct GuardEffect {
   } K = Validated;
   const clang::Expr *Subject = nullptr;
   CategoryMask Categories = AllCategories;
+  std::string Prefix; ///< PrefixChecked against this literal, when known
 };
+
+/// True if \p Text starts with "scheme://host/": a URL with that prefix cannot
+/// be pointed at another host (redirect and SSRF targets).
+bool fixesHost(llvm::StringRef Text);
 
 /// Lookups the guard reader needs from the analysis.
 struct GuardContext {

@@ -66,7 +66,7 @@ TEST(ModelSet, ErrorsNameFileEntryAndKey) {
             "user.json: sources[0] (function \"f\"): missing key 'kind' (expected a string)");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "sink": []})"),
             "user.json: top level: unknown key 'sink'; expected schema, description, "
-            "sources, propagators, sinks, sanitizers, validators or handles");
+            "sources, propagators, sinks, sanitizers, validators, handles or fields");
   EXPECT_NE(addError("{\"schema\": \"appsec-tidy/models/v1\",\n \"sinks\": [,]}")
                 .find("user.json: line 2, column 12: invalid JSON"),
             std::string::npos);

@@ -1,0 +1,284 @@
+#include "frameworks/RequestHandlers.h"
+
+#include "models/FunctionNames.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace clang;
+
+namespace appsec {
+
+const char *frameworkName(Framework F) {
+  switch (F) {
+  case Framework::CppHttplib: return "cpp-httplib";
+  case Framework::Crow: return "Crow";
+  case Framework::Drogon: return "Drogon";
+  case Framework::Pistache: return "Pistache";
+  case Framework::Poco: return "Poco";
+  case Framework::CppRest: return "cpprestsdk";
+  case Framework::Civetweb: return "civetweb";
+  case Framework::Beast: return "Boost.Beast";
+  case Framework::Oatpp: return "oat++";
+  case Framework::Annotated: return "annotated handler";
+  }
+  return "";
+}
+
+namespace {
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = M->getSubExpr();
+    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = B->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && C->getNumArgs() == 1)
+      E = C->getArg(0);
+    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = F->getSubExpr();
+    else if (const auto *W = dyn_cast<ExprWithCleanups>(E))
+      E = W->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+/// The function an argument designates: a lambda, `f`, `&f`, `&C::m`, or
+/// std::bind/Routes::bind of one of those.
+const FunctionDecl *handlerOf(const Expr *E, unsigned Depth = 0) {
+  E = strip(E);
+  if (!E || Depth > 3)
+    return nullptr;
+  if (const auto *L = dyn_cast<LambdaExpr>(E))
+    return L->getCallOperator();
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
+    return handlerOf(U->getSubExpr(), Depth + 1);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      return F;
+    // A local variable holding a lambda.
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()); V && V->hasInit())
+      return handlerOf(V->getInit(), Depth + 1);
+  }
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *F = C->getDirectCallee())
+      if (F->getIdentifier() && F->getName() == "bind" && C->getNumArgs() >= 1)
+        return handlerOf(C->getArg(0), Depth + 1);
+  return nullptr;
+}
+
+std::string literal(const Expr *E) {
+  if (const auto *L = dyn_cast_or_null<StringLiteral>(E ? strip(E) : nullptr))
+    if (L->getCharByteWidth() == 1)
+      return L->getString().str();
+  return "";
+}
+
+std::string recordName(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  if (const auto *RD = T->getAsCXXRecordDecl())
+    return modelName(RD);
+  return "";
+}
+
+bool isStringLike(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType())
+    return T->getPointeeType()->isAnyCharacterType();
+  const std::string N = recordName(T);
+  return N == "std::basic_string" || N == "std::basic_string_view";
+}
+
+/// Classifies parameters: request objects of the framework, and URL-filled
+/// parameters (string-like parameters other than the request and response).
+void classifyParams(RequestHandler &H, llvm::ArrayRef<std::string> RequestTypes,
+                    unsigned FirstRouteParam) {
+  const FunctionDecl *F = H.Function;
+  for (unsigned I = 0; I < F->getNumParams(); ++I) {
+    QualType T = F->getParamDecl(I)->getType();
+    std::string N = recordName(T);
+    // Smart pointers to the request (Drogon's HttpRequestPtr).
+    if (const auto *TS = T.getNonReferenceType()->getAs<TemplateSpecializationType>())
+      if (TS->template_arguments().size() == 1 &&
+          TS->template_arguments()[0].getKind() == TemplateArgument::Type)
+        if (recordName(TS->template_arguments()[0].getAsType()) != "")
+          N = recordName(TS->template_arguments()[0].getAsType());
+    bool IsRequest = false;
+    for (const std::string &R : RequestTypes)
+      IsRequest |= N == R;
+    if (IsRequest)
+      H.RequestParams.push_back(I);
+    else if (I >= FirstRouteParam && isStringLike(T))
+      H.RouteParams.push_back(I);
+  }
+}
+
+class RegistrationFinder : public RecursiveASTVisitor<RegistrationFinder> {
+public:
+  explicit RegistrationFinder(std::vector<RequestHandler> &Out) : Out(Out) {}
+  bool shouldVisitLambdaBody() const { return false; }
+
+  bool VisitCallExpr(CallExpr *C) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee)
+      return true;
+    std::string Name = modelName(Callee);
+    llvm::StringRef N(Name);
+    unsigned NArgs = C->getNumArgs();
+    auto argAt = [&](unsigned I) -> const Expr * { return I < NArgs ? C->getArg(I) : nullptr; };
+    // Member operator calls put the object first.
+    unsigned Shift = isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+
+    if (N.starts_with("httplib::Server::") || N.starts_with("httplib::ServerImpl::")) {
+      llvm::StringRef M = N.rsplit("::").second;
+      if ((M == "Get" || M == "Post" || M == "Put" || M == "Patch" || M == "Delete" ||
+           M == "Options") && NArgs >= 2)
+        emit(Framework::CppHttplib, handlerOf(argAt(NArgs - 1)), literal(argAt(0)), C,
+             {"httplib::Request"}, 1000);
+      return true;
+    }
+    if ((N.starts_with("crow::TaggedRule::") || N.starts_with("crow::DynamicRule::")) &&
+        N.ends_with("::operator()") && NArgs > Shift) {
+      std::string Route;
+      if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C))
+        if (const auto *R = dyn_cast<CallExpr>(strip(Op->getArg(0))))
+          for (const Expr *A : R->arguments())
+            if (!(Route = literal(A)).empty())
+              break;
+      emit(Framework::Crow, handlerOf(argAt(Shift)), Route, C, {"crow::request"}, 0);
+      return true;
+    }
+    if (N.starts_with("drogon::") &&
+        (N.ends_with("::registerHandler") || N.ends_with("::registerMethod")) && NArgs >= 2) {
+      bool Method = N.ends_with("::registerMethod");
+      const Expr *Fn = Method ? argAt(0) : argAt(1);
+      const Expr *Path = Method ? argAt(1) : argAt(0);
+      emit(Framework::Drogon, handlerOf(Fn), literal(Path), C, {"drogon::HttpRequest"}, 2);
+      return true;
+    }
+    if (N.starts_with("Pistache::Rest::Routes::") && NArgs >= 3) {
+      llvm::StringRef M = N.rsplit("::").second;
+      if (M == "Get" || M == "Post" || M == "Put" || M == "Patch" || M == "Delete" ||
+          M == "Options" || M == "Head")
+        emit(Framework::Pistache, handlerOf(argAt(2)), literal(argAt(1)), C,
+             {"Pistache::Rest::Request", "Pistache::Http::Request"}, 1000);
+      return true;
+    }
+    if (N.ends_with("::http_listener::support") && NArgs >= 1)
+      emit(Framework::CppRest, handlerOf(argAt(NArgs - 1)), "", C,
+           {"web::http::http_request"}, 1000);
+    if (N == "mg_set_request_handler" && NArgs >= 3)
+      emit(Framework::Civetweb, handlerOf(argAt(2)), literal(argAt(1)), C,
+           {"mg_connection"}, 1000);
+    return true;
+  }
+
+  void emit(Framework Fw, const FunctionDecl *F, std::string Route, const CallExpr *C,
+            std::vector<std::string> RequestTypes, unsigned FirstRouteParam) {
+    if (!F)
+      return;
+    RequestHandler H;
+    H.Function = F;
+    H.Fw = Fw;
+    H.Route = std::move(Route);
+    H.Registration = C->getBeginLoc();
+    classifyParams(H, RequestTypes, FirstRouteParam);
+    Out.push_back(std::move(H));
+  }
+
+private:
+  std::vector<RequestHandler> &Out;
+};
+
+bool overrides(const CXXMethodDecl *M, llvm::StringRef BaseMethod) {
+  for (const CXXMethodDecl *O : M->overridden_methods()) {
+    if (modelName(O) == BaseMethod)
+      return true;
+    if (overrides(O, BaseMethod))
+      return true;
+  }
+  return false;
+}
+
+} // namespace
+
+void HandlerIndex::add(RequestHandler H) {
+  const FunctionDecl *Key = H.Function->getCanonicalDecl();
+  // Keep the first registration (with its route) if a handler is seen twice.
+  Handlers.emplace(Key, std::move(H));
+}
+
+void HandlerIndex::scan(const FunctionDecl *FD) {
+  if (!FD)
+    return;
+  // Handlers by shape.
+  RequestHandler Self;
+  Self.Function = FD;
+  Self.Registration = FD->getLocation();
+  bool IsHandler = false;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+    if (A->getAnnotation() == "appsec::request_handler") {
+      Self.Fw = Framework::Annotated;
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        Self.RequestParams.push_back(I);
+      IsHandler = true;
+    }
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && !IsHandler) {
+    if (overrides(M, "Poco::Net::HTTPRequestHandler::handleRequest")) {
+      Self.Fw = Framework::Poco;
+      classifyParams(Self, {"Poco::Net::HTTPServerRequest"}, 1000);
+      IsHandler = true;
+    } else if (overrides(M, "Pistache::Http::Handler::onRequest")) {
+      Self.Fw = Framework::Pistache;
+      classifyParams(Self, {"Pistache::Http::Request"}, 1000);
+      IsHandler = true;
+    } else if (M->getParent() && M->getIdentifier() &&
+               M->getName().starts_with("handle") &&
+               (overrides(M, "CivetHandler::" + M->getName().str()))) {
+      Self.Fw = Framework::Civetweb;
+      classifyParams(Self, {"mg_connection"}, 1000);
+      IsHandler = true;
+    } else if (M->getIdentifier() && M->getName().starts_with("Z__PROXY_METHOD_")) {
+      Self.Fw = Framework::Oatpp;
+      Self.Route = M->getName().drop_front(16).str();
+      classifyParams(Self, {"oatpp::web::protocol::http::incoming::Request"}, 1000);
+      IsHandler = true;
+    }
+  }
+  if (!IsHandler)
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      // Boost.Beast has no router: a function taking a request is a handler.
+      std::string N = recordName(FD->getParamDecl(I)->getType());
+      if (N == "boost::beast::http::message") {
+        Self.Fw = Framework::Beast;
+        Self.RequestParams.push_back(I);
+        IsHandler = true;
+      }
+    }
+  if (IsHandler)
+    add(std::move(Self));
+
+  // Handlers this function registers.
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def->getBody())
+    return;
+  std::vector<RequestHandler> Found;
+  RegistrationFinder Finder(Found);
+  Finder.TraverseStmt(Def->getBody());
+  for (RequestHandler &H : Found)
+    add(std::move(H));
+}
+
+const RequestHandler *HandlerIndex::find(const FunctionDecl *FD) const {
+  auto It = Handlers.find(FD->getCanonicalDecl());
+  return It == Handlers.end() ? nullptr : &It->second;
+}
+
+} // namespace appsec

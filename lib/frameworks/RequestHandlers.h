@@ -1,0 +1,60 @@
+//===- RequestHandlers.h - which functions serve HTTP requests ----------===//
+//
+// One place that knows how each C++ web framework turns a function into a
+// request handler: route-registration calls that take a lambda, a function
+// or a member-function pointer (cpp-httplib Server::Get/Post..., Crow
+// CROW_ROUTE rules, Drogon registerHandler and controller METHOD_ADD,
+// Pistache Routes::Get(..., Routes::bind(&C::f, this)), cpprestsdk
+// http_listener::support, civetweb mg_set_request_handler), overrides of
+// framework handler classes (Poco HTTPRequestHandler::handleRequest,
+// Pistache Http::Handler::onRequest, civetweb CivetHandler::handle*,
+// oat++ endpoint proxies), functions taking a Boost.Beast request, and
+// functions annotated [[clang::annotate("appsec::request_handler")]].
+// The taint checks seed route parameters from it; the JWT checks ask which
+// functions must verify a token.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace appsec {
+
+enum class Framework { CppHttplib, Crow, Drogon, Pistache, Poco, CppRest, Civetweb, Beast, Oatpp, Annotated };
+
+/// "cpp-httplib", "Crow", ...
+const char *frameworkName(Framework F);
+
+struct RequestHandler {
+  const clang::FunctionDecl *Function = nullptr; ///< the handler's body
+  Framework Fw = Framework::Annotated;
+  std::string Route;                 ///< the route pattern when written as a literal
+  clang::SourceLocation Registration; ///< the registration call, or the handler itself
+  std::vector<unsigned> RequestParams; ///< parameters holding the request object
+  std::vector<unsigned> RouteParams;   ///< parameters filled from the URL
+};
+
+class HandlerIndex {
+public:
+  explicit HandlerIndex(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// Records the handlers \p FD registers in its body, and \p FD itself if it
+  /// is a handler by its shape (an override, a Beast request parameter, an
+  /// annotation).
+  void scan(const clang::FunctionDecl *FD);
+
+  const RequestHandler *find(const clang::FunctionDecl *FD) const;
+  const std::map<const clang::FunctionDecl *, RequestHandler> &all() const { return Handlers; }
+
+private:
+  void add(RequestHandler H);
+  clang::ASTContext &Ctx;
+  std::map<const clang::FunctionDecl *, RequestHandler> Handlers;
+};
+
+} // namespace appsec
