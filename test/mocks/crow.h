@@ -150,6 +150,21 @@ namespace json {
 
 enum class type : char { Null, False, True, Number, String, List, Object, Function };
 
+namespace detail {
+/// A string inside the parsed document; converts to std::string.
+struct r_string {
+  r_string() {}
+  r_string(char *s, char *e) : s_(s), e_(e) {}
+  operator std::string() const { return std::string(s_, e_); }
+  const char *begin() const { return s_; }
+  const char *end() const { return e_; }
+  size_t size() const { return e_ - s_; }
+
+private:
+  char *s_ = nullptr, *e_ = nullptr;
+};
+} // namespace detail
+
 class rvalue;
 rvalue load(const char *data, size_t size);
 rvalue load(const char *data);
@@ -168,7 +183,7 @@ public:
   uint64_t u() const;
   double d() const;
   bool b() const;
-  std::string s() const;
+  detail::r_string s() const;
   bool has(const char *str) const;
   bool has(const std::string &str) const;
   size_t size() const;
