@@ -31,16 +31,21 @@ bool parseAnnotation(StringRef Text, StringRef &Role, StringRef &Arg) {
   return true;
 }
 
+/// Categories of an annotation; 0 if any name is unknown (the annotation is
+/// then ignored rather than guessed: a typo must not sanitize everything).
 CategoryMask parseCategories(StringRef Arg) {
   if (Arg.empty() || Arg == "all")
     return AllCategories;
   CategoryMask M = 0;
   SmallVector<StringRef, 4> Parts;
   Arg.split(Parts, ',');
-  for (StringRef P : Parts)
-    if (auto C = categoryFromKey(P.trim()))
-      M |= maskOf(*C);
-  return M ? M : AllCategories;
+  for (StringRef P : Parts) {
+    auto C = categoryFromKey(P.trim());
+    if (!C)
+      return 0;
+    M |= maskOf(*C);
+  }
+  return M;
 }
 
 } // namespace
@@ -134,6 +139,7 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
     return It->second;
   const FunctionModels *M = nullptr;
   if (FD->getDeclName().isIdentifier() || isa<CXXConstructorDecl>(FD) ||
+      isa<CXXConversionDecl>(FD) ||
       FD->getDeclName().getNameKind() == DeclarationName::CXXOperatorName)
     M = Models->find(modelName(FD));
   // Annotations on the declaration (or any redeclaration) add models.
@@ -148,6 +154,8 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
       if (Role == "sanitizer") {
         SanitizerModel Z;
         Z.Categories = parseCategories(Arg);
+        if (!Z.Categories)
+          continue;
         if (FD->getNumParams() > 0)
           Z.From.push_back({ArgSpec::Arg, 0});
         Z.To.push_back({ArgSpec::Return, 0});
@@ -155,17 +163,23 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
       } else if (Role == "validator") {
         ValidatorModel V;
         V.Categories = parseCategories(Arg);
+        if (!V.Categories)
+          continue;
         for (unsigned I = 0; I < FD->getNumParams(); ++I)
           V.Validates.push_back({ArgSpec::Arg, I});
         Ann->Validators.push_back(V);
       } else if (Role == "source") {
         SourceModel Src;
+        if (!Arg.empty() && !kindFromKey(Arg))
+          continue;
         Src.Kind = kindFromKey(Arg).value_or(SourceKind::Network);
         Src.Writes.push_back({ArgSpec::Return, 0});
         Ann->Sources.push_back(Src);
       } else if (Role == "sink") {
         SinkModel K;
-        K.Category = categoryFromKey(Arg).value_or(SinkCategory::Command);
+        if (!categoryFromKey(Arg))
+          continue;
+        K.Category = *categoryFromKey(Arg);
         K.Args.push_back({ArgSpec::ArgsFrom, 0});
         K.What = "is an annotated " + std::string(categoryKey(K.Category)) + " sink";
         Ann->Sinks.push_back(K);

@@ -14,7 +14,16 @@ std::string modelName(const NamedDecl *D) {
     Parts.push_back(C->getParent()->getName().str());
   else if (const auto *Dt = dyn_cast<CXXDestructorDecl>(D))
     Parts.push_back("~" + Dt->getParent()->getName().str());
-  else
+  else if (const auto *Conv = dyn_cast<CXXConversionDecl>(D)) {
+    // "operator basic_string_view": the target type's name without arguments.
+    QualType T = Conv->getConversionType().getNonReferenceType();
+    std::string Target;
+    if (const auto *RD = T->getAsCXXRecordDecl())
+      Target = RD->getName().str();
+    else
+      Target = T.getUnqualifiedType().getAsString();
+    Parts.push_back("operator " + Target);
+  } else
     Parts.push_back(D->getNameAsString());
   for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (isa<TranslationUnitDecl>(DC) || isa<LinkageSpecDecl>(DC) || isa<ExportDecl>(DC))

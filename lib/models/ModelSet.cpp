@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <mutex>
 #include <sstream>
@@ -189,6 +190,26 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
       std::string Where = std::string(Section) + "[" + std::to_string(I) + "]";
       if (!E.is_object())
         return R.fail(Where, std::string("expected an object, found ") + E.type_name());
+      {
+        static const std::map<std::string, std::vector<std::string>> Allowed = {
+            {"sources", {"function", "kind", "defaultKind", "writes", "description"}},
+            {"propagators", {"function", "from", "to", "replace", "alias"}},
+            {"sinks", {"function", "category", "args", "argsIfShell", "what", "when"}},
+            {"sanitizers", {"function", "categories", "from", "to", "canonicalizes"}},
+            {"validators", {"function", "validates", "categories", "validWhenTrue"}},
+            {"handles", {"function", "kind", "writes"}},
+            {"fields", {"field", "kind", "description"}}};
+        const auto &Keys = Allowed.at(Section);
+        for (auto &[Key, Value] : E.items()) {
+          (void)Value;
+          if (std::find(Keys.begin(), Keys.end(), Key) == Keys.end()) {
+            std::string List;
+            for (const std::string &K : Keys)
+              List += (List.empty() ? "" : ", ") + K;
+            return R.fail(Where, "unknown key '" + Key + "'; expected " + List);
+          }
+        }
+      }
       if (std::string(Section) == "fields") {
         std::string Field, Kind;
         if (!R.string(E, "field", Where, Field, true) ||

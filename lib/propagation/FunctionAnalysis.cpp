@@ -830,14 +830,19 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
       TaintFact In;
       for (const ArgSpec &A : Z.From)
         In.join(specFact(A));
-      if (Z.Categories == AllCategories)
+      if (Z.Canonicalizes) {
+        // Canonical is not safe by itself: only a prefix check against the
+        // base directory afterwards makes a path safe (Guards.h).
+        if (In.tainted()) {
+          In.Canonical = true;
+          In.Path = step(In, CallLoc, "canonicalised by " + Name);
+        }
+      } else if (Z.Categories == AllCategories) {
         In = {};
-      else if (In.tainted()) {
+      } else if (In.tainted()) {
         In.Sanitized |= Z.Categories;
         In.Path = step(In, CallLoc, "sanitized by " + Name);
       }
-      if (Z.Canonicalizes && In.tainted())
-        In.Canonical = true;
       for (const ArgSpec &T : Z.To)
         writeSpec(T, In, true);
       Modelled = true;

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 void strings_and_streams() {
@@ -134,4 +135,11 @@ void reassigned() {
   std::getline(std::cin, cmd);
   cmd = "uptime";
   std::system(cmd.c_str());
+}
+
+void string_view_conversion() {
+  std::string s = std::getenv("X");
+  std::string_view v = s;
+  std::system(std::string(v).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: untrusted environment data from getenv() reaches system(), {{.*}}
 }

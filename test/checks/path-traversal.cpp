@@ -87,3 +87,12 @@ void fixed_path() {
   std::string line;
   std::getline(in, line); // file contents, but nothing path-like is done with it
 }
+
+void canonical_without_prefix_check_is_not_enough() {
+  char full[PATH_MAX];
+  if (!realpath(std::getenv("UPLOAD"), full))
+    return;
+  FILE *fp = fopen(full, "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: untrusted environment data from getenv() reaches fopen(), {{.*}}
+  (void)fp;
+}
