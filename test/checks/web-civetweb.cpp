@@ -1,0 +1,107 @@
+// RUN: %check_appsec_tidy %s appsec-ssrf,appsec-xss,appsec-open-redirect,appsec-header-injection,appsec-command-injection,appsec-sql-injection,appsec-path-traversal,appsec-format-string %t -- -- -std=c++17
+// civetweb 1.15 (Debian 12, /usr/include/civetweb.h and CivetServer.h): the
+// C API's request info, headers, body and variables, and CivetHandler
+// overrides, as untrusted input; the web sinks.
+#include <CivetServer.h>
+#include <civetweb.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <sqlite3.h>
+#include <string>
+
+sqlite3 *db;
+
+// A handler registered with mg_set_request_handler.
+static int search(struct mg_connection *conn, void *) {
+  const struct mg_request_info *ri = mg_get_request_info(conn);
+  char q[256];
+  mg_get_var(ri->query_string, std::strlen(ri->query_string), "q", q, sizeof q);
+  mg_printf(conn, "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n");
+  mg_printf(conn, "<p>No results for %s</p>", q);
+  // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_printf(), which writes it into HTML markup (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  char escaped[768];
+  mg_url_encode(q, escaped, sizeof escaped);
+  mg_printf(conn, "<p>Search again: <a href=\"/search?q=%s\">here</a></p>", escaped);
+  // Not markup: plain text with a format.
+  mg_printf(conn, "results: %d\n", 0);
+  mg_printf(conn, q);
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+  return 200;
+}
+
+static int login_done(struct mg_connection *conn, void *) {
+  const struct mg_request_info *ri = mg_get_request_info(conn);
+  char next[512];
+  if (mg_get_var(ri->query_string, std::strlen(ri->query_string), "next", next, sizeof next) > 0)
+    mg_send_http_redirect(conn, next, 302);
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_send_http_redirect(), which writes it into the Location header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+  // CHECK-MESSAGES: :[[@LINE-2]]:33: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_send_http_redirect(), which redirects the browser there (open redirect, CWE-601); {{.*}} [appsec-open-redirect]
+  mg_send_http_redirect(conn, "/notes", 302);
+  const char *lang = mg_get_header(conn, "Accept-Language");
+  mg_response_header_start(conn, 200);
+  mg_response_header_add(conn, "Content-Language", lang, -1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: untrusted HTTP request data from mg_get_header() reaches mg_response_header_add(), which writes it into a response header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+  mg_printf(conn, "HTTP/1.1 302 Found\r\nLocation: %s\r\n\r\n", next);
+  // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_printf(), which writes it into a response header {{.*}} [appsec-header-injection]
+  // CHECK-MESSAGES: :[[@LINE-2]]:65: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_printf(), which redirects the browser there {{.*}} [appsec-open-redirect]
+  return 302;
+}
+
+static int upload(struct mg_connection *conn, void *) {
+  char body[1024] = {0};
+  mg_read(conn, body, sizeof body - 1);
+  char name[128];
+  mg_get_var(body, std::strlen(body), "name", name, sizeof name);
+  std::string path = std::string("/srv/uploads/") + name;
+  mg_send_file(conn, path.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: untrusted HTTP request data from mg_read() reaches mg_send_file(), which serves the file it names (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+  char cookie[64];
+  mg_get_cookie(mg_get_header(conn, "Cookie"), "owner", cookie, sizeof cookie);
+  std::string q = std::string("SELECT * FROM files WHERE owner = '") + cookie + "'";
+  sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from mg_get_header() reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
+  return 200;
+}
+
+// The C++ wrapper: CivetHandler overrides and the static helpers.
+class FetchHandler : public CivetHandler {
+public:
+  bool handleGet(CivetServer *server, struct mg_connection *conn) override {
+    std::string host;
+    if (!CivetServer::getParam(conn, "host", host))
+      return false;
+    char err[128];
+    struct mg_connection *c = mg_connect_client(host.c_str(), 443, 1, err, sizeof err);
+    // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: untrusted HTTP request data from CivetServer::getParam() reaches mg_connect_client(), which connects to that host (server-side request forgery, CWE-918); {{.*}} [appsec-ssrf]
+    mg_close_connection(c);
+    struct mg_connection *api = mg_connect_client("api.example.com", 443, 1, err, sizeof err);
+    mg_close_connection(api);
+    (void)server;
+    return true;
+  }
+  bool handlePost(CivetServer *server, struct mg_connection *conn) override {
+    std::string data = CivetServer::getPostData(conn);
+    std::string job;
+    CivetServer::getParam(data, "job", job);
+    std::system(("/usr/local/bin/job " + job).c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: untrusted HTTP request data from CivetServer::getParam() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+    (void)server;
+    return true;
+  }
+};
+
+int main() {
+  const char *options[] = {"listening_ports", "8080", nullptr};
+  struct mg_callbacks callbacks;
+  std::memset(&callbacks, 0, sizeof callbacks);
+  struct mg_context *ctx = mg_start(&callbacks, nullptr, options);
+  mg_set_request_handler(ctx, "/search", search, nullptr);
+  mg_set_request_handler(ctx, "/login/done", login_done, nullptr);
+  mg_set_request_handler(ctx, "/upload", upload, nullptr);
+  mg_stop(ctx);
+  CivetServer server(std::vector<std::string>{"listening_ports", "8081"});
+  FetchHandler fetch;
+  server.addHandler("/fetch", fetch);
+}
