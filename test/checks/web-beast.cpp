@@ -1,0 +1,62 @@
+// RUN: %check_appsec_tidy %s appsec-ssrf,appsec-xss,appsec-open-redirect,appsec-header-injection,appsec-command-injection,appsec-sql-injection,appsec-path-traversal,appsec-format-string %t -- -- -std=c++17
+// Boost.Beast (Boost 1.74, Debian 12): a request read with http::read, or
+// handed to a function taking the request; the target, fields and body as
+// untrusted input. Beast's XSS is not modelled: a body is assigned to
+// res.body(), not passed to a call.
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <sqlite3.h>
+#include <string>
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+sqlite3 *db;
+
+http::response<http::string_body> handle(const http::request<http::string_body> &req) {
+  std::string target(req.target().data(), req.target().size());
+  std::string q = "SELECT body FROM notes WHERE path = '" + target + "'";
+  sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from header::target() reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
+
+  http::response<http::string_body> res{http::status::found, req.version()};
+  res.set(http::field::location, req.target());
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: untrusted HTTP request data from header::target() reaches basic_fields::set(), which writes it into an HTTP header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+  // CHECK-MESSAGES: :[[@LINE-2]]:34: warning: untrusted HTTP request data from header::target() reaches basic_fields::set(), which redirects the browser there (open redirect, CWE-601); {{.*}} [appsec-open-redirect]
+  res.set(http::field::server, "notes");
+  res.set(http::field::content_type, "text/plain");
+  return res;
+}
+
+void serve(tcp::socket &socket) {
+  beast::flat_buffer buffer;
+  http::request<http::string_body> req;
+  http::read(socket, buffer, req);
+  std::system(("/usr/local/bin/job " + req.body()).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: untrusted HTTP request data from boost::beast::http::read() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+  std::printf(req.body().c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: untrusted HTTP request data from boost::beast::http::read() reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+
+  http::file_body::value_type file;
+  beast::error_code ec;
+  std::string name(req.target().data(), req.target().size());
+  file.open(("/srv/files" + name).c_str(), beast::file_mode::scan, ec);
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: untrusted HTTP request data from header::target() reaches value_type::open(), which opens it as a file path (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+
+  // Outgoing: the host comes from the request.
+  net::io_context ioc;
+  tcp::resolver resolver(ioc);
+  std::string host = req.body();
+  auto results = resolver.resolve(host, "443");
+  // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: untrusted HTTP request data from boost::beast::http::read() reaches basic_resolver::resolve(), which resolves that host to connect to (server-side request forgery, CWE-918); {{.*}} [appsec-ssrf]
+  auto api = resolver.resolve("api.example.com", "443");
+
+  http::response<http::string_body> res = handle(req);
+  http::write(socket, res);
+}
