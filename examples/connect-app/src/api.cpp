@@ -76,7 +76,13 @@ void registerApiRoutes(httplib::Server &server, Storage &storage, AtlassianClien
   server.Get("/panel", [&](const httplib::Request &request, httplib::Response &response) {
     std::string why;
     if (!authenticate(request, storage, QshPolicy::RequestBound, why)) {
+      // The token expired while the issue stayed open, or the page was
+      // opened outside Jira: say which issue could not be shown.
       response.status = 401;
+      response.set_content("<!DOCTYPE html><p>Could not load the notes of " +
+                               request.get_param_value("issueKey") +
+                               ". Reload the issue to try again.</p>",
+                           "text/html; charset=utf-8");
       return;
     }
     response.set_content(kPanelHtml, "text/html; charset=utf-8");

@@ -5,7 +5,9 @@
 #include "atlassian_client.h"
 #include "config.h"
 #include "descriptor.h"
+#include "exports.h"
 #include "lifecycle.h"
+#include "links.h"
 #include "storage.h"
 #include "webhooks.h"
 
@@ -79,6 +81,8 @@ int main() {
     registerLifecycleRoutes(*server, config, storage, atlassian);
     registerWebhookRoutes(*server, storage);
     registerApiRoutes(*server, storage, atlassian);
+    registerLinkRoutes(*server, storage);
+    registerExportRoutes(*server, storage);
 
     server->set_payload_max_length(64 * 1024);
     server->set_post_routing_handler(addSecurityHeaders);
