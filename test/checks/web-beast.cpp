@@ -42,6 +42,10 @@ void serve(tcp::socket &socket) {
   // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: untrusted HTTP request data from boost::beast::http::read() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
   std::printf(req.body().c_str());
   // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: untrusted HTTP request data from boost::beast::http::read() reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+  auto agent = req.find(http::field::user_agent);
+  if (agent != req.end())
+    std::printf(agent->value().data());
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: untrusted HTTP request data from boost::beast::http::read() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
 
   http::file_body::value_type file;
   beast::error_code ec;
