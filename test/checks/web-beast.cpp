@@ -45,7 +45,7 @@ void serve(tcp::socket &socket) {
   auto agent = req.find(http::field::user_agent);
   if (agent != req.end())
     std::printf(agent->value().data());
-  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: untrusted HTTP request data from boost::beast::http::read() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: untrusted HTTP request data from boost::beast::http::read() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
 
   http::file_body::value_type file;
   beast::error_code ec;
