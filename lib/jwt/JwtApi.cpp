@@ -1,0 +1,285 @@
+#include "jwt/JwtApi.h"
+
+#include "support/AstHelpers.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace appsec::jwt {
+
+namespace {
+
+/// The namespaces around \p D, innermost first, e.g. {"algorithm", "jwt"}.
+llvm::SmallVector<StringRef, 4> namespacesOf(const Decl *D) {
+  llvm::SmallVector<StringRef, 4> Names;
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (!NS->isInline())
+        Names.push_back(NS->getName());
+  return Names;
+}
+
+/// \p D sits in namespace ::<Outer> (directly or deeper).
+bool inTopNamespace(const Decl *D, StringRef Outer) {
+  auto Names = namespacesOf(D);
+  return !Names.empty() && Names.back() == Outer;
+}
+
+/// \p D sits in ::Poco::JWT.
+bool inPocoJwt(const Decl *D) {
+  auto Names = namespacesOf(D);
+  return Names.size() >= 2 && Names.back() == "Poco" && Names[Names.size() - 2] == "JWT";
+}
+
+const CXXRecordDecl *recordOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *PT = T->getAs<PointerType>())
+    T = PT->getPointeeType();
+  return T->getAsCXXRecordDecl();
+}
+
+/// The class (in namespace \p NS) whose method \p Call calls, and its name.
+const CXXMethodDecl *methodIn(const CallExpr *Call, StringRef Class,
+                              bool (*InNs)(const Decl *)) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  if (!MD)
+    return nullptr;
+  const CXXRecordDecl *RD = MD->getParent();
+  if (!RD || !InNs(RD))
+    return nullptr;
+  if (!Class.empty() && RD->getName() != Class)
+    return nullptr;
+  return MD;
+}
+
+bool inJwt(const Decl *D) { return inTopNamespace(D, "jwt"); }
+
+StringRef stringLiteral(const Expr *E) {
+  if (!E)
+    return {};
+  E = E->IgnoreParenImpCasts();
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+    if (C->getNumArgs() >= 1)
+      return stringLiteral(C->getArg(0));
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+    return stringLiteral(B->getSubExpr());
+  if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+    return stringLiteral(M->getSubExpr());
+  if (const auto *S = dyn_cast<StringLiteral>(E))
+    return S->getCharByteWidth() == 1 ? S->getString() : StringRef();
+  return {};
+}
+
+bool returnsRecordNamed(const CallExpr *Call, StringRef Name) {
+  const CXXRecordDecl *RD = recordOf(Call->getType());
+  return RD && RD->getName() == Name;
+}
+
+} // namespace
+
+const char *libraryName(Library L) {
+  switch (L) {
+  case Library::JwtCpp: return "jwt-cpp";
+  case Library::CppJwt: return "cpp-jwt";
+  case Library::LibJwt: return "libjwt";
+  case Library::Poco: return "Poco::JWT";
+  }
+  return "";
+}
+
+bool isJwtApiFunction(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (const IdentifierInfo *II = FD->getIdentifier())
+    if (II->getName().starts_with("jwt_") && FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
+      return true;
+  return inJwt(FD) || inPocoJwt(FD);
+}
+
+// --- jwt-cpp -------------------------------------------------------------------
+
+bool isJwtCppDecode(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD && FD->getName() == "decode" && inJwt(FD) &&
+         returnsRecordNamed(Call, "decoded_jwt");
+}
+
+bool isJwtCppVerifierCall(const CallExpr *Call, StringRef Method) {
+  const CXXMethodDecl *MD = methodIn(Call, "verifier", inJwt);
+  return MD && MD->getName() == Method;
+}
+
+bool isJwtCppNoneAlgorithm(const Expr *E) {
+  if (!E)
+    return false;
+  const CXXRecordDecl *RD = recordOf(E->getType());
+  if (!RD || RD->getName() != "none")
+    return false;
+  auto Names = namespacesOf(RD);
+  return Names.size() >= 2 && Names.back() == "jwt" && Names.front() == "algorithm";
+}
+
+bool isJwtCppClaimRead(const CallExpr *Call) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  if (!MD || !inJwt(MD->getParent()))
+    return false;
+  StringRef Class = MD->getParent()->getName();
+  if (Class != "payload" && Class != "decoded_jwt")
+    return false;
+  return llvm::StringSwitch<bool>(MD->getName())
+      .Cases("get_payload_claim", "get_payload_claims", "get_payload_json", true)
+      .Cases("get_subject", "get_issuer", "get_audience", "get_id", true)
+      .Cases("get_expires_at", "get_issued_at", "get_not_before", true)
+      .Default(false);
+}
+
+// --- cpp-jwt -------------------------------------------------------------------
+
+bool isCppJwtDecode(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD && FD->getName() == "decode" && inJwt(FD) && !isa<CXXMethodDecl>(FD) &&
+         returnsRecordNamed(Call, "jwt_object");
+}
+
+bool isCppJwtParam(const CallExpr *Call, StringRef Name) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || FD->getName() != Name || isa<CXXMethodDecl>(FD))
+    return false;
+  auto Names = namespacesOf(FD);
+  return Names.size() >= 2 && Names.back() == "jwt" && Names[Names.size() - 2] == "params";
+}
+
+// --- libjwt --------------------------------------------------------------------
+
+bool isLibJwtDecode(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD && FD->getDeclContext()->getRedeclContext()->isTranslationUnit() && FD->getIdentifier() &&
+         FD->getName() == "jwt_decode" && Call->getNumArgs() == 4;
+}
+
+KeyState libJwtKey(const CallExpr *Decode, const ASTContext &Ctx) {
+  const Expr *Key = Decode->getArg(2)->IgnoreParenCasts();
+  if (Key->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
+                                 Expr::NPC_ValueDependentIsNotNull))
+    return KeyState::Missing;
+  if (const auto *S = dyn_cast<StringLiteral>(Key))
+    if (S->getLength() == 0)
+      return KeyState::Empty;
+  if (std::optional<int64_t> Len = constantInt(Decode->getArg(3), Ctx))
+    if (*Len <= 0)
+      return KeyState::Empty;
+  return KeyState::Given;
+}
+
+bool isLibJwtClaimRead(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || !FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return false;
+  StringRef N = FD->getName();
+  return N == "jwt_get_grant" || N == "jwt_get_grant_int" ||
+         N == "jwt_get_grant_bool" || N == "jwt_get_grant_json" ||
+         N == "jwt_get_grants_json";
+}
+
+// --- Poco::JWT -----------------------------------------------------------------
+
+bool isPocoSignerCall(const CallExpr *Call, StringRef Method) {
+  const CXXMethodDecl *MD = methodIn(Call, "Signer", inPocoJwt);
+  return MD && MD->getName() == Method;
+}
+
+bool isPocoExpirationRead(const CallExpr *Call) {
+  const CXXMethodDecl *MD = methodIn(Call, "Token", inPocoJwt);
+  return MD && MD->getName() == "getExpiration";
+}
+
+// --- shared --------------------------------------------------------------------
+
+const Expr *errorCodeArgument(const CallExpr *Call) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return nullptr;
+  // Member calls through CXXOperatorCallExpr shift arguments; the APIs here
+  // are plain member or free functions.
+  unsigned Shift = isa<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+  for (unsigned I = 0; I < FD->getNumParams() && I + Shift < Call->getNumArgs(); ++I) {
+    QualType T = FD->getParamDecl(I)->getType();
+    if (!T->isLValueReferenceType() || T.getNonReferenceType().isConstQualified())
+      continue;
+    const CXXRecordDecl *RD = recordOf(T);
+    if (RD && RD->getName() == "error_code" && RD->isInStdNamespace())
+      return Call->getArg(I + Shift);
+  }
+  return nullptr;
+}
+
+bool readsTokenAlgorithm(const Expr *E) {
+  if (!E)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
+           stringLiteral(Op->getArg(1)) == "alg";
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return false;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getIdentifier())
+    return false;
+  StringRef N = FD->getName();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    if (N == "at" && Call->getNumArgs() >= 1)
+      return stringLiteral(Call->getArg(0)) == "alg";
+    if (inJwt(MD->getParent())) {
+      if (N == "get_algorithm" || N == "algo")
+        return true;
+      if (N == "get_header_claim" && Call->getNumArgs() >= 1)
+        return stringLiteral(Call->getArg(0)) == "alg";
+      return false;
+    }
+    return inPocoJwt(MD->getParent()) && N == "getAlgorithm";
+  }
+  if (!FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    return false;
+  if (N == "jwt_get_alg")
+    return true;
+  return N == "jwt_get_header" && Call->getNumArgs() == 2 &&
+         stringLiteral(Call->getArg(1)) == "alg";
+}
+
+namespace {
+bool configuresVerifierImpl(const Stmt *S, const ASTContext &Ctx, unsigned Depth) {
+  if (!S || Depth > 64)
+    return false;
+  if (isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (isJwtCppVerifierCall(Call, "allow_algorithm") || isCppJwtDecode(Call) ||
+        isCppJwtParam(Call, "algorithms") ||
+        (isLibJwtDecode(Call) && libJwtKey(Call, Ctx) == KeyState::Given) ||
+        isPocoSignerCall(Call, "setAlgorithms") || isPocoSignerCall(Call, "addAlgorithm") ||
+        isPocoSignerCall(Call, "addAllAlgorithms"))
+      return true;
+  }
+  if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
+    const CXXRecordDecl *RD = C->getConstructor()->getParent();
+    auto Names = namespacesOf(RD);
+    if (Names.size() >= 2 && Names.back() == "jwt" && Names.front() == "algorithm")
+      return true;
+    if (inPocoJwt(RD) && RD->getName() == "Signer")
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (configuresVerifierImpl(Child, Ctx, Depth + 1))
+      return true;
+  return false;
+}
+} // namespace
+
+bool configuresVerifier(const Stmt *S, const ASTContext &Ctx) {
+  return configuresVerifierImpl(S, Ctx, 0);
+}
+
+} // namespace appsec::jwt

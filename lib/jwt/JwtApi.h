@@ -1,0 +1,86 @@
+//===- JwtApi.h - what the C/C++ JWT libraries' calls mean ---------------===//
+//
+// Library knowledge, one predicate per API shape, for four JWT libraries:
+//   jwt-cpp   (Thalhammer, <jwt-cpp/jwt.h>): jwt::decode, jwt::verify()
+//             builder (jwt::verifier), jwt::algorithm::*, jwt::decoded_jwt;
+//   cpp-jwt   (arun11299, Debian libcpp-jwt-dev, <jwt/jwt.hpp>): jwt::decode
+//             returning jwt::jwt_object, jwt::params::{verify,algorithms,...};
+//   libjwt    (benmcollins 1.x, Debian libjwt-dev, <jwt.h>): jwt_decode,
+//             jwt_get_grant*, jwt_get_alg;
+//   Poco::JWT (<Poco/JWT/Signer.h>): Signer::verify/tryVerify, Token.
+// jwt-cpp and cpp-jwt share the namespace `jwt`; they are told apart by the
+// types their functions return.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace appsec::jwt {
+
+enum class Library { JwtCpp, CppJwt, LibJwt, Poco };
+
+/// "jwt-cpp", "cpp-jwt", "libjwt", "Poco::JWT".
+const char *libraryName(Library L);
+
+/// True if \p FD belongs to one of the four libraries' APIs (namespace jwt,
+/// namespace Poco::JWT, or a global C function named jwt_*). Cheap: the
+/// checks use it to pick the calls worth looking at.
+bool isJwtApiFunction(const clang::FunctionDecl *FD);
+
+// --- jwt-cpp -------------------------------------------------------------------
+
+/// jwt::decode(token) returning a jwt::decoded_jwt (parses, verifies nothing).
+bool isJwtCppDecode(const clang::CallExpr *Call);
+/// A call of jwt::verifier::<Method>, e.g. "verify" or "allow_algorithm".
+bool isJwtCppVerifierCall(const clang::CallExpr *Call, llvm::StringRef Method);
+/// \p E has type jwt::algorithm::none (e.g. `jwt::algorithm::none{}`).
+bool isJwtCppNoneAlgorithm(const clang::Expr *E);
+/// A getter of a decoded_jwt's payload (get_payload_claim, get_subject,
+/// get_payload_json, ...).
+bool isJwtCppClaimRead(const clang::CallExpr *Call);
+
+// --- cpp-jwt -------------------------------------------------------------------
+
+/// jwt::decode(token, algorithms(...), ...) returning a jwt::jwt_object.
+bool isCppJwtDecode(const clang::CallExpr *Call);
+/// A call of the decode parameter builder jwt::params::<Name>, e.g. "verify".
+bool isCppJwtParam(const clang::CallExpr *Call, llvm::StringRef Name);
+
+// --- libjwt --------------------------------------------------------------------
+
+/// int jwt_decode(jwt_t **, const char *token, const unsigned char *key, int len).
+bool isLibJwtDecode(const clang::CallExpr *Call);
+enum class KeyState { Missing, Empty, Given };
+/// What the key arguments of a jwt_decode call say: NULL key (Missing, no
+/// signature check), an empty literal or a zero length (Empty), else Given.
+KeyState libJwtKey(const clang::CallExpr *Decode, const clang::ASTContext &Ctx);
+/// jwt_get_grant, jwt_get_grant_int, jwt_get_grant_bool, jwt_get_grants_json, ...
+bool isLibJwtClaimRead(const clang::CallExpr *Call);
+
+// --- Poco::JWT -----------------------------------------------------------------
+
+/// Poco::JWT::Signer::<Method> ("verify", "tryVerify", ...).
+bool isPocoSignerCall(const clang::CallExpr *Call, llvm::StringRef Method);
+/// Poco::JWT::Token::getExpiration().
+bool isPocoExpirationRead(const clang::CallExpr *Call);
+
+// --- shared --------------------------------------------------------------------
+
+/// The argument of \p Call bound to a `std::error_code &` parameter, or null.
+const clang::Expr *errorCodeArgument(const clang::CallExpr *Call);
+
+/// \p E itself reads the algorithm named in a token's header:
+/// decoded.get_algorithm(), get_header_claim("alg") (jwt-cpp),
+/// obj.header().algo() (cpp-jwt), jwt_get_alg / jwt_get_header(j, "alg")
+/// (libjwt), Token::getAlgorithm() (Poco), and any x["alg"] / x.at("alg").
+bool readsTokenAlgorithm(const clang::Expr *E);
+
+/// \p S builds or configures a verifier: jwt-cpp allow_algorithm or an
+/// algorithm object, a cpp-jwt jwt::decode or algorithms(...), a keyed
+/// libjwt jwt_decode, a Poco Signer or its algorithm setters.
+bool configuresVerifier(const clang::Stmt *S, const clang::ASTContext &Ctx);
+
+} // namespace appsec::jwt

@@ -1,0 +1,69 @@
+//===- JwtFlow.h - how one function handles a JWT ------------------------===//
+//
+// Intra-function questions about JWT handling, answered over one function
+// body (nested lambdas are functions of their own and are not entered):
+//  - which error codes filled by a verification call are never looked at;
+//  - which claims are read from a token that nothing verified;
+//  - where the token's own `alg` header chooses the verifier;
+//  - which Poco::JWT verifications never look at the expiry.
+// Calls into functions defined in the same translation unit are followed
+// (a few levels deep) to see whether a helper verifies the token.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "jwt/JwtApi.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+
+#include <vector>
+
+namespace appsec::jwt {
+
+struct UncheckedErrorCode {
+  const clang::CallExpr *Call = nullptr; ///< verify(decoded, ec) / jwt::decode(..., ec, ...)
+  const clang::VarDecl *Ec = nullptr;
+  Library Lib = Library::JwtCpp;
+};
+
+/// Verification calls that report failure in a local std::error_code which
+/// the function never reads after the call.
+std::vector<UncheckedErrorCode> uncheckedErrorCodes(const clang::FunctionDecl *F,
+                                                    clang::ASTContext &Ctx);
+
+struct UnverifiedRead {
+  const clang::Expr *Read = nullptr;    ///< the first claim read
+  const clang::CallExpr *Decode = nullptr;
+  const clang::VarDecl *Object = nullptr; ///< the decoded object; null for a temporary
+  Library Lib = Library::JwtCpp;
+};
+
+/// Tokens decoded without verification whose claims this function reads
+/// (jwt-cpp jwt::decode never followed by verifier.verify(object); libjwt
+/// jwt_decode with a NULL key when the same token is never decoded with a
+/// key). One entry per decoded object, at its first claim read; a decoded
+/// object passed to a function that may verify it (one defined here that
+/// does, or one whose body is not in this translation unit) counts as verified.
+std::vector<UnverifiedRead> unverifiedClaimReads(const clang::FunctionDecl *F,
+                                                 clang::ASTContext &Ctx);
+
+struct AlgorithmFromToken {
+  const clang::Stmt *Choice = nullptr;  ///< the if/switch/?: or the argument
+  const clang::Expr *Source = nullptr;  ///< where the header's alg is read
+  bool Argument = false;                ///< the alg is passed to an allow-list
+};
+
+/// Places where the `alg` read from the token chooses between verifiers (an
+/// if/else, switch or ?: whose branches configure different verifiers) or is
+/// passed to the allow-list itself (jwt-cpp allow_algorithm, cpp-jwt
+/// algorithms(...), Poco setAlgorithms/addAlgorithm).
+std::vector<AlgorithmFromToken> algorithmFromToken(const clang::FunctionDecl *F,
+                                                   clang::ASTContext &Ctx);
+
+/// Poco::JWT Signer::verify/tryVerify calls in a function that never calls
+/// Token::getExpiration() and does not hand the token back to its caller.
+std::vector<const clang::CallExpr *> pocoVerifyWithoutExpiry(const clang::FunctionDecl *F,
+                                                             clang::ASTContext &Ctx);
+
+} // namespace appsec::jwt

@@ -1,0 +1,86 @@
+// RUN: %check_appsec_tidy %s appsec-jwt-unsafe-verification,appsec-jwt-missing-verification %t -- -- -std=c++17
+// libjwt 1.x (benmcollins), the Debian libjwt-dev header.
+#include <jwt.h>
+
+#include <cstring>
+#include <string>
+
+const unsigned char *lookupSecret(const char *clientKey, int *len);
+
+std::string noKey(const char *token) {
+  jwt_t *j = nullptr;
+  if (jwt_decode(&j, token, NULL, 0) != 0)
+    return {};
+  std::string user = jwt_get_grant(j, "sub");
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: claim read from libjwt token 'j', which was decoded without a key, so its signature was never checked; pass the shared secret: jwt_decode(&j, token, key, key_len); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-4]]:7: note: decoded here with a NULL key; libjwt then checks no signature
+  jwt_free(j);
+  return user;
+}
+
+long emptyKey(const char *token) {
+  jwt_t *j = nullptr;
+  if (jwt_decode(&j, token, (const unsigned char *)"", 0))
+  // CHECK-NOTES: :[[@LINE-1]]:29: warning: libjwt jwt_decode() with an empty key verifies HMAC signatures against an empty secret, which anyone can forge; pass the shared secret and its length; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+    return -1;
+  long exp = jwt_get_grant_int(j, "exp");
+  jwt_free(j);
+  return exp;
+}
+
+std::string resultIgnored(const char *token, const unsigned char *key, int len) {
+  jwt_t *j = nullptr;
+  jwt_decode(&j, token, key, len);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the result of libjwt jwt_decode() is ignored, so a token that fails the signature check goes unnoticed; check it: if (jwt_decode(...) != 0) reject the request; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  std::string user = j ? jwt_get_grant(j, "sub") : "";
+  jwt_free(j);
+  return user;
+}
+
+// Silent: decoded with the shared secret, result checked.
+std::string keyed(const char *token, const unsigned char *key, int len) {
+  jwt_t *j = nullptr;
+  if (jwt_decode(&j, token, key, len) != 0)
+    return {};
+  std::string user = jwt_get_grant(j, "sub");
+  jwt_free(j);
+  return user;
+}
+
+// Silent: the Connect flow. Peek at iss without a key to find the tenant's
+// secret, then decode the same token again with it.
+std::string peekThenVerify(const char *token) {
+  jwt_t *peek = nullptr;
+  if (jwt_decode(&peek, token, NULL, 0) != 0)
+    return {};
+  int len = 0;
+  const unsigned char *secret = lookupSecret(jwt_get_grant(peek, "iss"), &len);
+  jwt_free(peek);
+  jwt_t *j = nullptr;
+  if (jwt_decode(&j, token, secret, len) != 0)
+    return {};
+  std::string user = jwt_get_grant(j, "sub");
+  jwt_free(j);
+  return user;
+}
+
+// The header's algorithm picks the key.
+std::string algChoosesKey(const char *token, const unsigned char *hmac, int hmacLen,
+                          const unsigned char *pem, int pemLen) {
+  jwt_t *peek = nullptr;
+  if (jwt_decode(&peek, token, NULL, 0) != 0)
+    return {};
+  jwt_t *j = nullptr;
+  int rc;
+  if (jwt_get_alg(peek) == JWT_ALG_RS256)
+  // CHECK-NOTES: :[[@LINE-1]]:7: warning: the token's own 'alg' header chooses the verifier here, {{.*}} [appsec-jwt-unsafe-verification]
+    rc = jwt_decode(&j, token, pem, pemLen);
+  else
+    rc = jwt_decode(&j, token, hmac, hmacLen);
+  jwt_free(peek);
+  if (rc != 0)
+    return {};
+  std::string user = jwt_get_grant(j, "sub");
+  jwt_free(j);
+  return user;
+}

@@ -1,0 +1,49 @@
+// RUN: %check_appsec_tidy %s appsec-jwt-unsafe-verification,appsec-jwt-missing-verification %t -- -- -std=c++17
+// Poco::JWT, the Debian libpoco-dev headers.
+#include <Poco/JWT/Signer.h>
+#include <Poco/JWT/Token.h>
+#include <Poco/Timestamp.h>
+
+#include <string>
+
+std::string noExpiry(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  Poco::JWT::Token token = signer.verify(jwt);
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: Poco::JWT Signer::verify() checks only the signature, and this function never looks at the token's expiry; reject the request if token.getExpiration() < Poco::Timestamp(); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  return token.getSubject();
+}
+
+std::string tryVerifyIgnored(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  Poco::JWT::Token token;
+  signer.tryVerify(jwt, token);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the result of Poco::JWT Signer::tryVerify() is ignored, so a token with a bad signature goes unnoticed; check it: if (!signer.tryVerify(jwt, token)) reject the request; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  if (token.getExpiration() < Poco::Timestamp())
+    return {};
+  return token.getSubject();
+}
+
+// Silent: signature and expiry.
+std::string checked(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  Poco::JWT::Token token;
+  if (!signer.tryVerify(jwt, token) || token.getExpiration() < Poco::Timestamp())
+    return {};
+  return token.getSubject();
+}
+
+// Silent: the token goes back to the caller, who checks the rest.
+Poco::JWT::Token verifySignature(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  return signer.verify(jwt);
+}
+
+// Silent: a helper defined elsewhere looks at the token.
+bool notExpired(const Poco::JWT::Token &token);
+std::string helperChecks(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  Poco::JWT::Token token = signer.verify(jwt);
+  if (!notExpired(token))
+    return {};
+  return token.getSubject();
+}
