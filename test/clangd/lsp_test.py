@@ -31,6 +31,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 CHECK = 'appsec-tls-verification-disabled'
 REQUIREMENT_TEXT = 'violates Atlassian requirement 3 (Transport layer security)'
@@ -126,7 +127,9 @@ class LspClient:
         method = msg.get('method')
         if method == 'textDocument/publishDiagnostics':
             params = msg['params']
-            self.diagnostics.setdefault(params['uri'], []).append(params)
+            # Keyed by the decoded URI: clangd percent-encodes paths its own way.
+            key = urllib.parse.unquote(params['uri'])
+            self.diagnostics.setdefault(key, []).append(params)
         elif method is not None and 'id' in msg:
             # A server->client request (e.g. window/workDoneProgress/create).
             self._send({'jsonrpc': '2.0', 'id': msg['id'], 'result': None})
@@ -156,6 +159,12 @@ class LspClient:
 
 
 def uri(path):
+    """The file: URI of path, percent-encoded as LSP requires."""
+    return 'file://' + urllib.parse.quote(os.path.abspath(path))
+
+
+def key(path):
+    """How diagnostics for path are keyed (the decoded URI)."""
     return 'file://' + os.path.abspath(path)
 
 
@@ -242,11 +251,11 @@ def run(args):
         # clang-tidy run over it) is complete, so the first publication is final.
         # Publications may arrive in any order; wait until every file has one.
         def missing():
-            return [n for n, p in files.items() if uri(p) not in client.diagnostics]
+            return [n for n, p in files.items() if key(p) not in client.diagnostics]
         if missing():
             client.wait_for(lambda _: not missing(), args.timeout,
                             'diagnostics for every opened file')
-        latest = {n: client.diagnostics[uri(p)][0]['diagnostics'] for n, p in files.items()}
+        latest = {n: client.diagnostics[key(p)][0]['diagnostics'] for n, p in files.items()}
 
         # 1. The flaw is reported, with the requirement, at the literal.
         bad = latest['loose/bad.cpp']
@@ -272,8 +281,9 @@ def run(args):
                 'context': {'diagnostics': [d], 'only': ['quickfix']},
             }, timeout=args.timeout) or []
             edits = [e for a in actions
-                     for e in (a.get('edit', {}).get('changes', {})
-                               .get(uri(files['loose/bad.cpp']), []))]
+                     for u, es in a.get('edit', {}).get('changes', {}).items()
+                     if urllib.parse.unquote(u) == key(files['loose/bad.cpp'])
+                     for e in es]
             check(any(e.get('newText') == '1L' and e.get('range') == d['range']
                       for e in edits),
                   'a quick fix replaces 0L with 1L (got %s)' % json.dumps(edits))
@@ -297,7 +307,7 @@ def run(args):
         # With a glob clangd gives no hint why; naming the check explicitly makes
         # it publish a config warning on the .clangd file (as editors show it).
         named = latest['named/bad.cpp']
-        named_cfg = uri(os.path.join(work, 'named', '.clangd'))
+        named_cfg = key(os.path.join(work, 'named', '.clangd'))
         if not leaking:
             check(not appsec_diags(named),
                   'named/bad.cpp: default FastCheckFilter drops the named check too')
@@ -305,7 +315,7 @@ def run(args):
                         for d in p['diagnostics']]
             check(any(LATENCY_TEXT in m for m in cfg_msgs),
                   'named/.clangd gets the warning %r (got %r)' % (LATENCY_TEXT, cfg_msgs))
-            strict_cfg = uri(os.path.join(work, 'strict', '.clangd'))
+            strict_cfg = key(os.path.join(work, 'strict', '.clangd'))
             print('info: diagnostics on strict/.clangd (glob): %r' % [
                 d.get('message') for p in client.diagnostics.get(strict_cfg, [])
                 for d in p['diagnostics']])
