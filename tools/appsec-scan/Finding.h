@@ -1,0 +1,58 @@
+//===- Finding.h - what one scan found, independent of output format ----===//
+//
+// Workers (one process per translation unit) write their diagnostics as JSON
+// in this shape; the parent merges them, computes fingerprints, applies the
+// baseline and renders text, JSON and SARIF from the same records.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace appsec::scan {
+
+/// A position in a source file. Line and columns are 1-based; Column counts
+/// bytes (as clang prints it), ColumnCp counts Unicode code points (SARIF).
+struct Position {
+  std::string File; ///< absolute, normalised path ("" if the diagnostic has none)
+  unsigned Line = 0, Column = 0, ColumnCp = 0;
+  unsigned EndColumnCp = 0; ///< exclusive end on the same line, 0 if unknown
+  std::string LineText;     ///< the text of Line, without the newline
+};
+
+struct Note {
+  std::string Message;
+  Position Pos;
+};
+
+struct Finding {
+  std::string Check;
+  std::string Level; ///< "warning" or "error" (WarningsAsErrors)
+  std::string Message;
+  Position Pos;
+  std::vector<Note> Notes;
+  // Filled in by the parent:
+  std::string Fingerprint;
+};
+
+/// The outcome of scanning one translation unit.
+struct UnitResult {
+  std::string File;             ///< the translation unit, absolute
+  bool Ok = true;               ///< parsed without compiler errors, worker did not crash
+  std::string FailureReason;    ///< one line, when !Ok
+  std::vector<Note> Errors;     ///< compiler errors (clang-diagnostic-error)
+  std::vector<Finding> Findings;
+  double Seconds = 0;
+};
+
+void to_json(nlohmann::json &J, const Position &P);
+void from_json(const nlohmann::json &J, Position &P);
+void to_json(nlohmann::json &J, const Note &N);
+void from_json(const nlohmann::json &J, Note &N);
+void to_json(nlohmann::json &J, const Finding &F);
+void from_json(const nlohmann::json &J, Finding &F);
+
+} // namespace appsec::scan

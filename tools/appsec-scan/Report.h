@@ -1,0 +1,62 @@
+//===- Report.h - merge per-unit results and render them ----------------===//
+#pragma once
+
+#include "Finding.h"
+
+#include "llvm/Support/raw_ostream.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace appsec::scan {
+
+struct ScanResult {
+  std::string SourceRoot;          ///< absolute, normalised, no trailing '/'
+  std::string Database;            ///< compile_commands.json used
+  std::vector<UnitResult> Units;   ///< one per translation unit scanned
+  std::vector<Finding> Findings;   ///< merged, de-duplicated, sorted, fingerprinted
+  size_t SuppressedByBaseline = 0;
+  double Seconds = 0;
+  unsigned Jobs = 1;
+};
+
+/// Merges the units' findings (a header's finding seen from several units is
+/// kept once), sorts them and computes their fingerprints.
+void mergeFindings(ScanResult &R);
+
+/// Whitespace-free text of a line: the part of the fingerprint that survives
+/// re-indentation.
+std::string normaliseLine(const std::string &Line);
+
+/// "<16 hex digits>:<occurrence>", from the check name, the normalised text of
+/// the flagged line and the occurrence index of that pair in the file.
+std::string fingerprint(const std::string &Check, const std::string &LineText,
+                        unsigned Occurrence);
+
+/// Path relative to Root if the file lies under it, else the path unchanged.
+std::string displayPath(const std::string &File, const std::string &Root);
+
+/// The SARIF artifact URI of File: relative (with uriBaseId %SRCROOT%) when
+/// under Root, else an absolute file:// URI. Sets Relative accordingly.
+std::string artifactUri(const std::string &File, const std::string &Root, bool &Relative);
+
+/// Keys of the results of a SARIF log written by an earlier run.
+bool loadBaseline(const std::string &Path, std::set<std::string> &Keys,
+                  std::string &Error);
+std::string baselineKey(const std::string &RuleId, const std::string &Uri,
+                        const std::string &Fingerprint);
+/// Removes the findings whose key is in Keys; returns how many.
+size_t applyBaseline(ScanResult &R, const std::set<std::string> &Keys);
+
+struct SarifOptions {
+  std::string DocsBaseUrl; ///< where docs/ lives, e.g. https://github.com/o/r/blob/main/docs
+  std::string ToolVersion;
+  std::string Category;    ///< runAutomationDetails.id prefix, optional
+};
+
+void writeText(llvm::raw_ostream &OS, const ScanResult &R);
+void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &ToolVersion);
+void writeSarif(llvm::raw_ostream &OS, const ScanResult &R, const SarifOptions &Opts);
+
+} // namespace appsec::scan

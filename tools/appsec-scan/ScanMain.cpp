@@ -1,0 +1,412 @@
+//===- ScanMain.cpp - appsec-scan: whole-project scans for CI ------------===//
+//
+// Reads a compile_commands.json, scans every translation unit with the
+// appsec checks (one worker process per unit, -j at a time), and writes text,
+// JSON and SARIF 2.1.0 reports. See docs/appsec-scan.md.
+//
+//===----------------------------------------------------------------------===//
+#include "Finding.h"
+#include "Report.h"
+#include "ResourceDir.h"
+#include "Worker.h"
+
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unistd.h>
+
+extern volatile int AppSecTidyModuleAnchorSource;
+static int AppSecTidyModuleAnchorDestination = AppSecTidyModuleAnchorSource;
+
+using namespace llvm;
+using namespace appsec::scan;
+
+static cl::OptionCategory Cat("appsec-scan options");
+
+static cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory containing compile_commands.json, or the file itself.\n"
+                  "Default: the nearest compile_commands.json in the current directory\n"
+                  "or its parents."),
+    cl::value_desc("dir|file"), cl::cat(Cat));
+static cl::opt<unsigned> Jobs("j", cl::Prefix, cl::desc("Translation units scanned in parallel (default: cores)"),
+                              cl::init(0), cl::cat(Cat));
+static cl::opt<std::string> Checks(
+    "checks", cl::desc("Checks to run, clang-tidy glob syntax (default: the config's, else appsec-*)"),
+    cl::cat(Cat));
+static cl::opt<std::string> ConfigFile(
+    "config", cl::desc("clang-tidy configuration file (YAML or JSON): Checks, CheckOptions,\n"
+                       "WarningsAsErrors, HeaderFilterRegex"),
+    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> FileFilter(
+    "files", cl::desc("Scan only translation units whose absolute path matches this regex"),
+    cl::value_desc("regex"), cl::cat(Cat));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter", cl::desc("Also report findings in headers matching this regex\n"
+                              "(clang-tidy's -header-filter; default: main files only)"),
+    cl::value_desc("regex"), cl::cat(Cat));
+static cl::opt<std::string> TextOut("text", cl::ValueOptional,
+                                    cl::desc("Write clang-style text to <file> ('-' or no value: stdout)"),
+                                    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> JsonOut("json", cl::desc("Write the JSON report to <file> ('-': stdout)"),
+                                    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> SarifOut("sarif", cl::desc("Write a SARIF 2.1.0 log to <file> ('-': stdout)"),
+                                     cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> SourceRoot(
+    "source-root", cl::desc("Paths in reports are relative to this directory (default: current)"),
+    cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<std::string> FailOn("fail-on",
+                                   cl::desc("Exit 1 when a finding has this level or above:\n"
+                                            "note, warning (default), error, none"),
+                                   cl::init("warning"), cl::cat(Cat));
+static cl::opt<std::string> Baseline(
+    "baseline", cl::desc("SARIF log of an earlier scan: report only findings not in it"),
+    cl::value_desc("sarif"), cl::cat(Cat));
+static cl::opt<std::string> DocsBaseUrl(
+    "docs-base-url", cl::desc("URL of the docs/ directory, for the SARIF rule help links\n"
+                              "(default: the relative path docs)"),
+    cl::value_desc("url"), cl::cat(Cat));
+static cl::opt<std::string> Category("category", cl::desc("SARIF runAutomationDetails category"),
+                                     cl::cat(Cat));
+static cl::opt<unsigned> TuTimeout("tu-timeout",
+                                   cl::desc("Give up on a translation unit after this many seconds (0: never)"),
+                                   cl::init(0), cl::cat(Cat));
+static cl::opt<bool> IgnoreFailedTus(
+    "ignore-failed-tus", cl::desc("Translation units that fail to parse are reported but do not\n"
+                                  "make the exit status 2"),
+    cl::cat(Cat));
+static cl::opt<bool> Quiet("quiet", cl::desc("No progress output"), cl::cat(Cat));
+
+// Worker mode (internal): scan one translation unit, write its JSON result.
+static cl::opt<std::string> WorkerTu("internal-worker", cl::Hidden, cl::cat(Cat));
+static cl::opt<std::string> WorkerDb("internal-db", cl::Hidden, cl::cat(Cat));
+static cl::opt<std::string> WorkerOut("internal-output", cl::Hidden, cl::cat(Cat));
+static cl::opt<std::string> WorkerResourceDir("internal-resource-dir", cl::Hidden, cl::cat(Cat));
+
+static const char *const Version = APPSEC_SCAN_VERSION;
+
+static int usageError(const Twine &Msg) {
+  errs() << "appsec-scan: error: " << Msg << "\n";
+  return 2;
+}
+
+/// The clang-tidy options every worker uses: config file, then command line.
+static std::optional<clang::tidy::ClangTidyOptions> buildOptions(std::string &Error) {
+  using clang::tidy::ClangTidyOptions;
+  ClangTidyOptions Opts = ClangTidyOptions::getDefaults();
+  Opts.Checks.reset();
+  std::optional<std::string> ConfigChecks;
+  if (!ConfigFile.empty()) {
+    auto Buf = MemoryBuffer::getFile(ConfigFile);
+    if (!Buf) {
+      Error = "cannot read --config " + ConfigFile + ": " + Buf.getError().message();
+      return std::nullopt;
+    }
+    auto Parsed = clang::tidy::parseConfiguration(MemoryBufferRef((*Buf)->getBuffer(), ConfigFile));
+    if (!Parsed) {
+      Error = "invalid --config " + ConfigFile + ": " + Parsed.getError().message();
+      return std::nullopt;
+    }
+    if (Parsed->Checks)
+      ConfigChecks = *Parsed->Checks;
+    Opts.mergeWith(*Parsed, 0);
+  }
+  std::string Selected = !Checks.empty() ? Checks.getValue() : ConfigChecks ? *ConfigChecks : "appsec-*";
+  // clang-tidy's default checks (clang-analyzer-*, clang-diagnostic-*) stay off
+  // unless asked for.
+  Opts.Checks = "-*," + Selected;
+  if (HeaderFilter.getNumOccurrences())
+    Opts.HeaderFilterRegex = HeaderFilter.getValue();
+  if (!Opts.HeaderFilterRegex)
+    Opts.HeaderFilterRegex = "";
+  Opts.SystemHeaders = false;
+  return Opts;
+}
+
+/// The compile_commands.json to use, or "" with Error set.
+static std::string findDatabase(std::string &Error) {
+  const char *HowTo =
+      "\n  Make one with CMake:  cmake -S . -B build -DCMAKE_EXPORT_COMPILE_COMMANDS=ON"
+      "   (then: appsec-scan -p build)\n  or with Make:         bear -- make";
+  if (!BuildPath.empty()) {
+    SmallString<256> P(BuildPath.getValue());
+    sys::fs::make_absolute(P);
+    if (sys::fs::is_directory(P))
+      sys::path::append(P, "compile_commands.json");
+    if (!sys::fs::exists(P)) {
+      Error = ("no compilation database at " + P + HowTo).str();
+      return "";
+    }
+    return std::string(P);
+  }
+  SmallString<256> Dir;
+  sys::fs::current_path(Dir);
+  for (StringRef D = Dir; !D.empty(); D = sys::path::parent_path(D)) {
+    SmallString<256> P(D);
+    sys::path::append(P, "compile_commands.json");
+    if (sys::fs::exists(P))
+      return std::string(P);
+  }
+  Error = ("no compile_commands.json in " + Dir + " or its parents; pass -p <build dir>" + HowTo).str();
+  return "";
+}
+
+static UnitResult failedUnit(const std::string &File, const std::string &Reason) {
+  UnitResult U;
+  U.File = File;
+  U.Ok = false;
+  U.FailureReason = Reason;
+  return U;
+}
+
+static std::string lastLines(const std::string &Path, unsigned N) {
+  auto Buf = MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return "";
+  SmallVector<StringRef, 64> Lines;
+  (*Buf)->getBuffer().rtrim().split(Lines, '\n');
+  std::string Out;
+  for (size_t I = Lines.size() > N ? Lines.size() - N : 0; I < Lines.size(); ++I)
+    Out += (Out.empty() ? "" : " | ") + Lines[I].trim().str();
+  return Out;
+}
+
+static bool writeOutput(const std::string &Path, function_ref<void(raw_ostream &)> Write) {
+  if (Path.empty() || Path == "-") {
+    Write(outs());
+    outs().flush();
+    return true;
+  }
+  std::error_code EC;
+  raw_fd_ostream OS(Path, EC);
+  if (EC) {
+    errs() << "appsec-scan: error: cannot write " << Path << ": " << EC.message() << "\n";
+    return false;
+  }
+  Write(OS);
+  return true;
+}
+
+static int levelRank(StringRef L) {
+  return StringSwitch<int>(L).Case("note", 0).Case("warning", 1).Case("error", 2).Default(1);
+}
+
+int main(int argc, const char **argv) {
+  InitLLVM X(argc, argv);
+  (void)AppSecTidyModuleAnchorDestination;
+  cl::HideUnrelatedOptions(Cat);
+  cl::SetVersionPrinter([](raw_ostream &OS) { OS << "appsec-scan " << Version << "\n"; });
+  if (!cl::ParseCommandLineOptions(argc, argv,
+                                   "appsec-scan: scan a whole project with the appsec checks\n\n"
+                                   "  appsec-scan -p build --sarif=appsec.sarif\n",
+                                   &errs()))
+    return 2;
+
+  std::string Error;
+  auto Options = buildOptions(Error);
+  if (!Options)
+    return usageError(Error);
+
+  if (!WorkerTu.empty()) {
+    WorkerRequest Req{WorkerDb, WorkerTu, WorkerResourceDir, *Options};
+    return runWorker(Req, WorkerOut);
+  }
+
+  if (FailOn != "note" && FailOn != "warning" && FailOn != "error" && FailOn != "none")
+    return usageError("--fail-on must be note, warning, error or none, not '" + FailOn + "'");
+  std::optional<Regex> Filter;
+  if (!FileFilter.empty()) {
+    Filter.emplace(FileFilter);
+    std::string RegexError;
+    if (!Filter->isValid(RegexError))
+      return usageError("invalid --files regex: " + RegexError);
+  }
+  if (HeaderFilter.getNumOccurrences()) {
+    std::string RegexError;
+    if (!Regex(HeaderFilter).isValid(RegexError))
+      return usageError("invalid --header-filter regex: " + RegexError);
+  }
+  std::string Db = findDatabase(Error);
+  if (Db.empty())
+    return usageError(Error);
+  auto Compilations = clang::tooling::JSONCompilationDatabase::loadFromFile(
+      Db, Error, clang::tooling::JSONCommandLineSyntax::AutoDetect);
+  if (!Compilations)
+    return usageError("cannot read " + Db + ": " + Error);
+  std::vector<std::string> Files;
+  for (const std::string &F : Compilations->getAllFiles())
+    if (!Filter || Filter->match(F))
+      Files.push_back(F);
+  if (Files.empty())
+    return usageError(Db + " lists no translation units" +
+                      (Filter ? " matching --files=" + FileFilter : std::string()));
+
+  std::set<std::string> BaselineKeys;
+  if (!Baseline.empty() && !loadBaseline(Baseline, BaselineKeys, Error))
+    return usageError(Error);
+
+  ScanResult Result;
+  {
+    SmallString<256> Root(SourceRoot.empty() ? "." : SourceRoot.getValue());
+    sys::fs::make_absolute(Root);
+    sys::path::remove_dots(Root, true);
+    if (!sys::fs::is_directory(Root))
+      return usageError("--source-root " + Root + " is not a directory");
+    Result.SourceRoot = std::string(Root);
+    while (Result.SourceRoot.size() > 1 && Result.SourceRoot.back() == '/')
+      Result.SourceRoot.pop_back();
+  }
+  Result.Database = Db;
+  unsigned J = Jobs ? Jobs.getValue() : std::max(1u, std::thread::hardware_concurrency());
+  J = std::min<unsigned>(J, Files.size());
+  Result.Jobs = J;
+
+  std::string Self = sys::fs::getMainExecutable(argv[0], (void *)&usageError);
+  std::string ResourceDir = appsec::findResourceDir(argv[0]);
+  SmallString<128> TmpDir;
+  if (std::error_code EC = sys::fs::createUniqueDirectory("appsec-scan", TmpDir))
+    return usageError("cannot create a temporary directory: " + EC.message());
+
+  bool Tty = sys::Process::StandardErrIsDisplayed();
+  auto Start = std::chrono::steady_clock::now();
+  std::vector<UnitResult> Units(Files.size());
+  std::atomic<size_t> Next{0};
+  std::mutex Mu;
+  size_t Done = 0;
+  auto Work = [&] {
+    for (size_t I = Next++; I < Files.size(); I = Next++) {
+      const std::string &File = Files[I];
+      std::string Out = (TmpDir + "/" + Twine(I) + ".json").str();
+      std::string Log = (TmpDir + "/" + Twine(I) + ".log").str();
+      std::vector<std::string> Args = {Self, "--internal-worker=" + File, "--internal-db=" + Db,
+                                       "--internal-output=" + Out};
+      if (!ResourceDir.empty())
+        Args.push_back("--internal-resource-dir=" + ResourceDir);
+      if (!Checks.empty())
+        Args.push_back("--checks=" + Checks);
+      if (!ConfigFile.empty())
+        Args.push_back("--config=" + ConfigFile);
+      if (HeaderFilter.getNumOccurrences())
+        Args.push_back("--header-filter=" + HeaderFilter);
+      std::vector<StringRef> ArgRefs(Args.begin(), Args.end());
+      std::optional<StringRef> Redirects[] = {StringRef(""), StringRef(Log), StringRef(Log)};
+      std::string ExecError;
+      bool Failed = false;
+      auto T0 = std::chrono::steady_clock::now();
+      int Rc = sys::ExecuteAndWait(Self, ArgRefs, std::nullopt, Redirects, TuTimeout, 0,
+                                   &ExecError, &Failed);
+      double Secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - T0).count();
+      UnitResult U;
+      if (Rc == 0) {
+        auto Buf = MemoryBuffer::getFile(Out);
+        nlohmann::json JR = Buf ? nlohmann::json::parse((*Buf)->getBuffer().begin(),
+                                                        (*Buf)->getBuffer().end(), nullptr, false)
+                                : nlohmann::json();
+        try {
+          if (!JR.is_object())
+            throw std::runtime_error("no result");
+          U.File = File;
+          U.Ok = JR.value("ok", false);
+          U.FailureReason = JR.value("failureReason", "");
+          U.Errors = JR.at("errors").get<std::vector<Note>>();
+          U.Findings = JR.at("findings").get<std::vector<Finding>>();
+        } catch (const std::exception &) {
+          U = failedUnit(File, "the worker wrote no readable result");
+        }
+      } else if (Rc == -2) {
+        U = failedUnit(File, TuTimeout && ExecError.find("timed out") != std::string::npos
+                                 ? "timed out after " + std::to_string(TuTimeout) + " s"
+                                 : "the worker crashed: " + ExecError);
+      } else {
+        std::string Tail = lastLines(Log, 3);
+        U = failedUnit(File, (Failed ? "cannot start the worker: " + ExecError
+                                     : "the worker failed with status " + std::to_string(Rc)) +
+                                 (Tail.empty() ? "" : ": " + Tail));
+      }
+      U.Seconds = Secs;
+      sys::fs::remove(Out);
+      sys::fs::remove(Log);
+      std::lock_guard<std::mutex> Lock(Mu);
+      ++Done;
+      std::string Shown = displayPath(File, Result.SourceRoot);
+      if (!U.Ok) {
+        if (Tty && !Quiet)
+          errs() << "\r\033[K";
+        errs() << "appsec-scan: " << Shown << ": " << U.FailureReason << "\n";
+        for (size_t E = 0; E < U.Errors.size() && E < 3; ++E)
+          errs() << "  " << displayPath(U.Errors[E].Pos.File, Result.SourceRoot) << ":"
+                 << U.Errors[E].Pos.Line << ":" << U.Errors[E].Pos.Column << ": error: "
+                 << U.Errors[E].Message << "\n";
+      }
+      if (!Quiet) {
+        if (Tty)
+          errs() << "\r\033[K[" << Done << "/" << Files.size() << "] " << Shown;
+        else
+          errs() << "appsec-scan: [" << Done << "/" << Files.size() << "] " << Shown << ": "
+                 << (U.Ok ? "" : "FAILED, ") << U.Findings.size() << " finding"
+                 << (U.Findings.size() == 1 ? "" : "s") << ", "
+                 << format("%.1f", Secs) << " s\n";
+        errs().flush();
+      }
+      Units[I] = std::move(U);
+    }
+  };
+  std::vector<std::thread> Pool;
+  for (unsigned T = 0; T < J; ++T)
+    Pool.emplace_back(Work);
+  for (std::thread &T : Pool)
+    T.join();
+  sys::fs::remove_directories(TmpDir);
+  if (Tty && !Quiet)
+    errs() << "\r\033[K";
+
+  Result.Units = std::move(Units);
+  Result.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
+  mergeFindings(Result);
+  if (!BaselineKeys.empty() || !Baseline.empty())
+    applyBaseline(Result, BaselineKeys);
+
+  bool WroteAll = true;
+  bool AnyOutput = TextOut.getNumOccurrences() || !JsonOut.empty() || !SarifOut.empty();
+  if (!AnyOutput || TextOut.getNumOccurrences())
+    WroteAll &= writeOutput(TextOut, [&](raw_ostream &OS) { writeText(OS, Result); });
+  if (!JsonOut.empty())
+    WroteAll &= writeOutput(JsonOut, [&](raw_ostream &OS) { writeJson(OS, Result, Version); });
+  if (!SarifOut.empty())
+    WroteAll &= writeOutput(SarifOut, [&](raw_ostream &OS) {
+      writeSarif(OS, Result, {DocsBaseUrl, Version, Category});
+    });
+
+  size_t FailedUnits = 0;
+  for (const UnitResult &U : Result.Units)
+    FailedUnits += !U.Ok;
+  if (!Quiet)
+    errs() << "appsec-scan: " << Result.Units.size() << " translation unit"
+           << (Result.Units.size() == 1 ? "" : "s") << " (" << FailedUnits << " failed), "
+           << Result.Findings.size() << " finding" << (Result.Findings.size() == 1 ? "" : "s")
+           << (Baseline.empty() ? std::string()
+                                : ", " + std::to_string(Result.SuppressedByBaseline) + " in the baseline")
+           << ", " << format("%.1f", Result.Seconds) << " s with -j" << J << "\n";
+
+  if (!WroteAll || (FailedUnits && !IgnoreFailedTus))
+    return 2;
+  if (FailOn != "none")
+    for (const Finding &F : Result.Findings)
+      if (levelRank(F.Level) >= levelRank(FailOn))
+        return 1;
+  return 0;
+}
