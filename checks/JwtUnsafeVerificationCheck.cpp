@@ -68,8 +68,10 @@ void JwtUnsafeVerificationCheck::checkCall(const CallExpr *Call, ASTContext &Ctx
     return;
   }
   if (jwt::isCppJwtParam(Call, "verify")) {
+    if (Call->getNumArgs() != 1)
+      return;
     const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
-    if (Call->getNumArgs() != 1 || ::appsec::constantInt(Arg, Ctx) != 0)
+    if (::appsec::constantInt(Arg, Ctx) != 0)
       return;
     auto D = report(Arg->getBeginLoc(),
                     "cpp-jwt verify(false) makes jwt::decode skip the signature, "

@@ -175,7 +175,8 @@ KeyState libJwtKey(const CallExpr *Decode, const ASTContext &Ctx) {
 
 bool isLibJwtClaimRead(const CallExpr *Call) {
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD || !FD->getIdentifier() || !FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
+  if (!FD || !FD->getIdentifier() || Call->getNumArgs() < 1 ||
+      !FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
     return false;
   StringRef N = FD->getName();
   return N == "jwt_get_grant" || N == "jwt_get_grant_int" ||
