@@ -237,7 +237,10 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
                            "untrusted parameter '" + FD->getParamDecl(I)->getNameAsString() +
                                "'"});
       }
-  // Route parameters of request handlers come from the URL.
+  // Route parameters of request handlers come from the URL. The request
+  // object itself is not seeded: its untrusted parts are modelled member by
+  // member (lib/models/models-web.json), so safe members such as the peer
+  // address stay clean.
   if (const RequestHandler *H = Handlers.find(FD))
     for (unsigned I : H->RouteParams)
       if (I < FD->getNumParams())

@@ -392,7 +392,10 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
         std::string What = FS->Description;
         if (What.empty())
           What = Field->getParent()->getName().str() + "::" + Field->getName().str();
-        F.join(sourceFact(FS->Kind, ME->getMemberLoc(), What));
+        // The field names the source more precisely than the whole object.
+        TaintFact Named = sourceFact(FS->Kind, ME->getMemberLoc(), What);
+        Named.join(F);
+        F = Named;
       }
     return F;
   }

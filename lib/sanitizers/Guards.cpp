@@ -168,6 +168,10 @@ const CallExpr *lookupCall(const Expr *E) {
 } // namespace
 
 bool fixesHost(StringRef Text) {
+  // A path on this site ("/notes/"): same origin, unless "//" or "/\\"
+  // starts a protocol-relative URL.
+  if (Text.size() >= 2 && Text[0] == '/' && Text[1] != '/' && Text[1] != '\\')
+    return true;
   size_t Scheme = Text.find("://");
   if (Scheme == StringRef::npos || Scheme == 0)
     return false;

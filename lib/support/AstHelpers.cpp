@@ -3,7 +3,14 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
 
 using namespace clang;
 
@@ -64,18 +71,100 @@ std::string referencedName(const Expr *E) {
   return "";
 }
 
-const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
-  DynTypedNodeList Parents = Ctx.getParents(*S);
-  // Walk up the first parent chain; bounded by the nesting depth of the code.
-  for (unsigned Depth = 0; Depth < 512 && !Parents.empty(); ++Depth) {
-    const DynTypedNode &P = Parents[0];
-    if (const auto *FD = P.get<FunctionDecl>())
-      return FD;
-    if (const auto *LE = P.get<LambdaExpr>())
-      return LE->getCallOperator();
-    Parents = Ctx.getParents(P);
+namespace {
+
+/// Function bodies of one AST by source range (see enclosingFunction()).
+struct FunctionRanges {
+  struct Entry {
+    SourceLocation Begin, End;
+    const FunctionDecl *Fn;
+    unsigned Size;
+  };
+  std::vector<Entry> Entries;
+};
+
+struct BodyCollector : RecursiveASTVisitor<BodyCollector> {
+  const SourceManager &SM;
+  std::vector<FunctionRanges::Entry> &Out;
+  BodyCollector(const SourceManager &SM, std::vector<FunctionRanges::Entry> &Out)
+      : SM(SM), Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  void add(const FunctionDecl *F, const Stmt *Body) {
+    if (!Body)
+      return;
+    SourceLocation B = SM.getExpansionLoc(Body->getBeginLoc());
+    SourceLocation E = SM.getExpansionLoc(Body->getEndLoc());
+    if (B.isInvalid() || E.isInvalid() || SM.getFileID(B) != SM.getFileID(E))
+      return;
+    Out.push_back({B, E, F, SM.getFileOffset(E) - SM.getFileOffset(B)});
   }
-  return nullptr;
+  bool VisitFunctionDecl(FunctionDecl *F) {
+    if (F->doesThisDeclarationHaveABody())
+      add(F, F->getBody());
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *L) {
+    add(L->getCallOperator(), L->getBody());
+    return true;
+  }
+};
+
+std::mutex RangesLock;
+std::map<const ASTContext *, std::unique_ptr<FunctionRanges>> &rangesCache() {
+  static std::map<const ASTContext *, std::unique_ptr<FunctionRanges>> Cache;
+  return Cache;
+}
+void dropRanges(void *Ctx) {
+  std::lock_guard<std::mutex> Guard(RangesLock);
+  rangesCache().erase(static_cast<const ASTContext *>(Ctx));
+}
+
+const FunctionRanges &rangesOf(ASTContext &Ctx) {
+  std::lock_guard<std::mutex> Guard(RangesLock);
+  auto &Slot = rangesCache()[&Ctx];
+  if (Slot)
+    return *Slot;
+  Slot = std::make_unique<FunctionRanges>();
+  // Forget the index with its AST (a later AST may reuse the address).
+  Ctx.AddDeallocation(dropRanges, &Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  BodyCollector C(SM, Slot->Entries);
+  for (Decl *Top : Ctx.getTraversalScope()) {
+    if (auto *TU = dyn_cast<TranslationUnitDecl>(Top)) {
+      for (Decl *D : TU->decls())
+        if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+          C.TraverseDecl(D);
+    } else {
+      C.TraverseDecl(Top);
+    }
+  }
+  return *Slot;
+}
+
+} // namespace
+
+std::vector<const FunctionDecl *> enclosingFunctions(const Stmt *S, ASTContext &Ctx) {
+  std::vector<const FunctionDecl *> Out;
+  if (!S)
+    return Out;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = SM.getExpansionLoc(S->getBeginLoc());
+  if (Loc.isInvalid())
+    return Out;
+  std::vector<const FunctionRanges::Entry *> Hits;
+  for (const FunctionRanges::Entry &E : rangesOf(Ctx).Entries)
+    if (SM.getFileID(E.Begin) == SM.getFileID(Loc) && SM.isPointWithin(Loc, E.Begin, E.End))
+      Hits.push_back(&E);
+  std::sort(Hits.begin(), Hits.end(),
+            [](const auto *A, const auto *B) { return A->Size < B->Size; });
+  for (const auto *E : Hits)
+    Out.push_back(E->Fn);
+  return Out;
+}
+
+const FunctionDecl *enclosingFunction(const Stmt *S, ASTContext &Ctx) {
+  auto All = enclosingFunctions(S, Ctx);
+  return All.empty() ? nullptr : All.front();
 }
 
 namespace {

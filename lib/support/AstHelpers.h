@@ -6,6 +6,7 @@
 #include "clang/AST/Expr.h"
 
 #include <optional>
+#include <vector>
 #include <string>
 
 namespace appsec {
@@ -23,9 +24,16 @@ const clang::ValueDecl *referencedDecl(const clang::Expr *E);
 /// "CURLOPT_SSL_VERIFYPEER"; empty if \p E is not a reference.
 std::string referencedName(const clang::Expr *E);
 
-/// The function whose body contains \p S, found through the parent map.
+/// The function (or lambda call operator) whose body contains \p S.
+/// Found by source range in an index of the translation unit's function
+/// bodies outside system headers, built once per AST: unlike the parent map,
+/// it never walks the system headers (httplib.h, json.hpp, ...).
 const clang::FunctionDecl *enclosingFunction(const clang::Stmt *S,
                                              clang::ASTContext &Ctx);
+
+/// Every function or lambda whose body contains \p S, innermost first.
+std::vector<const clang::FunctionDecl *> enclosingFunctions(const clang::Stmt *S,
+                                                            clang::ASTContext &Ctx);
 
 /// True if \p Fn (a lambda, function or function pointer expression) has a
 /// body that always returns a non-zero constant, e.g. `[](auto...) { return 1; }`.

@@ -247,16 +247,11 @@ std::vector<const Decl *> bodiesFor(const Stmt *Use, const DeclSet &Group,
   };
   // The function of the use and, for a lambda, the functions around it,
   // where the objects it captured were made.
-  DynTypedNodeList Parents = Ctx.getParents(*Use);
-  for (unsigned Depth = 0; Depth < 512 && !Parents.empty(); ++Depth) {
-    const DynTypedNode &P = Parents[0];
-    if (const auto *FD = P.get<FunctionDecl>()) {
-      Add(FD);
+  for (const FunctionDecl *F : enclosingFunctions(Use, Ctx)) {
+    Add(F);
+    const auto *M = dyn_cast<CXXMethodDecl>(F);
+    if (!M || !M->getParent()->isLambda())
       break;
-    }
-    if (const auto *LE = P.get<LambdaExpr>())
-      Add(LE->getCallOperator());
-    Parents = Ctx.getParents(P);
   }
   for (const ValueDecl *D : Group)
     if (const auto *Field = dyn_cast<FieldDecl>(D))
