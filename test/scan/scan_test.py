@@ -6,7 +6,7 @@ compile_commands.json with absolute paths, runs appsec-scan and checks its
 outputs. Usage:
   scan_test.py --scan <appsec-scan> --work <dir> --case <name>
 Cases: sarif, codeflows, fingerprints, baseline, parse-error, exit-codes,
-text-json, parallel, config.
+text-json, parallel, config, timeout.
 """
 import argparse
 import json
@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
@@ -335,6 +336,22 @@ def case_config(env):
         f.write("Checks: [unterminated\n")
     p = env.run("-p", env.build, "--config=" + cfg)
     check(p.returncode == 2 and "invalid --config" in p.stderr, p.stderr)
+
+
+def case_timeout(env):
+    # A source file that is a FIFO nobody writes to: the worker blocks opening
+    # it, as a unit that never finishes would. The scan must give up on it at
+    # the deadline and report it, with the other units scanned.
+    fifo = os.path.join(env.root, "src", "hang.cpp")
+    os.mkfifo(fifo)
+    env.write_db(["src/hang.cpp"] + GOOD_UNITS)
+    t0 = time.monotonic()
+    doc, p = env.sarif("--tu-timeout=2", "-j2", expect=2)
+    elapsed = time.monotonic() - t0
+    check(elapsed < 60, f"the scan took {elapsed:.0f} s despite --tu-timeout=2")
+    check(set(findings(doc)) == EXPECTED, findings(doc))
+    notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    check(len(notes) == 1 and "src/hang.cpp: timed out after 2 s" in notes[0]["message"]["text"], notes)
 
 
 CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("case_")}

@@ -24,10 +24,12 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <atomic>
+#include <csignal>
 #include <chrono>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <signal.h>
 #include <unistd.h>
 
 extern volatile int AppSecTidyModuleAnchorSource;
@@ -307,8 +309,35 @@ int main(int argc, const char **argv) {
       std::string ExecError;
       bool Failed = false;
       auto T0 = std::chrono::steady_clock::now();
-      int Rc = sys::ExecuteAndWait(Self, ArgRefs, std::nullopt, Redirects, TuTimeout, 0,
-                                   &ExecError, &Failed);
+      // ExecuteAndWait's timeout relies on SIGALRM, which any thread may
+      // receive; poll instead and kill the worker at the deadline.
+      int Rc = -1;
+      bool TimedOut = false;
+      sys::ProcessInfo PI = sys::ExecuteNoWait(Self, ArgRefs, std::nullopt, Redirects, 0,
+                                               &ExecError, &Failed);
+      if (!Failed && PI.Pid > 0) {
+        sys::ProcessInfo R;
+        if (!TuTimeout) {
+          R = sys::Wait(PI, std::nullopt, &ExecError);
+        } else {
+          auto Deadline = T0 + std::chrono::seconds(TuTimeout);
+          for (;;) {
+            R = sys::Wait(PI, 0, &ExecError); // non-blocking
+            if (R.Pid != 0)
+              break;
+            if (std::chrono::steady_clock::now() >= Deadline) {
+              ::kill(PI.Pid, SIGKILL);
+              R = sys::Wait(PI, std::nullopt, &ExecError);
+              TimedOut = true;
+              break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+          }
+        }
+        Rc = R.ReturnCode;
+      } else {
+        Failed = true;
+      }
       double Secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - T0).count();
       UnitResult U;
       if (Rc == 0) {
@@ -327,10 +356,12 @@ int main(int argc, const char **argv) {
         } catch (const std::exception &) {
           U = failedUnit(File, "the worker wrote no readable result");
         }
+      } else if (TimedOut) {
+        U = failedUnit(File, "timed out after " + std::to_string(TuTimeout) + " s (--tu-timeout)");
       } else if (Rc == -2) {
-        U = failedUnit(File, TuTimeout && ExecError.find("timed out") != std::string::npos
-                                 ? "timed out after " + std::to_string(TuTimeout) + " s"
-                                 : "the worker crashed: " + ExecError);
+        std::string Tail = lastLines(Log, 3);
+        U = failedUnit(File, "the worker crashed" + (ExecError.empty() ? "" : ": " + ExecError) +
+                                 (Tail.empty() ? "" : ": " + Tail));
       } else {
         std::string Tail = lastLines(Log, 3);
         U = failedUnit(File, (Failed ? "cannot start the worker: " + ExecError
