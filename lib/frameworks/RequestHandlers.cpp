@@ -2,6 +2,8 @@
 
 #include "models/FunctionNames.h"
 
+#include "support/AstHelpers.h"
+
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -30,22 +32,7 @@ const char *frameworkName(Framework F) {
 namespace {
 
 const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(E); C && C->getNumArgs() == 1)
-      E = C->getArg(0);
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *W = dyn_cast<ExprWithCleanups>(E))
-      E = W->getSubExpr();
-    else
-      return E;
-  }
-  return E;
+  return ignoreWrappers(E, Temporaries | ExplicitCasts | OneArgConstructors | TemporaryObjects);
 }
 
 /// The function an argument designates: a lambda, `f`, `&f`, `&C::m`, or

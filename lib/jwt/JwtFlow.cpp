@@ -46,21 +46,7 @@ private:
 /// The expression a variable is initialised or assigned with, without the
 /// wrappers C++ adds around a returned object.
 const Expr *stripObject(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-             CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
-      E = CE->getArg(0);
-    else
-      return E;
-  }
-  return E;
+  return ignoreWrappers(E, Temporaries | CopyConstructors);
 }
 
 /// The variable \p E names, also through a copy or move of it.

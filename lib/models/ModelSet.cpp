@@ -1,5 +1,6 @@
 #include "models/ModelSet.h"
 #include "support/EmbeddedData.h"
+#include "support/JsonErrors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -144,20 +145,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
   try {
     Doc = json::parse(Text.begin(), Text.end(), nullptr, true, /*ignore_comments=*/true);
   } catch (const json::parse_error &E) {
-    size_t Offset = E.byte ? E.byte - 1 : 0, Line = 1, Col = 1;
-    for (size_t I = 0; I < Offset && I < Text.size(); ++I)
-      if (Text[I] == '\n') {
-        ++Line;
-        Col = 1;
-      } else {
-        ++Col;
-      }
-    std::string Msg = E.what();
-    size_t Colon = Msg.find(": ");
-    if (Colon != std::string::npos)
-      Msg = Msg.substr(Colon + 2);
-    return R.fail("line " + std::to_string(Line) + ", column " + std::to_string(Col),
-                  "invalid JSON (" + Msg + ")");
+    return R.fail(jsonErrorPosition(E, Text), "invalid JSON (" + jsonErrorMessage(E) + ")");
   }
   if (!Doc.is_object())
     return R.fail("top level", std::string("expected an object, found ") + Doc.type_name());

@@ -1,6 +1,7 @@
 #include "propagation/FunctionAnalysis.h"
 
 #include "engine/TaintEngine.h"
+#include "support/AstHelpers.h"
 #include "models/FunctionNames.h"
 #include "sanitizers/Guards.h"
 #include "sinks/ShellPrograms.h"
@@ -30,6 +31,16 @@ bool isBarrierType(QualType T) {
          T->isFunctionPointerType() || T->isMemberPointerType();
 }
 
+bool isStringStream(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (const auto *RD = T->getAsCXXRecordDecl()) {
+    StringRef N = RD->getName();
+    return N == "basic_istringstream" || N == "basic_stringstream" ||
+           N == "basic_ostringstream" || N == "basic_stringbuf";
+  }
+  return false;
+}
+
 bool isPointerLike(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   return T->isPointerType() || T->isArrayType();
@@ -56,24 +67,7 @@ std::string calleeLabel(const FunctionDecl *F) {
 }
 
 const Expr *stripTemps(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParens();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *I = dyn_cast<ImplicitCastExpr>(E))
-      E = I->getSubExpr();
-    else if (const auto *C = dyn_cast<CStyleCastExpr>(E))
-      E = C->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXNamedCastExpr>(E))
-      E = C->getSubExpr();
-    else
-      return E;
-  }
-  return E;
+  return ignoreWrappers(E, Temporaries | ExplicitCasts);
 }
 
 } // namespace
@@ -786,6 +780,20 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
   bool Modelled = false;
   if (M) {
     for (const SourceModel &Src : M->Sources) {
+      // Reading from an in-memory string stream is not input: it carries
+      // whatever the stream was built from.
+      if (Src.KindFromHandle)
+        if (const Expr *H = argExpr(*Src.KindFromHandle);
+            H && isStringStream(H->IgnoreParenImpCasts()->getType())) {
+          TaintFact F = specFact(*Src.KindFromHandle);
+          if (F.tainted()) {
+            F.Path = step(F, CallLoc, "carried through " + Name);
+            for (const ArgSpec &W : Src.Writes)
+              writeSpec(W, F, false);
+          }
+          Modelled = true;
+          continue;
+        }
       SourceKind K = Src.Kind;
       if (Src.KindFromHandle)
         if (auto HK = handleKindOf(argExpr(*Src.KindFromHandle)))

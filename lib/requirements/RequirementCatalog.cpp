@@ -1,6 +1,7 @@
 #include "requirements/RequirementCatalog.h"
 #include "requirements/CheckInfo.h"
 #include "support/EmbeddedData.h"
+#include "support/JsonErrors.h"
 
 #include <nlohmann/json.hpp>
 
@@ -140,24 +141,7 @@ CatalogBuilder::build(std::string_view Text, std::string_view FileName,
   try {
     Doc = json::parse(Text.begin(), Text.end());
   } catch (const json::parse_error &E) {
-    // nlohmann reports a byte offset; turn it into line:column.
-    size_t Offset = E.byte ? E.byte - 1 : 0;
-    size_t Line = 1, Col = 1;
-    for (size_t I = 0; I < Offset && I < Text.size(); ++I) {
-      if (Text[I] == '\n') {
-        ++Line;
-        Col = 1;
-      } else {
-        ++Col;
-      }
-    }
-    std::string Msg = E.what();
-    // Drop nlohmann's "[json.exception.parse_error.101] parse error at ..." prefix.
-    size_t Colon = Msg.find(": ");
-    if (Colon != std::string::npos)
-      Msg = Msg.substr(Colon + 2);
-    R.fail("line " + std::to_string(Line) + ", column " + std::to_string(Col),
-           "invalid JSON (" + Msg + ")");
+    R.fail(jsonErrorPosition(E, Text), "invalid JSON (" + jsonErrorMessage(E) + ")");
     return nullptr;
   }
   if (!Doc.is_object()) {

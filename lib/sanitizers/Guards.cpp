@@ -1,5 +1,7 @@
 #include "sanitizers/Guards.h"
 
+#include "support/AstHelpers.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
@@ -10,27 +12,7 @@ namespace appsec {
 namespace {
 
 const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *C = dyn_cast<ExprWithCleanups>(E))
-      E = C->getSubExpr();
-    else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = M->getSubExpr();
-    else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = B->getSubExpr();
-    else if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = F->getSubExpr();
-    else if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
-             CE && CE->getNumArgs() == 1 && !isa<CXXTemporaryObjectExpr>(CE))
-      E = CE->getArg(0);
-    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
-             MC && MC->getMethodDecl() &&
-             isa<CXXConversionDecl>(MC->getMethodDecl()))
-      E = MC->getImplicitObjectArgument();
-    else
-      return E;
-  }
-  return E;
+  return ignoreWrappers(E, Temporaries | ExplicitCasts | OneArgConstructors | ConversionCalls);
 }
 
 bool isStringConstant(const Expr *E) {

@@ -252,3 +252,38 @@ bool isLiteral(const Expr *E) {
 }
 
 } // namespace appsec
+
+namespace appsec {
+
+const Expr *ignoreWrappers(const Expr *E, unsigned Kinds) {
+  while (E) {
+    const Expr *Before = E;
+    if (Kinds & Temporaries) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *C = dyn_cast<ExprWithCleanups>(E))
+        E = C->getSubExpr();
+      else if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E))
+        E = M->getSubExpr();
+      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+        E = B->getSubExpr();
+    }
+    if ((Kinds & ExplicitCasts) && isa<ExplicitCastExpr>(E))
+      E = cast<ExplicitCastExpr>(E)->getSubExpr();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E); CE && CE->getNumArgs() == 1) {
+      bool Temporary = isa<CXXTemporaryObjectExpr>(CE);
+      bool Copy = CE->getConstructor() && CE->getConstructor()->isCopyOrMoveConstructor();
+      if ((!Temporary || (Kinds & TemporaryObjects)) &&
+          (((Kinds & CopyConstructors) && Copy) || (Kinds & OneArgConstructors)))
+        E = CE->getArg(0);
+    }
+    if (Kinds & ConversionCalls)
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+          MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()))
+        E = MC->getImplicitObjectArgument();
+    if (E == Before)
+      return E;
+  }
+  return E;
+}
+
+} // namespace appsec

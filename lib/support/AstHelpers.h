@@ -54,3 +54,20 @@ clang::CharSourceRange mainFileRange(const clang::Expr *E,
 bool isLiteral(const clang::Expr *E);
 
 } // namespace appsec
+
+namespace appsec {
+
+/// What ignoreWrappers() looks through.
+enum WrapperKind : unsigned {
+  Temporaries = 1,       ///< parens, implicit casts, cleanups, materialised and bound temporaries
+  ExplicitCasts = 2,     ///< C-style, functional and named casts
+  CopyConstructors = 4,  ///< copy and move constructions
+  OneArgConstructors = 8, ///< any single-argument construction (converting constructors)
+  TemporaryObjects = 16, ///< T(x) written as a temporary object
+  ConversionCalls = 32   ///< calls of conversion operators (s.operator string_view())
+};
+
+/// \p E without the wrappers C++ puts around a value, as selected by \p Kinds.
+const clang::Expr *ignoreWrappers(const clang::Expr *E, unsigned Kinds);
+
+} // namespace appsec

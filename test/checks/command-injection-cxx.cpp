@@ -143,3 +143,14 @@ void string_view_conversion() {
   std::system(std::string(v).c_str());
   // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: untrusted environment data from getenv() reaches system(), {{.*}}
 }
+
+void string_stream_is_not_input(const std::string &list) {
+  std::stringstream in(list);
+  std::string item;
+  std::getline(in, item, ';');
+  std::system(("ls " + item).c_str()); // the option string was never untrusted
+  std::stringstream in2(std::getenv("LIST"));
+  std::getline(in2, item, ';');
+  std::system(("ls " + item).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: untrusted environment data from getenv() reaches system(), {{.*}}
+}
