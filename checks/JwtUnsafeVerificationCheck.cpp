@@ -17,26 +17,7 @@ AST_MATCHER(FunctionDecl, isJwtApi) { return jwt::isJwtApiFunction(&Node); }
 /// True if the value of \p E is thrown away: it is a statement of its own,
 /// possibly cast to void.
 bool resultIgnored(const Expr *E, ASTContext &Ctx) {
-  DynTypedNode N = DynTypedNode::create(*E);
-  for (unsigned Depth = 0; Depth < 8; ++Depth) {
-    auto Parents = Ctx.getParents(N);
-    if (Parents.empty())
-      return false;
-    N = Parents[0];
-    if (N.get<CompoundStmt>())
-      return true;
-    if (const auto *C = N.get<CastExpr>()) {
-      if (C->getType()->isVoidType())
-        return true;
-      if (isa<ImplicitCastExpr>(C))
-        continue;
-      return false;
-    }
-    if (N.get<ParenExpr>() || N.get<ExprWithCleanups>())
-      continue;
-    return false;
-  }
-  return false;
+  return ::appsec::blockHolding(E, ::appsec::enclosingFunction(E, Ctx)) != nullptr;
 }
 
 std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }

@@ -3,7 +3,6 @@
 #include "support/AstHelpers.h"
 
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -310,11 +309,8 @@ bool exits(const Stmt *S) {
 }
 
 /// The statements after \p S in its enclosing block configure a verifier.
-bool followersConfigure(const Stmt *S, ASTContext &Ctx) {
-  auto Parents = Ctx.getParents(*S);
-  if (Parents.empty())
-    return false;
-  const auto *Block = Parents[0].get<CompoundStmt>();
+bool followersConfigure(const Stmt *S, const FunctionDecl *F, ASTContext &Ctx) {
+  const CompoundStmt *Block = blockHolding(S, F);
   if (!Block)
     return false;
   bool After = false;
@@ -362,7 +358,7 @@ std::vector<AlgorithmFromToken> algorithmFromToken(const FunctionDecl *F,
       if (!Src || !configuresVerifier(If->getThen(), Ctx))
         continue;
       bool Other = If->getElse() ? configuresVerifier(If->getElse(), Ctx)
-                                 : exits(If->getThen()) && followersConfigure(If, Ctx);
+                                 : exits(If->getThen()) && followersConfigure(If, F, Ctx);
       if (Other)
         Out.push_back({If->getCond(), Src, false});
       continue;

@@ -287,3 +287,44 @@ const Expr *ignoreWrappers(const Expr *E, unsigned Kinds) {
 }
 
 } // namespace appsec
+
+namespace appsec {
+
+namespace {
+const Stmt *asStatement(const Stmt *C) {
+  while (const auto *E = dyn_cast_or_null<Expr>(C)) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *W = dyn_cast<ExprWithCleanups>(Next))
+      Next = W->getSubExpr();
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(Next);
+             Cast && Cast->getType()->isVoidType())
+      Next = Cast->getSubExpr();
+    if (Next == E)
+      return E;
+    C = Next;
+  }
+  return C;
+}
+
+const CompoundStmt *findBlock(const Stmt *Root, const Stmt *S, unsigned Depth) {
+  if (!Root || Depth > 256)
+    return nullptr;
+  if (const auto *Block = dyn_cast<CompoundStmt>(Root))
+    for (const Stmt *C : Block->body())
+      if (C == S || asStatement(C) == S)
+        return Block;
+  for (const Stmt *C : Root->children())
+    if (const CompoundStmt *B = findBlock(C, S, Depth + 1))
+      return B;
+  return nullptr;
+}
+} // namespace
+
+const CompoundStmt *blockHolding(const Stmt *S, const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  if (!S || !F || !F->hasBody(Def))
+    return nullptr;
+  return findBlock(Def->getBody(), S, 0);
+}
+
+} // namespace appsec

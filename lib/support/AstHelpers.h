@@ -71,3 +71,14 @@ enum WrapperKind : unsigned {
 const clang::Expr *ignoreWrappers(const clang::Expr *E, unsigned Kinds);
 
 } // namespace appsec
+
+namespace appsec {
+
+/// The block of \p F's body that holds \p S as one of its own statements,
+/// looking through parentheses, implicit casts, cleanups and casts to void;
+/// null if \p S is part of a larger expression or statement. Found by
+/// walking \p F's body, not through the parent map (see enclosingFunction).
+const clang::CompoundStmt *blockHolding(const clang::Stmt *S,
+                                        const clang::FunctionDecl *F);
+
+} // namespace appsec
