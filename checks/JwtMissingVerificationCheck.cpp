@@ -5,6 +5,7 @@
 #include "jwt/HandlerAuthentication.h"
 #include "jwt/JwtApi.h"
 #include "jwt/JwtFlow.h"
+#include "jwt/L8w8jwtFlow.h"
 #include "jwt/Verification.h"
 #include "support/AstHelpers.h"
 
@@ -115,6 +116,26 @@ void JwtMissingVerificationCheck::reportDecodedOnly(const FunctionDecl *F, ASTCo
            "without a key, so its signature was never checked; pass the "
            "shared secret: jwt_decode(&" + Name + ", token, key, key_len)");
     note(U.Decode->getBeginLoc(), "decoded here with a NULL key; libjwt then checks no signature");
+  }
+  for (const jwt::L8w8jwtDecode &D : jwt::l8w8jwtUnverifiedClaimUses(F, Ctx)) {
+    std::string C = D.Claims->getNameAsString();
+    if (!D.Validates) {
+      report(D.FirstClaimUse->getBeginLoc(),
+             "payload '" + C + "' used from l8w8jwt_decode_raw_no_validation(), "
+             "which checks neither the signature nor any claim; decode the "
+             "token with l8w8jwt_decode() and use its claims only if the "
+             "validation result == L8W8JWT_VALID");
+      note(D.Call->getBeginLoc(), "decoded here without validation");
+      continue;
+    }
+    std::string R = D.Result->getNameAsString();
+    report(D.FirstClaimUse->getBeginLoc(),
+           "claims '" + C + "' used although the validation result '" + R +
+           "' of l8w8jwt_decode() is never compared to L8W8JWT_VALID; l8w8jwt "
+           "hands out the claims of forged and expired tokens too; use them "
+           "only if " + R + " == L8W8JWT_VALID");
+    note(D.Call->getBeginLoc(),
+         "decoded here; its return value only says the token could be parsed");
   }
 }
 

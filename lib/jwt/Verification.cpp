@@ -46,7 +46,7 @@ bool isLibraryVerification(const CallExpr *Call, const ASTContext &Ctx) {
   if (isLibJwtDecode(Call))
     return libJwtKey(Call, Ctx) == KeyState::Given;
   return isGlobalCFunction(FD, "jwt_validate") || isGlobalCFunction(FD, "jwt_checker_verify") ||
-         isGlobalCFunction(FD, "l8w8jwt_decode");
+         isL8w8jwtDecode(Call);
 }
 
 /// Collects the calls of one body, without entering lambdas, up to a bound.
@@ -129,7 +129,7 @@ bool VerificationIndex::resultIgnored(const CallExpr *Call, const FunctionDecl *
 }
 
 bool VerificationIndex::isUnverifiedDecode(const CallExpr *Call) const {
-  if (isJwtCppDecode(Call))
+  if (isJwtCppDecode(Call) || isL8w8jwtDecodeWithoutValidation(Call))
     return true;
   return isLibJwtDecode(Call) && libJwtKey(Call, Ctx) != KeyState::Given;
 }

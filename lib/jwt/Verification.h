@@ -4,7 +4,7 @@
 // handler-level JWT check and the middleware analysis:
 //  - a library verification: jwt-cpp verifier::verify, cpp-jwt jwt::decode
 //    (verifies unless told not to), libjwt jwt_decode with a key (1.x),
-//    jwt_validate (1.12+), jwt_checker_verify (3.x), l8w8jwt_decode,
+//    jwt_validate (1.12+), jwt_checker_verify (3.x), l8w8jwt_decode(_raw),
 //    Poco::JWT Signer::verify/tryVerify;
 //  - a call of a function in the project's own code whose name says it
 //    authenticates (VerificationFunctions patterns: verify*, authenticate*,
