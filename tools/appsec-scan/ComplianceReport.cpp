@@ -317,8 +317,9 @@ static void mdFinding(llvm::raw_ostream &OS, const Facts &Fx, const Finding &F, 
   // The path: notes in order (source, steps), then the finding itself (sink).
   size_t Step = 0;
   for (const Note &Nt : F.Notes)
-    OS << "   - " << ++Step << ". " << mdLocation(Fx, Nt.Pos) << ": " << md(Nt.Message) << "\n";
-  OS << "   - sink: " << mdLocation(Fx, F.Pos) << "\n";
+    OS << "   - step " << ++Step << ", " << mdLocation(Fx, Nt.Pos) << ": " << md(Nt.Message)
+       << "\n";
+  OS << "   - sink, " << mdLocation(Fx, F.Pos) << "\n";
 }
 
 void writeComplianceMarkdown(llvm::raw_ostream &OS, const ComplianceModel &M) {
