@@ -460,11 +460,18 @@ def png_pixels(data):
     ch = 3 if ctype == 2 else 4
     raw = zlib.decompress(idat)
     stride = w * ch
+    low7 = int.from_bytes(b"\x7f" * stride, "big")
+    high = int.from_bytes(b"\x80" * stride, "big")
     rows, prev = [], bytearray(stride)
     for y in range(h):
         f = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for x in range(stride):
+        if f == 2:
+            # "Up": bytewise addition mod 256 of the row above, on whole rows at
+            # once (SWAR: add the low 7 bits, then fix the top bit with xor).
+            a, b = int.from_bytes(line, "big"), int.from_bytes(prev, "big")
+            line = bytearray((((a & low7) + (b & low7)) ^ ((a ^ b) & high)).to_bytes(stride, "big"))
+        for x in range(stride if f in (1, 3, 4) else 0):
             a = line[x - ch] if x >= ch else 0
             b = prev[x]
             c = prev[x - ch] if x >= ch else 0
