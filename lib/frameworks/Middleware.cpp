@@ -25,14 +25,7 @@ bool overrides(const CXXMethodDecl *M, llvm::StringRef BaseMethod, unsigned Dept
   return false;
 }
 
-std::string literal(const Expr *E) {
-  E = E ? ignoreWrappers(E, Temporaries | ExplicitCasts | OneArgConstructors | TemporaryObjects)
-        : nullptr;
-  if (const auto *L = dyn_cast_or_null<StringLiteral>(E))
-    if (L->getCharByteWidth() == 1)
-      return L->getString().str();
-  return "";
-}
+std::string literal(const Expr *E) { return routeLiteral(E); }
 
 const CXXRecordDecl *recordOfArgument(const Expr *E) {
   if (!E)

@@ -216,10 +216,15 @@ public:
       const CXXMethodDecl *M = MC->getMethodDecl();
       if (M && M->getIdentifier() && M->getName() == "middlewares")
         if (const TemplateArgumentList *Args = M->getTemplateSpecializationArgs())
-          for (unsigned I = 1; I < Args->size(); ++I)
-            if (Args->get(I).getKind() == TemplateArgument::Type)
-              if (const CXXRecordDecl *RD = Args->get(I).getAsType()->getAsCXXRecordDecl())
-                Middlewares.push_back(RD);
+          for (unsigned I = 1; I < Args->size(); ++I) {
+            llvm::ArrayRef<TemplateArgument> Each(Args->get(I));
+            if (Args->get(I).getKind() == TemplateArgument::Pack)
+              Each = Args->get(I).pack_elements();
+            for (const TemplateArgument &A : Each)
+              if (A.getKind() == TemplateArgument::Type)
+                if (const CXXRecordDecl *RD = A.getAsType()->getAsCXXRecordDecl())
+                  Middlewares.push_back(RD);
+          }
       if (M && M->getIdentifier() && (M->getName() == "route" || M->getName() == "route_dynamic")) {
         for (const Expr *A : MC->arguments())
           if (!(Route = literal(A)).empty())
@@ -289,6 +294,27 @@ private:
   std::vector<RequestHandler> &Out;
 };
 
+/// The PATH of an oat++ ENDPOINT: the string its registration function
+/// (Z__ENDPOINT_REGISTER_<name>, generated next to the proxy) passes to
+/// addEndpoint(METHOD, PATH, NAME, ...). Falls back to the endpoint's name.
+std::string oatppPath(const CXXMethodDecl *Proxy, llvm::StringRef Endpoint) {
+  const std::string Register = "Z__ENDPOINT_REGISTER_" + Endpoint.str();
+  for (const Decl *D : Proxy->getParent()->decls()) {
+    const FunctionDecl *F = nullptr;
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+      F = FT->getTemplatedDecl();
+    else
+      F = dyn_cast<FunctionDecl>(D);
+    if (!F || !F->getIdentifier() || F->getName() != Register || !F->getBody())
+      continue;
+    for (const Stmt *S : F->getBody()->children())
+      if (const auto *C = dyn_cast_or_null<CallExpr>(S); C && C->getNumArgs() >= 3)
+        if (std::string Path = literal(C->getArg(1)); !Path.empty())
+          return Path;
+  }
+  return Endpoint.str();
+}
+
 bool overrides(const CXXMethodDecl *M, llvm::StringRef BaseMethod) {
   for (const CXXMethodDecl *O : M->overridden_methods()) {
     if (modelName(O) == BaseMethod)
@@ -344,7 +370,7 @@ void HandlerIndex::scan(const FunctionDecl *FD) {
       IsHandler = true;
     } else if (M->getIdentifier() && M->getName().starts_with("Z__PROXY_METHOD_")) {
       Self.Fw = Framework::Oatpp;
-      Self.Route = M->getName().drop_front(16).str();
+      Self.Route = oatppPath(M, M->getName().drop_front(16));
       classifyParams(Self, {"oatpp::web::protocol::http::incoming::Request"}, 1000);
       IsHandler = true;
     }
@@ -374,6 +400,8 @@ void HandlerIndex::scan(const FunctionDecl *FD) {
 }
 
 const FunctionDecl *functionDesignatedBy(const Expr *E) { return handlerOf(E); }
+
+std::string routeLiteral(const Expr *E) { return literal(E); }
 
 const RequestHandler *HandlerIndex::find(const FunctionDecl *FD) const {
   auto It = Handlers.find(FD->getCanonicalDecl());

@@ -51,6 +51,10 @@ struct RequestHandler {
 /// Routes::middleware of one of those; null otherwise.
 const clang::FunctionDecl *functionDesignatedBy(const clang::Expr *E);
 
+/// The text of a route argument written as a literal ("/api", or a
+/// std::string made from one); empty otherwise.
+std::string routeLiteral(const clang::Expr *E);
+
 class HandlerIndex {
 public:
   explicit HandlerIndex(clang::ASTContext &Ctx) : Ctx(Ctx) {}
