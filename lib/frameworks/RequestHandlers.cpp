@@ -9,6 +9,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace appsec {
@@ -60,7 +62,15 @@ const FunctionDecl *handlerOf(const Expr *E, unsigned Depth = 0) {
 }
 
 std::string literal(const Expr *E) {
-  if (const auto *L = dyn_cast_or_null<StringLiteral>(E ? strip(E) : nullptr))
+  E = E ? strip(E) : nullptr;
+  // std::string(const char *, const Alloc & = Alloc()): a route parameter of
+  // type const std::string & (cpp-httplib, Drogon, Pistache).
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E);
+      C && C->getNumArgs() >= 1 &&
+      std::all_of(C->arg_begin() + 1, C->arg_end(),
+                  [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+    E = strip(C->getArg(0));
+  if (const auto *L = dyn_cast_or_null<StringLiteral>(E))
     if (L->getCharByteWidth() == 1)
       return L->getString().str();
   return "";
