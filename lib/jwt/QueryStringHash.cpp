@@ -275,6 +275,33 @@ const ParmVarDecl *paramIn(const Expr *E) {
   return nullptr;
 }
 
+/// \p Cond tests a parameter against a constant: `p`, `!p`, `p == K`,
+/// `p != K`; the parameter, or null.
+const ParmVarDecl *parameterTest(const Expr *Cond, const ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (const ParmVarDecl *P = paramIn(Cond))
+    return P;
+  if (const auto *U = dyn_cast<UnaryOperator>(Cond); U && U->getOpcode() == UO_LNot)
+    return parameterTest(U->getSubExpr(), Ctx);
+  const Expr *L = nullptr, *R = nullptr;
+  if (const auto *B = dyn_cast<BinaryOperator>(Cond); B && B->isEqualityOp()) {
+    L = B->getLHS();
+    R = B->getRHS();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+             Op && Op->getNumArgs() == 2 &&
+             (Op->getOperator() == OO_EqualEqual || Op->getOperator() == OO_ExclaimEqual)) {
+    L = Op->getArg(0);
+    R = Op->getArg(1);
+  }
+  if (!L)
+    return nullptr;
+  if (paramIn(L) && constantInt(R, Ctx))
+    return paramIn(L);
+  if (paramIn(R) && constantInt(L, Ctx))
+    return paramIn(R);
+  return nullptr;
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------
@@ -969,30 +996,17 @@ std::vector<ContextQshOnRoute> QshAnalysis::contextQshOnOtherRoutes() {
       guardsOf(G->getBody(), S, Guards);
       std::vector<std::pair<const ParmVarDecl *, const Guard *>> ByParam;
       for (const Guard &Gd : Guards)
-        for (const ParmVarDecl *Param : G->parameters()) {
-          // Guards on a parameter: the caller chooses.
-          std::vector<const Stmt *> Work{Gd.Cond};
-          bool Uses = false;
-          while (!Work.empty() && !Uses) {
-            const Stmt *N = Work.back();
-            Work.pop_back();
-            if (const auto *D = dyn_cast_or_null<DeclRefExpr>(N))
-              Uses = D->getDecl() == Param;
-            if (N)
-              for (const Stmt *C : N->children())
-                Work.push_back(C);
-          }
-          if (Uses)
+        if (const ParmVarDecl *Param = parameterTest(Gd.Cond, I.Ctx))
+          if (Param->getDeclContext() == G)
             ByParam.push_back({Param, &Gd});
-        }
       std::set<const RequestHandler *> Reported;
       auto ReportFor = [&](const FunctionDecl *From, const Stmt *At, bool Chose) {
         std::set<const FunctionDecl *> Seen;
         // Every handler reaching From that is not a context route.
+        // Breadth first, callers in source order: the first route is the nearest.
         std::vector<std::pair<const FunctionDecl *, unsigned>> Work{{From, 0}};
-        while (!Work.empty()) {
-          auto [F, D] = Work.back();
-          Work.pop_back();
+        for (size_t Next = 0; Next < Work.size(); ++Next) {
+          auto [F, D] = Work[Next];
           if (!Seen.insert(F).second)
             continue;
           if (const RequestHandler *H = I.Handlers.find(F)) {
