@@ -81,6 +81,10 @@ void ConnectQshCheck::check(const MatchFinder::MatchResult &Result) {
       Why = "its qsh claim is compared with a SHA-256 that lacks " + U.Detail +
             ", so it is not the hash of the canonical request";
       break;
+    case jwt::QshGap::ContextOnly:
+      Why = "its qsh claim is compared only with \"context-qsh\" (for the callers that "
+            "ask for it), and for the other callers with nothing";
+      break;
     case jwt::QshGap::NotRequestHash:
       Why = "its qsh claim is compared with a value that is not computed from the "
             "request (no SHA-256 of the method, '&', the path and the sorted query)";

@@ -658,9 +658,20 @@ void QshAnalysis::Impl::evidenceIn(const FunctionDecl *F, std::vector<Evidence> 
     switch (classify(Expected, F, 0, Detail)) {
     case QshValue::Computed:
     case QshValue::Delegated:
-    case QshValue::ContextQsh:
       Out.push_back({QshGap::Never, S, "", true});
       break;
+    case QshValue::ContextQsh: {
+      // Unconditional: a context-token check (routes are judged by
+      // contextQshOnOtherRoutes). Chosen by a parameter: the other callers
+      // still need a comparison with the request's hash.
+      std::vector<Guard> Guards;
+      guardsOf(F->getBody(), S, Guards);
+      bool CallerChoice = false;
+      for (const Guard &G : Guards)
+        CallerChoice |= parameterTest(G.Cond, Ctx) != nullptr;
+      Out.push_back({CallerChoice ? QshGap::ContextOnly : QshGap::Never, S, "", !CallerChoice});
+      break;
+    }
     case QshValue::Constant:
       Out.push_back({QshGap::Constant, S, Detail, false});
       break;
@@ -949,10 +960,11 @@ std::vector<UncheckedQsh> QshAnalysis::uncheckedVerifications() {
       // The most telling gap: a wrong comparison, then presence, then a read.
       auto Rank = [](QshGap G) {
         switch (G) {
-        case QshGap::Constant: return 5;
-        case QshGap::Incomplete: return 4;
-        case QshGap::NotRequestHash: return 3;
-        case QshGap::PresenceOnly: return 2;
+        case QshGap::Constant: return 6;
+        case QshGap::Incomplete: return 5;
+        case QshGap::NotRequestHash: return 4;
+        case QshGap::PresenceOnly: return 3;
+        case QshGap::ContextOnly: return 2;
         case QshGap::ReadOnly: return 1;
         case QshGap::Never: return 0;
         }

@@ -53,6 +53,7 @@ enum class QshGap {
   Constant,       ///< compared only with a constant other than "context-qsh"
   NotRequestHash, ///< compared with a value that is not a hash of the request
   Incomplete,     ///< compared with a SHA-256 that lacks ingredients
+  ContextOnly,    ///< compared only with "context-qsh", when a caller asks for it
 };
 
 struct UncheckedQsh {
