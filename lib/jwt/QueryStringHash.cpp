@@ -28,12 +28,12 @@ enum Ingredient : unsigned {
 };
 constexpr unsigned kFullHash = Sha256 | Ampersand | Sorted;
 
-StringRef literalText(const Expr *E) {
+StringRef textOfLiteral(const Expr *E) {
   E = ignoreWrappers(E, Temporaries | ExplicitCasts | OneArgConstructors | TemporaryObjects |
                             CopyConstructors);
   if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E))
     if (C->getNumArgs() >= 1)
-      return literalText(C->getArg(0));
+      return textOfLiteral(C->getArg(0));
   if (const auto *S = dyn_cast_or_null<StringLiteral>(E))
     return S->getCharByteWidth() == 1 ? S->getString() : StringRef();
   return {};
@@ -172,7 +172,7 @@ const Expr *claimWithValue(const CallExpr *Call) {
     return nullptr;
   StringRef N = FD->getIdentifier() ? FD->getName() : "";
   if ((N == "with_claim" || N == "has_claim_with_value") &&
-      literalText(Call->getArg(0)) == "qsh")
+      textOfLiteral(Call->getArg(0)) == "qsh")
     return Call->getArg(1);
   return nullptr;
 }
@@ -458,7 +458,7 @@ bool QshAnalysis::Impl::isQshRead(const Expr *E, const FunctionDecl *F, unsigned
     const FunctionDecl *FD = Call->getDirectCallee();
     if (FD && !isPresenceTest(FD) && !claimWithValue(Call))
       for (const Expr *A : Call->arguments())
-        if (literalText(A) == "qsh")
+        if (textOfLiteral(A) == "qsh")
           return true;
   }
   for (const Stmt *C : E->children())
@@ -572,7 +572,7 @@ QshValue QshAnalysis::Impl::classify(const Expr *E, const FunctionDecl *F, unsig
                                                       (MD->getName() == "c_str" || MD->getName() == "data"))
       return classify(M->getImplicitObjectArgument(), F, Depth, Detail);
   if (isStringLiteral(E)) {
-    StringRef T = literalText(E);
+    StringRef T = textOfLiteral(E);
     if (T == kContextQsh)
       return QshValue::ContextQsh;
     Detail = ("\"" + T + "\"").str();
@@ -644,11 +644,11 @@ void QshAnalysis::Impl::evidenceIn(const FunctionDecl *F, std::vector<Evidence> 
       const FunctionDecl *FD = Call->getDirectCallee();
       if (FD && isPresenceTest(FD))
         for (const Expr *A : Call->arguments())
-          if (literalText(A) == "qsh")
+          if (textOfLiteral(A) == "qsh")
             Out.push_back({QshGap::PresenceOnly, S, nameOf(FD), false});
       if (FD && !isPresenceTest(FD) && isQshRead(Call, F))
         for (const Expr *A : Call->arguments())
-          if (literalText(A) == "qsh")
+          if (textOfLiteral(A) == "qsh")
             Out.push_back({QshGap::ReadOnly, S, "", false});
       continue;
     } else {
@@ -998,9 +998,9 @@ std::vector<ContextQshOnRoute> QshAnalysis::contextQshOnOtherRoutes() {
       bool Equal;
       bool Accepts = false;
       if (const auto *Call = dyn_cast<CallExpr>(S); Call && claimWithValue(Call))
-        Accepts = literalText(claimWithValue(Call)) == kContextQsh;
+        Accepts = textOfLiteral(claimWithValue(Call)) == kContextQsh;
       else if (comparisonOperands(S, L, R, Equal))
-        Accepts = (literalText(L) == kContextQsh || literalText(R) == kContextQsh) &&
+        Accepts = (textOfLiteral(L) == kContextQsh || textOfLiteral(R) == kContextQsh) &&
                   !I.isRejection(S, G);
       if (!Accepts)
         continue;
