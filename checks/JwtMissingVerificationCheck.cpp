@@ -24,7 +24,10 @@ std::string handlerName(const ::appsec::RequestHandler &H) {
   std::string Fw = ::appsec::frameworkName(H.Fw);
   if (!H.Route.empty())
     return Fw + " handler for route '" + H.Route + "'";
-  if (!isa<CXXMethodDecl>(H.Function) || !cast<CXXMethodDecl>(H.Function)->getParent()->isLambda())
+  if (const auto *M = dyn_cast<CXXMethodDecl>(H.Function); M && !M->getParent()->isLambda())
+    return Fw + " request handler '" + M->getParent()->getNameAsString() + "::" +
+           M->getNameAsString() + "'";
+  if (!isa<CXXMethodDecl>(H.Function))
     return Fw + " request handler '" + H.Function->getNameAsString() + "'";
   return Fw + " request handler";
 }
