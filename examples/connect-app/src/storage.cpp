@@ -144,6 +144,14 @@ int Storage::countNotes(const std::string &clientKey, const std::string &issueKe
   return query.step() ? static_cast<int>(query.integer(0)) : 0;
 }
 
+void Storage::removeNotesOfIssue(const std::string &clientKey, const std::string &issueKey) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement(db_, "DELETE FROM notes WHERE client_key = ?1 AND issue_key = ?2")
+      .bind(1, clientKey)
+      .bind(2, issueKey)
+      .step();
+}
+
 void Storage::recordIssueUpdate(const std::string &clientKey, const std::string &issueKey,
                                 std::int64_t updatedAtMillis) {
   std::lock_guard<std::mutex> lock(mutex_);

@@ -34,6 +34,7 @@ public:
   std::int64_t addNote(const std::string &clientKey, const std::string &issueKey,
                        const std::string &accountId, const std::string &text);
   int countNotes(const std::string &clientKey, const std::string &issueKey) const;
+  void removeNotesOfIssue(const std::string &clientKey, const std::string &issueKey);
 
   void recordIssueUpdate(const std::string &clientKey, const std::string &issueKey,
                          std::int64_t updatedAtMillis);
