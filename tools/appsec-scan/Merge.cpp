@@ -478,6 +478,12 @@ bool mergeRequested() { return static_cast<bool>(MergeCmd); }
 
 int runMerge() {
   try {
+    // LLVM's parser falls back to the top-level options; they mean nothing here.
+    const auto &Mine = cl::getRegisteredOptions(MergeCmd);
+    for (const auto &[Name, Opt] : cl::getRegisteredOptions(cl::SubCommand::getTopLevel()))
+      if (Opt->getNumOccurrences() && !Mine.count(Name))
+        fail("-" + Name.str() + " is an option of the scan, not of `appsec-scan merge` "
+             "(see appsec-scan merge --help)");
     if (FailOn != "note" && FailOn != "warning" && FailOn != "error" && FailOn != "none")
       fail("--fail-on must be note, warning, error or none, not '" + FailOn + "'");
     if (OutFile.empty() && SarifOut.empty() && JsonOut.empty())

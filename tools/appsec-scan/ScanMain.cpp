@@ -307,7 +307,9 @@ int main(int argc, const char **argv) {
   }
   if (Shard.Count) {
     auto Contents = [](const std::string &Path) {
-      auto Buf = Path.empty() ? nullptr : MemoryBuffer::getFile(Path);
+      if (Path.empty())
+        return std::string();
+      auto Buf = MemoryBuffer::getFile(Path);
       return Buf ? (*Buf)->getBuffer().str() : std::string();
     };
     std::vector<std::string> Parts = {Version, Checks, Contents(ConfigFile),
