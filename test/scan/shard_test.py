@@ -322,6 +322,48 @@ def case_merge_errors(env):
     check(p.returncode == 0 and read(f"{r}/m.json") == read(f"{r}/single.json"), p.stderr)
 
 
+def case_pre_commit(env):
+    hook = os.path.join(HERE, "..", "..", "docs", "ci", "pre-commit-appsec-scan.sh")
+    with open(os.path.join(env.root, ".gitignore"), "w") as f:
+        f.write("build/\n")
+    git(env, "init", "-q")
+    git(env, "add", "-A")
+    git(env, "commit", "-qm", "fixture")
+    hook_env = dict(os.environ, APPSEC_SCAN=env.scan, APPSEC_BUILD_DIR=env.build)
+
+    def run_hook():
+        return subprocess.run(["sh", hook], cwd=env.root, env=hook_env, capture_output=True, text=True)
+
+    p = run_hook()
+    check(p.returncode == 0 and p.stdout == "", f"nothing staged: {p.returncode} {p.stdout} {p.stderr}")
+    # A staged new flaw blocks the commit; the old finding in the file does not show.
+    edit(env, "src/fetch.cpp", lambda t: t + NEW_FLAW)
+    git(env, "add", "src/fetch.cpp")
+    p = run_hook()
+    check(p.returncode == 1 and p.stdout.count(": warning:") == 1 and "src/fetch.cpp:18:" in p.stdout
+          and "commit blocked" in p.stderr, f"{p.returncode}\n{p.stdout}\n{p.stderr}")
+    # A harmless staged change passes (the findings of jobs.cpp are old).
+    git(env, "reset", "-q", "--hard")
+    edit(env, "src/jobs.cpp", lambda t: t + "// harmless\n")
+    git(env, "add", "src/jobs.cpp")
+    p = run_hook()
+    check(p.returncode == 0 and p.stdout == "", f"{p.returncode}\n{p.stdout}\n{p.stderr}")
+    # A staged source that is not in the compilation database: not scanned, not blocked.
+    with open(os.path.join(env.root, "src", "extra.cpp"), "w") as f:
+        f.write("int extra() { return 1; }\n")
+    git(env, "reset", "-q", "--hard")
+    git(env, "add", "src/extra.cpp")
+    p = run_hook()
+    check(p.returncode == 0 and "not in" in p.stderr, f"{p.returncode}\n{p.stderr}")
+    # A staged unit that does not parse blocks the commit with status 2.
+    git(env, "reset", "-q", "--hard")
+    env.write_db(["src/broken.cpp"] + GOOD_UNITS)
+    edit(env, "src/broken.cpp", lambda t: t + "// touched\n")
+    git(env, "add", "src/broken.cpp")
+    p = run_hook()
+    check(p.returncode == 2 and "the scan failed" in p.stderr, f"{p.returncode}\n{p.stderr}")
+
+
 CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("case_")}
 
 
