@@ -33,9 +33,7 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-cl::SubCommand MergeCmd("merge",
-                        "Join the SARIF logs or JSON reports of all shards of a scan (--shard i/n)\n"
-                        "into the report one unsharded run writes");
+cl::SubCommand MergeCmd("merge", "Join the reports of all shards of a scan (--shard i/n)");
 cl::OptionCategory MergeCat("appsec-scan merge options");
 cl::list<std::string> Inputs(cl::Positional, cl::OneOrMore, cl::desc("<shard reports>"),
                              cl::sub(MergeCmd), cl::cat(MergeCat));

@@ -80,8 +80,9 @@ static cl::opt<std::string> FailOn("fail-on",
                                             "note, warning (default), error, none"),
                                    cl::init("warning"), cl::cat(Cat));
 static cl::opt<std::string> Baseline(
-    "baseline", cl::desc("SARIF log of an earlier scan: report only findings not in it"),
-    cl::value_desc("sarif"), cl::cat(Cat));
+    "baseline", cl::desc("SARIF log or JSON report of an earlier scan: report only findings\n"
+                         "not in it"),
+    cl::value_desc("sarif|json"), cl::cat(Cat));
 static cl::opt<std::string> DocsBaseUrl(
     "docs-base-url", cl::desc("URL of the docs/ directory, for the SARIF rule help links\n"
                               "(default: the relative path docs)"),
