@@ -9,14 +9,19 @@ namespace clang::tidy::appsec {
 
 /// Finds JWT verification that is present but broken: the `none` algorithm
 /// allowed, cpp-jwt verify(false), error codes of verify calls never checked,
-/// libjwt jwt_decode with an empty key or an ignored result, Poco::JWT
-/// verification that never looks at the expiry, and the token's own `alg`
-/// header choosing the verifier. Library knowledge lives in lib/jwt/.
+/// libjwt jwt_decode with an empty key or an ignored result (and jwt_validate
+/// of libjwt 1.12+), Poco::JWT verification that never looks at the expiry,
+/// the token's own `alg` header choosing the verifier, a key fetched from the
+/// token's `jku`/`x5u` URL, and l8w8jwt decodes that skip the signature,
+/// never check the validation result or leave validate_exp off. Option
+/// RequireExpiry: also report jwt-cpp/cpp-jwt verifications that accept a
+/// token without `exp`. Library knowledge lives in lib/jwt/.
 ///
 /// For the user-facing documentation see docs/checks/appsec-jwt-unsafe-verification.md
 class JwtUnsafeVerificationCheck : public AppSecCheck {
 public:
-  using AppSecCheck::AppSecCheck;
+  JwtUnsafeVerificationCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override { Analysed.clear(); }
@@ -24,6 +29,9 @@ public:
 private:
   void checkCall(const CallExpr *Call, ASTContext &Ctx);
   void checkFunction(const FunctionDecl *F, ASTContext &Ctx);
+  void checkL8w8jwt(const FunctionDecl *F, ASTContext &Ctx);
+  void checkKeySources(const FunctionDecl *F, ASTContext &Ctx);
+  const bool RequireExpiry;
   std::set<const FunctionDecl *> Analysed;
 };
 

@@ -5,7 +5,9 @@
 #   2. configures and builds appsec-tidy (Release, Ninja) into build/,
 #   3. configures and builds the example app examples/connect-app/ (which
 #      writes its compile_commands.json),
-#   4. scans the example with build/bin/appsec-scan and prints the findings.
+#   4. scans the example with build/bin/appsec-scan, prints the findings and
+#      writes the SARIF log and the compliance reports (Markdown, HTML) into
+#      <build dir>/appsec-report/.
 #
 # Safe to re-run: installed packages, an existing configuration and an
 # up-to-date build are left alone, so a second run only rescans.
@@ -80,11 +82,23 @@ build_example() {
 # The one scanning step: appsec-scan runs the appsec checks over every
 # translation unit of the example's compile_commands.json. The example has
 # deliberate flaws, so findings do not fail this script (--fail-on=none); a
-# file that does not parse does (exit 2).
+# file that does not parse does (exit 2). Besides the printed findings, the
+# scan writes the reports a reviewer or CI reads into <build dir>/appsec-report/.
 scan_example() {
   step "Scanning the example with appsec-scan (checks: appsec-*)"
-  "$BUILD_DIR/bin/appsec-scan" -p "$EXAMPLE_BUILD_DIR" --fail-on=none -j "$JOBS" ||
+  local report_dir=$BUILD_DIR/appsec-report
+  mkdir -p "$report_dir"
+  "$BUILD_DIR/bin/appsec-scan" -p "$EXAMPLE_BUILD_DIR" --source-root="$ROOT" \
+    --fail-on=none -j "$JOBS" --text \
+    --sarif="$report_dir/appsec.sarif" \
+    --report-md="$report_dir/compliance.md" \
+    --report-html="$report_dir/compliance.html" ||
     die "appsec-scan failed (exit $?): see the errors above"
+  local shown=${report_dir#"$PWD/"}
+  printf '\nReports in %s/:\n' "$shown"
+  printf '  appsec.sarif     SARIF 2.1.0 log (GitHub code scanning)\n'
+  printf '  compliance.md    compliance report, Markdown (e.g. a pull-request comment)\n'
+  printf '  compliance.html  compliance report with source excerpts: file://%s/compliance.html\n' "$report_dir"
   printf '\nNext: ctest --test-dir %s --output-on-failure\n' "${BUILD_DIR#"$PWD/"}"
 }
 

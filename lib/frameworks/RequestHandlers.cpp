@@ -54,13 +54,20 @@ const FunctionDecl *handlerOf(const Expr *E, unsigned Depth = 0) {
   }
   if (const auto *C = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *F = C->getDirectCallee())
-      if (F->getIdentifier() && F->getName() == "bind" && C->getNumArgs() >= 1)
+      if (F->getIdentifier() && (F->getName() == "bind" || F->getName() == "middleware") &&
+          C->getNumArgs() >= 1)
         return handlerOf(C->getArg(0), Depth + 1);
   return nullptr;
 }
 
 std::string literal(const Expr *E) {
-  if (const auto *L = dyn_cast_or_null<StringLiteral>(E ? strip(E) : nullptr))
+  E = E ? strip(E) : nullptr;
+  // std::string(const char *, const Allocator & = Allocator()).
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E); C && C->getNumArgs() >= 1 &&
+      llvm::all_of(llvm::drop_begin(C->arguments()),
+                   [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+    E = strip(C->getArg(0));
+  if (const auto *L = dyn_cast_or_null<StringLiteral>(E))
     if (L->getCharByteWidth() == 1)
       return L->getString().str();
   return "";
@@ -127,19 +134,20 @@ public:
       llvm::StringRef M = N.rsplit("::").second;
       if ((M == "Get" || M == "Post" || M == "Put" || M == "Patch" || M == "Delete" ||
            M == "Options") && NArgs >= 2)
-        emit(Framework::CppHttplib, handlerOf(argAt(NArgs - 1)), literal(argAt(0)), C,
-             {"httplib::Request"}, 1000);
+        if (RequestHandler *H = emit(Framework::CppHttplib, handlerOf(argAt(NArgs - 1)),
+                                     literal(argAt(0)), C, {"httplib::Request"}, 1000))
+          H->Server = serverObject(C);
       return true;
     }
     if ((N.starts_with("crow::TaggedRule::") || N.starts_with("crow::DynamicRule::")) &&
         N.ends_with("::operator()") && NArgs > Shift) {
       std::string Route;
+      std::vector<const CXXRecordDecl *> Middlewares;
       if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C))
-        if (const auto *R = dyn_cast<CallExpr>(strip(Op->getArg(0))))
-          for (const Expr *A : R->arguments())
-            if (!(Route = literal(A)).empty())
-              break;
-      emit(Framework::Crow, handlerOf(argAt(Shift)), Route, C, {"crow::request"}, 0);
+        crowRule(Op->getArg(0), Route, Middlewares);
+      if (RequestHandler *H = emit(Framework::Crow, handlerOf(argAt(Shift)), Route, C,
+                                   {"crow::request"}, 0))
+        H->Middlewares = std::move(Middlewares);
       return true;
     }
     if (N.starts_with("drogon::") &&
@@ -147,7 +155,10 @@ public:
       bool Method = N.ends_with("::registerMethod");
       const Expr *Fn = Method ? argAt(0) : argAt(1);
       const Expr *Path = Method ? argAt(1) : argAt(0);
-      emit(Framework::Drogon, handlerOf(Fn), literal(Path), C, {"drogon::HttpRequest"}, 2);
+      if (RequestHandler *H = emit(Framework::Drogon, handlerOf(Fn), literal(Path), C,
+                                   {"drogon::HttpRequest"}, 2))
+        if (const Expr *Constraints = argAt(2))
+          stringLiterals(Constraints, H->FilterNames);
       return true;
     }
     if (N.starts_with("Pistache::Rest::Routes::") && NArgs >= 3) {
@@ -164,13 +175,106 @@ public:
     if (N == "mg_set_request_handler" && NArgs >= 3)
       emit(Framework::Civetweb, handlerOf(argAt(2)), literal(argAt(1)), C,
            {"mg_connection"}, 1000);
+    // CivetServer::addHandler(uri, handler): the route of a CivetHandler's methods.
+    if (N == "CivetServer::addHandler" && NArgs >= 2) {
+      QualType T = strip(argAt(1))->getType();
+      if (T->isPointerType())
+        T = T->getPointeeType();
+      if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && RD->hasDefinition())
+        for (const CXXMethodDecl *M : RD->getDefinition()->methods())
+          if (M->getIdentifier() && M->getName().starts_with("handle") && M->hasBody())
+            emit(Framework::Civetweb, M, literal(argAt(0)), C, {"mg_connection"}, 1000);
+    }
     return true;
   }
 
-  void emit(Framework Fw, const FunctionDecl *F, std::string Route, const CallExpr *C,
-            std::vector<std::string> RequestTypes, unsigned FirstRouteParam) {
-    if (!F)
+  /// The variable a member call is made on: `svr` in svr.Get(...), `server`
+  /// in server->Get(...) (also through a smart pointer).
+  static const ValueDecl *serverObject(const CallExpr *C) {
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+    if (!MC)
+      return nullptr;
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (!Obj)
+      return nullptr;
+    Obj = Obj->IgnoreParenImpCasts();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Obj);
+        Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() >= 1)
+      Obj = Op->getArg(0);
+    return referencedDecl(Obj);
+  }
+
+  /// Walks a Crow rule chain (app.route<T>(url).methods(...).middlewares<App,
+  /// M...>()) for the URL literal and the middlewares that run before the
+  /// handler: the route's own, and the app's that are not local-only.
+  static void crowRule(const Expr *E, std::string &Route,
+                       std::vector<const CXXRecordDecl *> &Middlewares) {
+    for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(strip(E));
+      if (!MC)
+        return;
+      const CXXMethodDecl *M = MC->getMethodDecl();
+      if (M && M->getIdentifier() && M->getName() == "middlewares")
+        if (const TemplateArgumentList *Args = M->getTemplateSpecializationArgs())
+          for (unsigned I = 1; I < Args->size(); ++I)
+            if (Args->get(I).getKind() == TemplateArgument::Type)
+              if (const CXXRecordDecl *RD = Args->get(I).getAsType()->getAsCXXRecordDecl())
+                Middlewares.push_back(RD);
+      if (M && M->getIdentifier() && (M->getName() == "route" || M->getName() == "route_dynamic")) {
+        for (const Expr *A : MC->arguments())
+          if (!(Route = literal(A)).empty())
+            break;
+        appMiddlewares(MC->getImplicitObjectArgument(), Middlewares);
+        return;
+      }
+      E = MC->getImplicitObjectArgument();
+    }
+  }
+
+  /// The middlewares of a crow::Crow<M...> app that run on every route.
+  static void appMiddlewares(const Expr *App, std::vector<const CXXRecordDecl *> &Out) {
+    if (!App)
       return;
+    QualType T = App->getType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+    if (!Spec)
+      return;
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+      if (A.getKind() != TemplateArgument::Pack)
+        continue;
+      for (const TemplateArgument &P : A.pack_elements())
+        if (P.getKind() == TemplateArgument::Type)
+          if (const CXXRecordDecl *RD = P.getAsType()->getAsCXXRecordDecl()) {
+            bool Local = false;
+            if (RD->hasDefinition())
+              for (const CXXBaseSpecifier &B : RD->getDefinition()->bases())
+                if (const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl())
+                  Local |= modelName(BD) == "crow::ILocalMiddleware";
+            if (!Local)
+              Out.push_back(RD);
+          }
+    }
+  }
+
+  /// The string literals anywhere in \p E (Drogon's {Get, "AuthFilter"}).
+  static void stringLiterals(const Stmt *S, std::vector<std::string> &Out, unsigned Depth = 0) {
+    if (!S || Depth > 12)
+      return;
+    if (const auto *L = dyn_cast<StringLiteral>(S)) {
+      if (L->getCharByteWidth() == 1)
+        Out.push_back(L->getString().str());
+      return;
+    }
+    for (const Stmt *Child : S->children())
+      stringLiterals(Child, Out, Depth + 1);
+  }
+
+  RequestHandler *emit(Framework Fw, const FunctionDecl *F, std::string Route, const CallExpr *C,
+                       std::vector<std::string> RequestTypes, unsigned FirstRouteParam) {
+    if (!F)
+      return nullptr;
     RequestHandler H;
     H.Function = F;
     H.Fw = Fw;
@@ -178,6 +282,7 @@ public:
     H.Registration = C->getBeginLoc();
     classifyParams(H, RequestTypes, FirstRouteParam);
     Out.push_back(std::move(H));
+    return &Out.back();
   }
 
 private:
@@ -198,8 +303,13 @@ bool overrides(const CXXMethodDecl *M, llvm::StringRef BaseMethod) {
 
 void HandlerIndex::add(RequestHandler H) {
   const FunctionDecl *Key = H.Function->getCanonicalDecl();
-  // Keep the first registration (with its route) if a handler is seen twice.
-  Handlers.emplace(Key, std::move(H));
+  // Keep the first registration if a handler is seen twice, but take a route
+  // from a later one (a CivetHandler found by shape, then by addHandler).
+  auto [It, New] = Handlers.emplace(Key, H);
+  if (!New && It->second.Route.empty() && !H.Route.empty()) {
+    It->second.Route = H.Route;
+    It->second.Registration = H.Registration;
+  }
 }
 
 void HandlerIndex::scan(const FunctionDecl *FD) {
@@ -262,6 +372,8 @@ void HandlerIndex::scan(const FunctionDecl *FD) {
   for (RequestHandler &H : Found)
     add(std::move(H));
 }
+
+const FunctionDecl *functionDesignatedBy(const Expr *E) { return handlerOf(E); }
 
 const RequestHandler *HandlerIndex::find(const FunctionDecl *FD) const {
   auto It = Handlers.find(FD->getCanonicalDecl());

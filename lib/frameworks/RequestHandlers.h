@@ -37,7 +37,19 @@ struct RequestHandler {
   clang::SourceLocation Registration; ///< the registration call, or the handler itself
   std::vector<unsigned> RequestParams; ///< parameters holding the request object
   std::vector<unsigned> RouteParams;   ///< parameters filled from the URL
+  /// What the registration says runs before this handler: Crow middleware
+  /// classes (the app's global ones and the route's CROW_MIDDLEWARES),
+  /// Drogon filter/middleware names from the route constraints.
+  std::vector<const clang::CXXRecordDecl *> Middlewares;
+  std::vector<std::string> FilterNames;
+  /// The server object the handler was registered on (cpp-httplib), if known.
+  const clang::ValueDecl *Server = nullptr;
 };
+
+/// The function an argument designates: a lambda, `f`, `&f`, `&C::m`, a
+/// local variable holding a lambda, or std::bind / Pistache Routes::bind /
+/// Routes::middleware of one of those; null otherwise.
+const clang::FunctionDecl *functionDesignatedBy(const clang::Expr *E);
 
 class HandlerIndex {
 public:

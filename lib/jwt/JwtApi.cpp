@@ -85,6 +85,7 @@ const char *libraryName(Library L) {
   case Library::CppJwt: return "cpp-jwt";
   case Library::LibJwt: return "libjwt";
   case Library::Poco: return "Poco::JWT";
+  case Library::L8w8jwt: return "l8w8jwt";
   }
   return "";
 }
@@ -93,7 +94,8 @@ bool isJwtApiFunction(const FunctionDecl *FD) {
   if (!FD)
     return false;
   if (const IdentifierInfo *II = FD->getIdentifier())
-    if (II->getName().starts_with("jwt_") && FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
+    if ((II->getName().starts_with("jwt_") || II->getName().starts_with("l8w8jwt_")) &&
+        FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
       return true;
   return inJwt(FD) || inPocoJwt(FD);
 }
@@ -196,6 +198,40 @@ bool isPocoExpirationRead(const CallExpr *Call) {
   return MD && MD->getName() == "getExpiration";
 }
 
+// --- l8w8jwt -------------------------------------------------------------------
+
+namespace {
+/// A call of the global C function \p Name with \p Args arguments.
+bool callsGlobal(const CallExpr *Call, StringRef Name, unsigned Args) {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  return FD && FD->getIdentifier() && FD->getName() == Name &&
+         FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+         Call->getNumArgs() == Args;
+}
+} // namespace
+
+bool isL8w8jwtDecode(const CallExpr *Call) {
+  return callsGlobal(Call, "l8w8jwt_decode", 4) || callsGlobal(Call, "l8w8jwt_decode_raw", 8);
+}
+
+bool isL8w8jwtDecodeWithoutValidation(const CallExpr *Call) {
+  return callsGlobal(Call, "l8w8jwt_decode_raw_no_validation", 7);
+}
+
+bool isL8w8jwtParamsInit(const CallExpr *Call) {
+  return callsGlobal(Call, "l8w8jwt_decoding_params_init", 1);
+}
+
+bool isL8w8jwtClaimRead(const CallExpr *Call) {
+  return callsGlobal(Call, "l8w8jwt_get_claim", 4);
+}
+
+bool isL8w8jwtDecodingParams(QualType T) {
+  const auto *RD = T.isNull() ? nullptr : T.getCanonicalType()->getAsRecordDecl();
+  return RD && RD->getName() == "l8w8jwt_decoding_params" &&
+         RD->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
 // --- shared --------------------------------------------------------------------
 
 const Expr *errorCodeArgument(const CallExpr *Call) {
@@ -281,6 +317,55 @@ bool configuresVerifierImpl(const Stmt *S, const ASTContext &Ctx, unsigned Depth
 
 bool configuresVerifier(const Stmt *S, const ASTContext &Ctx) {
   return configuresVerifierImpl(S, Ctx, 0);
+}
+
+StringRef literalText(const Expr *E) { return stringLiteral(E); }
+
+llvm::SmallVector<const Expr *, 2> verificationKeyOperands(const Stmt *S) {
+  llvm::SmallVector<const Expr *, 2> Out;
+  if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
+    const CXXRecordDecl *RD = C->getConstructor()->getParent();
+    auto Names = namespacesOf(RD);
+    bool JwtCppAlgorithm = Names.size() >= 2 && Names.back() == "jwt" && Names.front() == "algorithm";
+    bool PocoSigner = inPocoJwt(RD) && RD->getName() == "Signer";
+    if (JwtCppAlgorithm || PocoSigner)
+      for (const Expr *A : C->arguments())
+        if (!isa<CXXDefaultArgExpr>(A))
+          Out.push_back(A);
+    return Out;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    const auto *M = BO->getOpcode() == BO_Assign
+                        ? dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts())
+                        : nullptr;
+    if (M && M->getMemberDecl()->getName() == "verification_key" &&
+        isL8w8jwtDecodingParams(M->getBase()->getType()->isPointerType()
+                                    ? M->getBase()->getType()->getPointeeType()
+                                    : M->getBase()->getType()))
+      Out.push_back(BO->getRHS());
+    return Out;
+  }
+  const auto *Call = dyn_cast<CallExpr>(S);
+  if (!Call)
+    return Out;
+  if (isCppJwtParam(Call, "secret") && Call->getNumArgs() >= 1)
+    Out.push_back(Call->getArg(0));
+  else if (isLibJwtDecode(Call))
+    Out.push_back(Call->getArg(2));
+  else if ((isPocoSignerCall(Call, "setRSAKey") || isPocoSignerCall(Call, "setECKey") ||
+            isPocoSignerCall(Call, "setHMACKey")) &&
+           Call->getNumArgs() >= 1)
+    Out.push_back(Call->getArg(Call->getNumArgs() - 1));
+  return Out;
+}
+
+bool isDecodedTokenType(QualType T) {
+  const CXXRecordDecl *RD = recordOf(T);
+  if (!RD)
+    return false;
+  if (inJwt(RD))
+    return RD->getName() == "decoded_jwt" || RD->getName() == "jwt_object";
+  return inPocoJwt(RD) && RD->getName() == "Token";
 }
 
 } // namespace appsec::jwt

@@ -1,13 +1,15 @@
 //===- JwtApi.h - what the C/C++ JWT libraries' calls mean ---------------===//
 //
-// Library knowledge, one predicate per API shape, for four JWT libraries:
+// Library knowledge, one predicate per API shape, for five JWT libraries:
 //   jwt-cpp   (Thalhammer, <jwt-cpp/jwt.h>): jwt::decode, jwt::verify()
 //             builder (jwt::verifier), jwt::algorithm::*, jwt::decoded_jwt;
 //   cpp-jwt   (arun11299, Debian libcpp-jwt-dev, <jwt/jwt.hpp>): jwt::decode
 //             returning jwt::jwt_object, jwt::params::{verify,algorithms,...};
 //   libjwt    (benmcollins 1.x, Debian libjwt-dev, <jwt.h>): jwt_decode,
 //             jwt_get_grant*, jwt_get_alg;
-//   Poco::JWT (<Poco/JWT/Signer.h>): Signer::verify/tryVerify, Token.
+//   Poco::JWT (<Poco/JWT/Signer.h>): Signer::verify/tryVerify, Token;
+//   l8w8jwt   (GlitchedPolygons, C, <l8w8jwt/decode.h>): l8w8jwt_decode with
+//             struct l8w8jwt_decoding_params, l8w8jwt_get_claim.
 // jwt-cpp and cpp-jwt share the namespace `jwt`; they are told apart by the
 // types their functions return.
 //
@@ -20,14 +22,14 @@
 
 namespace appsec::jwt {
 
-enum class Library { JwtCpp, CppJwt, LibJwt, Poco };
+enum class Library { JwtCpp, CppJwt, LibJwt, Poco, L8w8jwt };
 
-/// "jwt-cpp", "cpp-jwt", "libjwt", "Poco::JWT".
+/// "jwt-cpp", "cpp-jwt", "libjwt", "Poco::JWT", "l8w8jwt".
 const char *libraryName(Library L);
 
-/// True if \p FD belongs to one of the four libraries' APIs (namespace jwt,
-/// namespace Poco::JWT, or a global C function named jwt_*). Cheap: the
-/// checks use it to pick the calls worth looking at.
+/// True if \p FD belongs to one of the five libraries' APIs (namespace jwt,
+/// namespace Poco::JWT, or a global C function named jwt_* or l8w8jwt_*).
+/// Cheap: the checks use it to pick the calls worth looking at.
 bool isJwtApiFunction(const clang::FunctionDecl *FD);
 
 // --- jwt-cpp -------------------------------------------------------------------
@@ -67,6 +69,25 @@ bool isPocoSignerCall(const clang::CallExpr *Call, llvm::StringRef Method);
 /// Poco::JWT::Token::getExpiration().
 bool isPocoExpirationRead(const clang::CallExpr *Call);
 
+// --- l8w8jwt -------------------------------------------------------------------
+
+/// A JWT verification of l8w8jwt: l8w8jwt_decode(params, &validation_result,
+/// &claims, &claims_length) or l8w8jwt_decode_raw(params, &validation_result,
+/// &header, ...). Both check the signature (params->alg with
+/// params->verification_key) and the claims params asks for, but report the
+/// outcome in *validation_result (L8W8JWT_VALID = 0), not in the return value,
+/// which only says whether the token could be parsed.
+bool isL8w8jwtDecode(const clang::CallExpr *Call);
+/// l8w8jwt_decode_raw_no_validation(params, &header, &header_length, &payload,
+/// &payload_length, &signature, &signature_length): verifies nothing.
+bool isL8w8jwtDecodeWithoutValidation(const clang::CallExpr *Call);
+/// l8w8jwt_decoding_params_init(&params): zeroes the struct, alg = -2.
+bool isL8w8jwtParamsInit(const clang::CallExpr *Call);
+/// l8w8jwt_get_claim(claims, claims_length, "key", key_length).
+bool isL8w8jwtClaimRead(const clang::CallExpr *Call);
+/// \p T is (a typedef of) struct l8w8jwt_decoding_params.
+bool isL8w8jwtDecodingParams(clang::QualType T);
+
 // --- shared --------------------------------------------------------------------
 
 /// The argument of \p Call bound to a `std::error_code &` parameter, or null.
@@ -82,5 +103,20 @@ bool readsTokenAlgorithm(const clang::Expr *E);
 /// algorithm object, a cpp-jwt jwt::decode or algorithms(...), a keyed
 /// libjwt jwt_decode, a Poco Signer or its algorithm setters.
 bool configuresVerifier(const clang::Stmt *S, const clang::ASTContext &Ctx);
+
+/// The text of the narrow string literal \p E is, also through the
+/// std::string / string_view built from it; empty otherwise.
+llvm::StringRef literalText(const clang::Expr *E);
+
+/// The operands of \p S that become the key a token is verified with: the
+/// arguments of a jwt-cpp algorithm object (jwt::algorithm::rs256{key}), of
+/// cpp-jwt secret(key), libjwt jwt_decode's key, the right side of an
+/// l8w8jwt `params.verification_key = key`, a Poco::JWT Signer's constructor
+/// and key setters. Empty if \p S passes no key.
+llvm::SmallVector<const clang::Expr *, 2> verificationKeyOperands(const clang::Stmt *S);
+
+/// \p T names a decoded token object whose claims a caller may still check
+/// (jwt-cpp decoded_jwt, cpp-jwt jwt_object, Poco::JWT Token).
+bool isDecodedTokenType(clang::QualType T);
 
 } // namespace appsec::jwt

@@ -455,4 +455,260 @@ std::vector<const CallExpr *> pocoVerifyWithoutExpiry(const FunctionDecl *F,
   return Out;
 }
 
+namespace {
+
+/// "jku" or "x5u" if \p E reads that header itself (a call or subscript with
+/// the literal as an argument), else empty.
+StringRef keyUrlHeaderRead(const Expr *E) {
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return {};
+  for (const Expr *A : Call->arguments())
+    if (StringRef L = literalText(ignoreWrappers(A, ExplicitCasts)); L == "jku" || L == "x5u")
+      return L;
+  return {};
+}
+
+struct KeyUrlValue {
+  const Expr *Source;
+  const VarDecl *From; ///< the variable it was computed from, if any
+};
+using KeyUrlVars = std::map<const VarDecl *, KeyUrlValue>;
+
+/// The first key-URL header read in \p S, directly or through a variable
+/// that holds one; \p Via receives that variable.
+const Expr *keyUrlSource(const Stmt *S, const KeyUrlVars &Vars, const VarDecl *&Via) {
+  if (!S || isa<LambdaExpr>(S))
+    return nullptr;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    if (!keyUrlHeaderRead(E).empty())
+      return E;
+    if (const auto *D = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+        if (auto It = Vars.find(V); It != Vars.end()) {
+          Via = V;
+          return It->second.Source;
+        }
+  }
+  for (const Stmt *C : S->children())
+    if (const Expr *Found = keyUrlSource(C, Vars, Via))
+      return Found;
+  return nullptr;
+}
+
+bool inNamespace(const Decl *D, StringRef Name) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && NS->getName() == Name)
+      return true;
+  return false;
+}
+
+/// The operands of \p S that name a URL the program fetches: curl
+/// CURLOPT_URL, an httplib client's host or request path, any cpr call.
+llvm::SmallVector<const Expr *, 2> fetchedUrlOperands(const Stmt *S) {
+  llvm::SmallVector<const Expr *, 2> Out;
+  if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
+    const CXXRecordDecl *RD = C->getConstructor()->getParent();
+    if ((inNamespace(RD, "httplib") &&
+         (RD->getName().ends_with("Client") || RD->getName().ends_with("ClientImpl"))) ||
+        inNamespace(RD, "cpr"))
+      for (const Expr *A : C->arguments())
+        Out.push_back(A);
+    return Out;
+  }
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier())
+    return Out;
+  if (FD->getName() == "curl_easy_setopt" && Call->getNumArgs() == 3) {
+    if (referencedName(Call->getArg(1)) == "CURLOPT_URL")
+      Out.push_back(Call->getArg(2));
+    return Out;
+  }
+  if (inNamespace(FD, "cpr")) {
+    for (const Expr *A : Call->arguments())
+      Out.push_back(A);
+    return Out;
+  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (inNamespace(MD->getParent(), "httplib") && Call->getNumArgs() >= 1 &&
+        llvm::is_contained({"Get", "Post", "Put", "Patch", "Delete", "Head", "Options"},
+                           FD->getName()))
+      Out.push_back(Call->getArg(0));
+  return Out;
+}
+
+/// Variables named in a condition (if, while, for, ?:): tested, perhaps
+/// against an allow-list.
+std::set<const VarDecl *> testedVariables(const Body &B) {
+  std::set<const VarDecl *> Out;
+  auto Collect = [&](const Stmt *Cond) {
+    llvm::SmallVector<const Stmt *, 16> Work{Cond};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || isa<LambdaExpr>(S))
+        continue;
+      if (const auto *D = dyn_cast<DeclRefExpr>(S))
+        if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+          Out.insert(V);
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+  };
+  for (const Stmt *S : B.Nodes) {
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      Collect(If->getCond());
+    else if (const auto *W = dyn_cast<WhileStmt>(S))
+      Collect(W->getCond());
+    else if (const auto *Fo = dyn_cast<ForStmt>(S))
+      Collect(Fo->getCond());
+    else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+      Collect(CO->getCond());
+  }
+  return Out;
+}
+
+} // namespace
+
+std::vector<KeyUrlFromToken> keyUrlFromToken(const FunctionDecl *F, ASTContext &Ctx) {
+  std::vector<KeyUrlFromToken> Out;
+  Body B(F);
+  KeyUrlVars Vars;
+  std::set<const VarDecl *> Tested = testedVariables(B);
+  auto Validated = [&](const VarDecl *V) {
+    for (unsigned Hops = 0; V && Hops < 16; ++Hops) {
+      if (Tested.count(V))
+        return true;
+      auto It = Vars.find(V);
+      V = It == Vars.end() ? nullptr : It->second.From;
+    }
+    return false;
+  };
+  auto Taint = [&](const VarDecl *V, const Expr *Value) {
+    const VarDecl *Via = nullptr;
+    if (const Expr *Src = keyUrlSource(Value, Vars, Via); Src && V && V != Via)
+      Vars.emplace(V, KeyUrlValue{Src, Via});
+  };
+  std::set<const Expr *> Reported;
+  for (const Stmt *S : B.Nodes) {
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit())
+          Taint(V, V->getInit());
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+      Taint(varOf(BO->getLHS()), BO->getRHS());
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+               Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      Taint(varOf(Op->getArg(0)), Op->getArg(1));
+    }
+    auto Check = [&](llvm::ArrayRef<const Expr *> Operands, bool Fetch) {
+      for (const Expr *A : Operands) {
+        const VarDecl *Via = nullptr;
+        const Expr *Src = keyUrlSource(A, Vars, Via);
+        if (!Src || (Via && Validated(Via)) || !Reported.insert(Src).second)
+          continue;
+        Out.push_back({A, Src, keyUrlHeaderRead(Src).str(), Fetch});
+        return;
+      }
+    };
+    Check(fetchedUrlOperands(S), true);
+    Check(verificationKeyOperands(S), false);
+  }
+  return Out;
+}
+
+namespace {
+
+/// \p S requires `exp`: jwt-cpp has_expires_at()/get_expires_at() or any
+/// call of the JWT libraries given the literal "exp" (with_claim("exp", fn),
+/// has_payload_claim("exp"), has_claim("exp"), get_claim_value<T>("exp")),
+/// or cpp-jwt's registered_claims::expiration.
+bool requiresExpiry(const Stmt *S) {
+  if (const auto *D = dyn_cast<DeclRefExpr>(S))
+    if (const auto *EC = dyn_cast<EnumConstantDecl>(D->getDecl()))
+      return EC->getName() == "expiration" && inNamespace(EC, "jwt");
+  const auto *Call = dyn_cast<CallExpr>(S);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || !inNamespace(FD, "jwt"))
+    return false;
+  if (FD->getName() == "has_expires_at" || FD->getName() == "get_expires_at")
+    return true;
+  for (const Expr *A : Call->arguments())
+    if (literalText(ignoreWrappers(A, ExplicitCasts)) == "exp")
+      return true;
+  return false;
+}
+
+/// \p E is a jwt-cpp verifier built in this function: a chain of builder
+/// calls on jwt::verify(), or a local variable initialised with one.
+bool isLocalJwtCppVerifier(const Expr *E, unsigned Depth = 0) {
+  if (!E || Depth > 32)
+    return false;
+  E = stripObject(E);
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
+    return isLocalJwtCppVerifier(M->getImplicitObjectArgument(), Depth + 1);
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *FD = Call->getDirectCallee();
+    return FD && !isa<CXXMethodDecl>(FD) && FD->getName() == "verify" && inNamespace(FD, "jwt");
+  }
+  const VarDecl *V = varOf(E);
+  return V && V->isLocalVarDecl() && !V->getType()->isReferenceType() &&
+         isLocalJwtCppVerifier(V->getInit(), Depth + 1);
+}
+
+} // namespace
+
+std::vector<ExpiryNotRequired> expiryNotRequired(const FunctionDecl *F, ASTContext &Ctx) {
+  std::vector<ExpiryNotRequired> Out;
+  if (isDecodedTokenType(F->getReturnType()))
+    return Out; // the caller gets the token and the duty to check it
+  Body B(F);
+  std::vector<ExpiryNotRequired> Candidates;
+  std::set<const VarDecl *> Decoded;
+  for (const Stmt *S : B.Nodes) {
+    if (requiresExpiry(S))
+      return {};
+    if (const auto *DS = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : DS->decls())
+        if (const auto *V = dyn_cast<VarDecl>(D); V && isDecodedTokenType(V->getType()))
+          Decoded.insert(V);
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call)
+      continue;
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+    if (Member && isJwtCppVerifierCall(Call, "verify") && Call->getNumArgs() >= 1 &&
+        isLocalJwtCppVerifier(Member->getImplicitObjectArgument())) {
+      const VarDecl *Tok = varOf(Call->getArg(0));
+      if (!Tok || Tok->isLocalVarDecl())
+        Candidates.push_back({Call, Library::JwtCpp});
+      continue;
+    }
+    if (isCppJwtDecode(Call)) {
+      bool VerifyOff = false;
+      for (const Expr *A : Call->arguments())
+        if (const auto *P = dyn_cast_or_null<CallExpr>(ignoreWrappers(A, Temporaries | CopyConstructors)))
+          if (isCppJwtParam(P, "verify") && P->getNumArgs() == 1 &&
+              constantInt(P->getArg(0), Ctx) == 0)
+            VerifyOff = true; // reported as verify(false) already
+      if (!VerifyOff)
+        Candidates.push_back({Call, Library::CppJwt});
+    }
+  }
+  // A decoded token handed to a helper or returned: the helper or the caller
+  // may check the expiry.
+  for (const Stmt *S : B.Nodes) {
+    if (const auto *R = dyn_cast<ReturnStmt>(S); R && R->getRetValue())
+      if (const VarDecl *V = varOf(R->getRetValue()); V && Decoded.count(V))
+        return {};
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+    if (!Call || (FD && (isJwtApiFunction(FD) || isInSystemHeader(FD))))
+      continue;
+    for (const Expr *A : Call->arguments())
+      if (const VarDecl *V = varOf(A); V && Decoded.count(V))
+        return {};
+  }
+  return Candidates;
+}
+
 } // namespace appsec::jwt

@@ -84,3 +84,38 @@ std::string algChoosesKey(const char *token, const unsigned char *hmac, int hmac
   jwt_free(j);
   return user;
 }
+
+// The key comes from the URL in the token's own jku header.
+std::string fetchPem(const char *url);
+int keyFromJku(const char *token) {
+  jwt_t *peek = nullptr;
+  if (jwt_decode(&peek, token, NULL, 0) != 0)
+    return -1;
+  const char *jku = jwt_get_header(peek, "jku");
+  std::string pem = fetchPem(jku);
+  jwt_t *j = nullptr;
+  int rc = jwt_decode(&j, token, (const unsigned char *)pem.data(), (int)pem.size());
+  // CHECK-NOTES: :[[@LINE-1]]:34: warning: the verification key here comes from the URL in the token's own 'jku' header, so the sender chooses the key its token is verified with; take keys only from a fixed, trusted location (Connect install callbacks: https://connect-install-keys.atlassian.com/<kid>) or check the URL against an allow-list first; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  // CHECK-NOTES: :[[@LINE-5]]:21: note: the 'jku' header is read here
+  jwt_free(peek);
+  jwt_free(j);
+  return rc;
+}
+
+// libjwt 1.12+ validation (Debian ships 1.10, so declared here as upstream
+// declares it): unsigned int jwt_validate(jwt_t *, jwt_valid_t *), 0 = valid.
+typedef struct jwt_valid jwt_valid_t;
+extern "C" unsigned int jwt_validate(jwt_t *jwt, jwt_valid_t *jwt_valid);
+
+long validateIgnored(jwt_t *j, jwt_valid_t *valid) {
+  jwt_validate(j, valid);
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: the result of libjwt jwt_validate() is ignored, so an expired token or one with the wrong claims is accepted; check it: if (jwt_validate(jwt, valid) != 0) reject the request; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  return jwt_get_grant_int(j, "exp");
+}
+
+// Silent: the validation result is checked.
+long validateChecked(jwt_t *j, jwt_valid_t *valid) {
+  if (jwt_validate(j, valid) != 0)
+    return -1;
+  return jwt_get_grant_int(j, "exp");
+}

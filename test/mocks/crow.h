@@ -17,6 +17,12 @@
 //  - Since v1.3.2, response::set_header/add_header strip CR and LF
 //    (sanitize_header_value), so they are not header-injection sinks.
 //  - mustache {{name}} escapes HTML; {{{name}}} and {{&name}} do not.
+//  - Middlewares (crow/middleware.h, routing.h, app.h): every type listed in
+//    crow::App<M...> runs its before_handle(request&, response&, context&)
+//    before every handler, except those deriving from crow::ILocalMiddleware,
+//    which run only on routes that name them with
+//    .CROW_MIDDLEWARES(app, M...) (= .template middlewares<App, M...>()).
+//    before_handle ends the request by calling res.end().
 #pragma once
 
 #include <cstdint>
@@ -303,6 +309,10 @@ template <> struct arguments<0> { using type = S<>; };
 
 } // namespace black_magic
 
+/// crow/middleware.h: marks a middleware that runs only on the routes that
+/// name it.
+struct ILocalMiddleware {};
+
 class BaseRule {
 public:
   explicit BaseRule(std::string rule);
@@ -316,6 +326,8 @@ public:
   explicit TaggedRule(std::string rule) : BaseRule(std::move(rule)) {}
   self_t &methods(HTTPMethod method);
   self_t &name(std::string name) noexcept;
+  /// Enables local middlewares for this route (CROW_MIDDLEWARES).
+  template <typename App, typename... Middlewares> self_t &middlewares() { return *this; }
   /// Sets the handler: any of (), (Args...), (const request&, Args...),
   /// (const request&, response&, Args...), (response&, Args...).
   template <typename Func> void operator()(Func &&f) {
@@ -337,6 +349,7 @@ class DynamicRule : public BaseRule {
 public:
   explicit DynamicRule(std::string rule) : BaseRule(std::move(rule)) {}
   DynamicRule &methods(HTTPMethod method);
+  template <typename App, typename... Middlewares> DynamicRule &middlewares() { return *this; }
   template <typename Func> void operator()(Func f) { (void)f; }
 };
 
@@ -364,6 +377,9 @@ public:
   self_t &concurrency(std::uint16_t concurrency);
   void run();
   void stop();
+  /// The context middleware \p T filled in for \p req.
+  template <typename T> typename T::context &get_context(const request &req);
+  template <typename T> T &get_middleware();
 
 private:
   Router router_;
@@ -375,3 +391,5 @@ template <typename... Middlewares> using App = Crow<Middlewares...>;
 } // namespace crow
 
 #define CROW_ROUTE(app, url) app.template route<crow::black_magic::get_parameter_tag(url)>(url)
+#define CROW_MIDDLEWARES(app, ...)                                                                 \
+  template middlewares<typename std::remove_reference<decltype(app)>::type, __VA_ARGS__>()

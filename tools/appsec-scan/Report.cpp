@@ -1,6 +1,7 @@
 //===- Report.cpp - merge per-unit results and render them --------------===//
 #include "Report.h"
 
+#include "ActiveCatalog.h"
 #include "CheckList.h"
 #include "requirements/RequirementCatalog.h"
 
@@ -168,7 +169,19 @@ static json positionJson(const Position &P, const std::string &Root) {
   return {{"file", displayPath(P.File, Root)}, {"line", P.Line}, {"column", P.Column}};
 }
 
-void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &ToolVersion) {
+/// The ids of the requirements \p Check enforces in its active catalog.
+static std::vector<std::string> requirementIds(const std::string &Check,
+                                               const CatalogSelection *Catalogs) {
+  const ::appsec::RequirementCatalog &Catalog =
+      Catalogs ? Catalogs->forCheck(Check) : *::appsec::RequirementCatalog::builtin();
+  std::vector<std::string> Ids;
+  for (const ::appsec::Requirement *Req : Catalog.requirementsFor(Check))
+    Ids.push_back(Req->Id);
+  return Ids;
+}
+
+void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &ToolVersion,
+               const CatalogSelection *Catalogs) {
   std::map<std::string, const ::appsec::CheckInfo *> Infos;
   for (const auto &C : clang::tidy::appsec::allChecks())
     Infos[std::string(C.Name)] = &C;
@@ -181,7 +194,7 @@ void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &To
     J["fingerprint"] = F.Fingerprint;
     auto It = Infos.find(F.Check);
     if (It != Infos.end()) {
-      J["requirements"] = It->second->requirementIds();
+      J["requirements"] = requirementIds(F.Check, Catalogs);
       J["cwe"] = std::string(It->second->Cwe);
       J["securitySeverity"] = It->second->SecuritySeverity;
     }
@@ -261,6 +274,13 @@ static json physicalLocation(const Position &P, const std::string &Root) {
   return Loc;
 }
 
+/// GitHub code scanning reads at most 20 tags per rule; a catalog that maps a
+/// check to many requirements keeps the first ones.
+static void addTag(json &Tags, const std::string &Tag) {
+  if (Tags.size() < 20 && std::find(Tags.begin(), Tags.end(), json(Tag)) == Tags.end())
+    Tags.push_back(Tag);
+}
+
 static json ruleFor(const std::string &Name, const ::appsec::CheckInfo *Info,
                     const SarifOptions &Opts) {
   std::string Base = Opts.DocsBaseUrl.empty() ? "docs" : Opts.DocsBaseUrl;
@@ -279,7 +299,8 @@ static json ruleFor(const std::string &Name, const ::appsec::CheckInfo *Info,
             {"helpUri", Uri},
             {"properties", {{"tags", json::array({"maintainability"})}}}};
   }
-  auto Catalog = ::appsec::RequirementCatalog::builtin();
+  const ::appsec::RequirementCatalog &Catalog =
+      Opts.Catalogs ? Opts.Catalogs->forCheck(Name) : *::appsec::RequirementCatalog::builtin();
   std::string DocUri = Base + "/checks/" + Name + ".md";
   std::string Cwe(Info->Cwe);
   std::string CweNum = Cwe.rfind("CWE-", 0) == 0 ? Cwe.substr(4) : Cwe;
@@ -288,19 +309,17 @@ static json ruleFor(const std::string &Name, const ::appsec::CheckInfo *Info,
   if (!CweNum.empty())
     Tags.push_back("external/cwe/cwe-" + CweNum);
   std::string ReqText, ReqMarkdown;
-  for (const std::string &Id : Info->requirementIds()) {
-    const ::appsec::Requirement *Req = Catalog ? Catalog->find(Id) : nullptr;
-    std::string Label = (Catalog ? Catalog->label() : std::string("Atlassian")) +
-                        " requirement " + Id;
-    Tags.push_back(Label);
-    std::string Title = Req ? Req->Title : "";
-    if (Req && !Req->Category.empty() &&
-        std::find(Tags.begin(), Tags.end(), json(Req->Category)) == Tags.end())
-      Tags.push_back(Req->Category);
+  // The requirements of the active catalog, as the findings' messages name them.
+  for (const ::appsec::Requirement *Req : Catalog.requirementsFor(Name)) {
+    std::string Label = Catalog.label() + " requirement " + Req->Id;
+    addTag(Tags, Label);
+    std::string Title = Req->Title;
+    if (!Req->Category.empty())
+      addTag(Tags, Req->Category);
     ReqText += (ReqText.empty() ? "" : "; ") + Label + (Title.empty() ? "" : " (" + Title + ")");
     ReqMarkdown += "- " + Label + (Title.empty() ? "" : ": " + Title) +
-                   (Req && !Req->Category.empty() ? " (" + Req->Category + ")" : "") +
-                   (Req && !Req->Source.empty() ? " - <" + Req->Source + ">" : "") + "\n";
+                   (!Req->Category.empty() ? " (" + Req->Category + ")" : "") +
+                   (!Req->Source.empty() ? " - <" + Req->Source + ">" : "") + "\n";
   }
   std::string Summary(Info->Summary);
   std::string Full = Summary + " " + Cwe + (ReqText.empty() ? "" : "; enforces " + ReqText) + ".";

@@ -12,6 +12,8 @@
 
 namespace appsec::scan {
 
+class CatalogSelection;
+
 /// One part of a sharded scan (--shard Index/Count); see Shards.h.
 struct ShardInfo {
   unsigned Index = 0, Count = 0; ///< 1-based index
@@ -64,10 +66,14 @@ struct SarifOptions {
   std::string DocsBaseUrl; ///< where docs/ lives, e.g. https://github.com/o/r/blob/main/docs
   std::string ToolVersion;
   std::string Category;    ///< runAutomationDetails.id prefix, optional
+  /// The catalogs the checks report against (rule tags, help); null = built-in.
+  const CatalogSelection *Catalogs = nullptr;
 };
 
 void writeText(llvm::raw_ostream &OS, const ScanResult &R);
-void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &ToolVersion);
+/// \p Catalogs gives each finding's "requirements" (null = the built-in catalog).
+void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &ToolVersion,
+               const CatalogSelection *Catalogs = nullptr);
 void writeSarif(llvm::raw_ostream &OS, const ScanResult &R, const SarifOptions &Opts);
 
 } // namespace appsec::scan

@@ -5,7 +5,10 @@
 // JSON and SARIF 2.1.0 reports. See docs/appsec-scan.md.
 //
 //===----------------------------------------------------------------------===//
+#include "ActiveCatalog.h"
 #include "Baseline.h"
+#include "CiAnnotations.h"
+#include "ComplianceReport.h"
 #include "Finding.h"
 #include "GitDiff.h"
 #include "Merge.h"
@@ -16,6 +19,7 @@
 
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/InitLLVM.h"
@@ -97,6 +101,40 @@ static cl::opt<bool> IgnoreFailedTus(
                                   "make the exit status 2"),
     cl::cat(Cat));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress output"), cl::cat(Cat));
+
+// ---- Reviewer and CI reports (ComplianceReport.cpp, CiAnnotations.cpp) ------
+static cl::opt<std::string> ReportMd(
+    "report-md", cl::desc("Write the compliance report as GitHub-flavoured Markdown ('-': stdout)"),
+    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> ReportHtml(
+    "report-html", cl::desc("Write the compliance report as one self-contained HTML page ('-': stdout)"),
+    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> CodeBaseUrl(
+    "code-base-url", cl::desc("URL of the source root, for code links in the compliance report,\n"
+                              "e.g. https://github.com/o/r/blob/<commit>"),
+    cl::value_desc("url"), cl::cat(Cat));
+static cl::opt<std::string> GithubAnnotations(
+    "github-annotations", cl::ValueOptional,
+    cl::desc("Write GitHub Actions workflow commands (::warning file=...::) to <file>\n"
+             "('-' or no value: stdout)"),
+    cl::value_desc("file"), cl::cat(Cat));
+static cl::opt<std::string> GitlabCodeQuality(
+    "gitlab-codequality", cl::desc("Write a GitLab Code Quality report to <file> ('-': stdout)"),
+    cl::value_desc("file"), cl::cat(Cat));
+
+static bool reviewOutputsRequested() {
+  return !ReportMd.empty() || !ReportHtml.empty() || GithubAnnotations.getNumOccurrences() ||
+         !GitlabCodeQuality.empty();
+}
+
+static bool checkReviewOptions(std::string &Error) {
+  if (!CodeBaseUrl.empty() && !StringRef(CodeBaseUrl).starts_with("https://") &&
+      !StringRef(CodeBaseUrl).starts_with("http://")) {
+    Error = "--code-base-url must be an http:// or https:// URL, not '" + CodeBaseUrl + "'";
+    return false;
+  }
+  return true;
+}
 
 // Sharded and diff scans (Shards.h, GitDiff.h; `appsec-scan merge`: Merge.h).
 static cl::opt<std::string> ShardArg(
@@ -218,6 +256,37 @@ static bool writeOutput(const std::string &Path, function_ref<void(raw_ostream &
   return true;
 }
 
+/// Writes the compliance reports and CI annotations that were asked for.
+static bool writeReviewOutputs(const ScanResult &Result, const CatalogSelection &Catalogs,
+                               const clang::tidy::ClangTidyOptions &Options) {
+  bool Ok = true;
+  if (!ReportMd.empty() || !ReportHtml.empty()) {
+    std::set<std::string> Own = Catalogs.checksWithOwnCatalog();
+    if (!Own.empty())
+      errs() << "appsec-scan: warning: the compliance report follows the catalog "
+             << Catalogs.globalOrigin() << "; these checks have their own: "
+             << join(Own.begin(), Own.end(), ", ") << "\n";
+    ComplianceInput In;
+    In.Result = &Result;
+    In.Catalog = &Catalogs.global();
+    In.CatalogOrigin = Catalogs.globalOrigin();
+    In.EnabledChecks = enabledAppSecChecks(Options);
+    In.ToolVersion = Version;
+    In.ScanDate = scanDate();
+    In.CodeBaseUrl = CodeBaseUrl;
+    ComplianceModel Model = buildCompliance(In);
+    if (!ReportMd.empty())
+      Ok &= writeOutput(ReportMd, [&](raw_ostream &OS) { writeComplianceMarkdown(OS, Model); });
+    if (!ReportHtml.empty())
+      Ok &= writeOutput(ReportHtml, [&](raw_ostream &OS) { writeComplianceHtml(OS, Model); });
+  }
+  if (GithubAnnotations.getNumOccurrences())
+    Ok &= writeOutput(GithubAnnotations, [&](raw_ostream &OS) { writeGithubAnnotations(OS, Result); });
+  if (!GitlabCodeQuality.empty())
+    Ok &= writeOutput(GitlabCodeQuality, [&](raw_ostream &OS) { writeGitlabCodeQuality(OS, Result); });
+  return Ok;
+}
+
 static int levelRank(StringRef L) {
   return StringSwitch<int>(L).Case("note", 0).Case("warning", 1).Case("error", 2).Default(1);
 }
@@ -244,6 +313,11 @@ int main(int argc, const char **argv) {
     WorkerRequest Req{WorkerDb, WorkerTu, WorkerResourceDir, *Options};
     return runWorker(Req, WorkerOut);
   }
+
+  // The catalogs the findings' messages cite; reports follow them.
+  auto Catalogs = CatalogSelection::fromOptions(*Options, Error);
+  if (!Catalogs || !checkReviewOptions(Error))
+    return usageError(Error);
 
   if (FailOn != "note" && FailOn != "warning" && FailOn != "error" && FailOn != "none")
     return usageError("--fail-on must be note, warning, error or none, not '" + FailOn + "'");
@@ -481,14 +555,16 @@ int main(int argc, const char **argv) {
 
   bool WroteAll = true;
   bool AnyOutput = TextOut.getNumOccurrences() || !JsonOut.empty() || !SarifOut.empty();
+  AnyOutput |= reviewOutputsRequested();
   if (!AnyOutput || TextOut.getNumOccurrences())
     WroteAll &= writeOutput(TextOut, [&](raw_ostream &OS) { writeText(OS, Result); });
   if (!JsonOut.empty())
-    WroteAll &= writeOutput(JsonOut, [&](raw_ostream &OS) { writeJson(OS, Result, Version); });
+    WroteAll &= writeOutput(JsonOut, [&](raw_ostream &OS) { writeJson(OS, Result, Version, &*Catalogs); });
   if (!SarifOut.empty())
     WroteAll &= writeOutput(SarifOut, [&](raw_ostream &OS) {
-      writeSarif(OS, Result, {DocsBaseUrl, Version, Category});
+      writeSarif(OS, Result, {DocsBaseUrl, Version, Category, &*Catalogs});
     });
+  WroteAll &= writeReviewOutputs(Result, *Catalogs, *Options);
 
   size_t FailedUnits = 0;
   for (const UnitResult &U : Result.Units)

@@ -63,6 +63,16 @@ public:
                                             const std::string &handlerName = "") {
     return registerHandler(regExp, std::forward<FUNCTION>(function), constraints, handlerName);
   }
+  using AdviceCallback = std::function<void(const HttpResponsePtr &)>;
+  using AdviceChainCallback = std::function<void()>;
+  /// Advices run for every request: before routing, and after routing
+  /// before the handler (and its filters).
+  virtual HttpAppFramework &registerPreRoutingAdvice(
+      const std::function<void(const HttpRequestPtr &, AdviceCallback &&, AdviceChainCallback &&)>
+          &advice) = 0;
+  virtual HttpAppFramework &registerPreHandlingAdvice(
+      const std::function<void(const HttpRequestPtr &, AdviceCallback &&, AdviceChainCallback &&)>
+          &advice) = 0;
   virtual HttpAppFramework &addListener(const std::string &ip, uint16_t port, bool useSSL = false,
                                         const std::string &certFile = "",
                                         const std::string &keyFile = "") = 0;

@@ -7,6 +7,7 @@
 #include <drogon/HttpAppFramework.h>
 #include <drogon/HttpClient.h>
 #include <drogon/HttpController.h>
+#include <drogon/HttpFilter.h>
 #include <drogon/HttpRequest.h>
 #include <drogon/HttpResponse.h>
 #include <drogon/HttpSimpleController.h>

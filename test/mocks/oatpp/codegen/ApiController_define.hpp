@@ -65,6 +65,8 @@
   OATPP_MACRO_API_CONTROLLER_PARAM(OATPP_MACRO_API_CONTROLLER_QUERY, INFO, TYPE, (__VA_ARGS__))
 #define BODY_STRING(TYPE, ...)                                                                     \
   OATPP_MACRO_API_CONTROLLER_PARAM(OATPP_MACRO_API_CONTROLLER_BODY_STRING, INFO, TYPE, (__VA_ARGS__))
+#define AUTHORIZATION(TYPE, ...)                                                                   \
+  OATPP_MACRO_API_CONTROLLER_PARAM(OATPP_MACRO_API_CONTROLLER_AUTHORIZATION, INFO, TYPE, (__VA_ARGS__))
 #define BODY_DTO(TYPE, ...)                                                                        \
   OATPP_MACRO_API_CONTROLLER_PARAM(OATPP_MACRO_API_CONTROLLER_BODY_DTO, INFO, TYPE, (__VA_ARGS__))
 
@@ -125,6 +127,14 @@
 #define OATPP_MACRO_API_CONTROLLER_QUERY(TYPE, PARAM_LIST)                                         \
   OATPP_MACRO_API_CONTROLLER_MACRO_SELECTOR(OATPP_MACRO_API_CONTROLLER_QUERY_, TYPE,               \
                                             OATPP_MACRO_UNFOLD_VA_ARGS PARAM_LIST)
+
+// AUTHORIZATION(TYPE, NAME) (codegen/api_controller/auth_define.hpp): the
+// default authorization handler of the controller checks the header.
+#define OATPP_MACRO_API_CONTROLLER_AUTHORIZATION(TYPE, PARAM_LIST)                                 \
+  auto __param_str_val_auth = __request->getHeader(oatpp::web::protocol::http::Header::AUTHORIZATION); \
+  std::shared_ptr<oatpp::web::server::handler::AuthorizationObject> __param_aosp_val_auth =        \
+      ApiController::handleDefaultAuthorization(__param_str_val_auth);                             \
+  TYPE OATPP_MACRO_FIRSTARG PARAM_LIST = std::static_pointer_cast<TYPE::element_type>(__param_aosp_val_auth);
 
 #define OATPP_MACRO_API_CONTROLLER_BODY_STRING(TYPE, PARAM_LIST)                                   \
   const auto &OATPP_MACRO_FIRSTARG PARAM_LIST = __request->readBodyToString();

@@ -6,4 +6,5 @@
 #undef QUERY
 #undef BODY_STRING
 #undef BODY_DTO
+#undef AUTHORIZATION
 #undef ENDPOINT

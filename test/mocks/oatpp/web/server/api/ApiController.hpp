@@ -10,6 +10,7 @@
 #include "oatpp/web/protocol/http/Http.hpp"
 #include "oatpp/web/protocol/http/incoming/Request.hpp"
 #include "oatpp/web/protocol/http/outgoing/Response.hpp"
+#include "oatpp/web/server/handler/AuthorizationHandler.hpp"
 
 #include <memory>
 #include <string>
@@ -40,6 +41,10 @@ public:
   virtual ~ApiController() {}
 
   std::shared_ptr<OutgoingResponse> handleError(const Status &status, const oatpp::String &message) const;
+  /// Used by AUTHORIZATION(TYPE, NAME): runs the default authorization
+  /// handler on the header and throws an HTTP 401 error when it returns null.
+  std::shared_ptr<handler::AuthorizationObject> handleDefaultAuthorization(const String &authHeader) const;
+  void setDefaultAuthorizationHandler(const std::shared_ptr<handler::AuthorizationHandler> &handler);
   const std::shared_ptr<ObjectMapper> &getDefaultObjectMapper() const { return m_defaultObjectMapper; }
   /// A response whose body is \p str, with no Content-Type.
   std::shared_ptr<OutgoingResponse> createResponse(const Status &status, const oatpp::String &str) const;

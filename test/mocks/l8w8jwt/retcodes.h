@@ -1,0 +1,22 @@
+/* Test mock of l8w8jwt 2.5.0 include/l8w8jwt/retcodes.h: what the functions
+ * return. For l8w8jwt_decode this says only whether the token could be
+ * decoded, not whether it is valid. */
+#ifndef L8W8JWT_RETCODES_H
+#define L8W8JWT_RETCODES_H
+
+#define L8W8JWT_SUCCESS 0
+#define L8W8JWT_NULL_ARG 100
+#define L8W8JWT_INVALID_ARG 200
+#define L8W8JWT_OUT_OF_MEM 300
+#define L8W8JWT_OVERFLOW 310
+#define L8W8JWT_SIGNATURE_CREATION_FAILURE 400
+#define L8W8JWT_SHA2_FAILURE 410
+#define L8W8JWT_KEY_PARSE_FAILURE 420
+#define L8W8JWT_BASE64_FAILURE 425
+#define L8W8JWT_WRONG_KEY_TYPE 450
+#define L8W8JWT_MBEDTLS_CTR_DRBG_SEED_FAILURE 500
+#define L8W8JWT_DECODE_FAILED_INVALID_TOKEN_FORMAT 600
+#define L8W8JWT_DECODE_FAILED_MISSING_SIGNATURE 700
+#define L8W8JWT_UNSUPPORTED_ALG 800
+
+#endif
