@@ -31,36 +31,68 @@ std::string normaliseLine(const std::string &Line) {
 
 std::string fingerprint(const std::string &Check, const std::string &LineText,
                         unsigned Occurrence) {
+  // The occurrence is not hashed (as in GitHub's own primaryLocationLineHash):
+  // findings of one check on identical lines share the hash, so a merge of
+  // shards can renumber them (Merge.cpp).
   llvm::SHA1 H;
   H.update(Check);
   H.update(llvm::ArrayRef<uint8_t>{0});
   H.update(normaliseLine(LineText));
-  H.update(llvm::ArrayRef<uint8_t>{0});
-  H.update(std::to_string(Occurrence));
   auto Digest = H.final();
   return llvm::toHex(llvm::ArrayRef<uint8_t>(Digest.data(), 8), /*LowerCase=*/true) +
          ":" + std::to_string(Occurrence);
 }
 
+/// The order of a finding's copies when a header finding is seen from several
+/// units: by the located notes (the ones SARIF shows), then by all notes.
+/// Merge.cpp computes the same order from the reports.
+using NotesKey = std::vector<std::tuple<std::string, unsigned, unsigned, std::string>>;
+static std::pair<NotesKey, NotesKey> notesKey(const Finding &F, const std::string &Root) {
+  NotesKey Located, All;
+  for (const Note &N : F.Notes) {
+    auto T = std::make_tuple(displayPath(N.Pos.File, Root), N.Pos.Line, N.Pos.Column, N.Message);
+    if (!N.Pos.File.empty() && N.Pos.Line)
+      Located.push_back(T);
+    All.push_back(T);
+  }
+  return {Located, All};
+}
+
 void mergeFindings(ScanResult &R) {
-  std::vector<Finding> All;
-  std::set<std::tuple<std::string, std::string, unsigned, unsigned, std::string>> Seen;
+  struct Keyed {
+    std::string Path;
+    std::pair<NotesKey, NotesKey> Notes;
+    const Finding *F;
+  };
+  std::vector<Keyed> All;
   for (const UnitResult &U : R.Units)
     for (const Finding &F : U.Findings)
-      if (Seen.insert({F.Check, F.Pos.File, F.Pos.Line, F.Pos.Column, F.Message}).second)
-        All.push_back(F);
-  std::stable_sort(All.begin(), All.end(), [](const Finding &A, const Finding &B) {
-    return std::tie(A.Pos.File, A.Pos.Line, A.Pos.Column, A.Check, A.Message) <
-           std::tie(B.Pos.File, B.Pos.Line, B.Pos.Column, B.Check, B.Message);
+      All.push_back({displayPath(F.Pos.File, R.SourceRoot), notesKey(F, R.SourceRoot), &F});
+  // Sorted by what the reports show (display path, not absolute path), so a
+  // merge of shards can restore this order from the reports alone.
+  std::stable_sort(All.begin(), All.end(), [](const Keyed &A, const Keyed &B) {
+    return std::tie(A.Path, A.F->Pos.Line, A.F->Pos.Column, A.F->Check, A.F->Message, A.Notes) <
+           std::tie(B.Path, B.F->Pos.Line, B.F->Pos.Column, B.F->Check, B.F->Message, B.Notes);
   });
+  std::vector<Finding> Merged;
+  for (size_t I = 0; I < All.size(); ++I) {
+    const Finding &F = *All[I].F;
+    if (I > 0) {
+      const Finding &P = *All[I - 1].F;
+      if (std::tie(F.Check, F.Pos.File, F.Pos.Line, F.Pos.Column, F.Message) ==
+          std::tie(P.Check, P.Pos.File, P.Pos.Line, P.Pos.Column, P.Message))
+        continue; // the same finding seen from another unit
+    }
+    Merged.push_back(F);
+  }
   // Occurrence index of (file, check, normalised line) in file order: the line
   // number itself is left out, so unrelated edits above do not change it.
   std::map<std::tuple<std::string, std::string, std::string>, unsigned> Count;
-  for (Finding &F : All) {
+  for (Finding &F : Merged) {
     unsigned N = ++Count[{F.Pos.File, F.Check, normaliseLine(F.Pos.LineText)}];
     F.Fingerprint = fingerprint(F.Check, F.Pos.LineText, N);
   }
-  R.Findings = std::move(All);
+  R.Findings = std::move(Merged);
 }
 
 std::string displayPath(const std::string &File, const std::string &Root) {
@@ -87,59 +119,6 @@ std::string artifactUri(const std::string &File, const std::string &Root, bool &
   std::string Rel = displayPath(File, Root);
   Relative = Rel != File;
   return Relative ? percentEncode(Rel) : "file://" + percentEncode(File);
-}
-
-// ---- baseline -----------------------------------------------------------------
-
-std::string baselineKey(const std::string &RuleId, const std::string &Uri,
-                        const std::string &Fingerprint) {
-  return RuleId + "\n" + Uri + "\n" + Fingerprint;
-}
-
-bool loadBaseline(const std::string &Path, std::set<std::string> &Keys, std::string &Error) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf) {
-    Error = "cannot read baseline " + Path + ": " + Buf.getError().message();
-    return false;
-  }
-  json J = json::parse((*Buf)->getBuffer().begin(), (*Buf)->getBuffer().end(), nullptr,
-                       /*allow_exceptions=*/false);
-  if (J.is_discarded() || !J.is_object() || !J.contains("runs") || !J["runs"].is_array()) {
-    Error = "baseline " + Path + " is not a SARIF log (expected a JSON object with \"runs\")";
-    return false;
-  }
-  try {
-    for (const json &Run : J["runs"]) {
-      if (!Run.contains("results"))
-        continue;
-      for (const json &Res : Run.at("results")) {
-        std::string Rule = Res.value("ruleId", "");
-        std::string Uri;
-        if (Res.contains("locations") && !Res["locations"].empty())
-          Uri = Res["locations"][0].at("physicalLocation").at("artifactLocation").value("uri", "");
-        std::string Fp;
-        if (Res.contains("partialFingerprints"))
-          Fp = Res["partialFingerprints"].value("primaryLocationLineHash", "");
-        if (!Fp.empty())
-          Keys.insert(baselineKey(Rule, Uri, Fp));
-      }
-    }
-  } catch (const json::exception &E) {
-    Error = "baseline " + Path + " has a malformed result: " + E.what();
-    return false;
-  }
-  return true;
-}
-
-size_t applyBaseline(ScanResult &R, const std::set<std::string> &Keys) {
-  size_t Before = R.Findings.size();
-  llvm::erase_if(R.Findings, [&](const Finding &F) {
-    bool Rel;
-    return Keys.count(baselineKey(F.Check, artifactUri(F.Pos.File, R.SourceRoot, Rel),
-                                  F.Fingerprint)) != 0;
-  });
-  R.SuppressedByBaseline += Before - R.Findings.size();
-  return Before - R.Findings.size();
 }
 
 // ---- text ----------------------------------------------------------------------
@@ -177,6 +156,14 @@ void writeText(llvm::raw_ostream &OS, const ScanResult &R) {
 }
 
 // ---- JSON ----------------------------------------------------------------------
+
+static json shardJson(const ShardInfo &S) {
+  return {{"index", S.Index},
+          {"count", S.Count},
+          {"translationUnits", S.Units},
+          {"totalTranslationUnits", S.TotalUnits},
+          {"configuration", S.Configuration}};
+}
 
 static json positionJson(const Position &P, const std::string &Root) {
   return {{"file", displayPath(P.File, Root)}, {"line", P.Line}, {"column", P.Column}};
@@ -236,8 +223,10 @@ void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &To
                         {"reason", U.FailureReason},
                         {"errors", Errors}});
   }
+  // Nothing here depends on how the scan ran (time, -j, shards' order), so
+  // the merge of shards equals a single run byte for byte (Merge.cpp).
   json Out = {
-      {"schemaVersion", 1},
+      {"schemaVersion", 2},
       {"tool", {{"name", "appsec-scan"}, {"version", ToolVersion}}},
       {"sourceRoot", R.SourceRoot},
       {"compilationDatabase", R.Database},
@@ -245,11 +234,15 @@ void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &To
        {{"translationUnits", R.Units.size()},
         {"failedTranslationUnits", Failed},
         {"findings", R.Findings.size()},
-        {"suppressedByBaseline", R.SuppressedByBaseline},
-        {"seconds", R.Seconds},
-        {"jobs", R.Jobs}}},
+        {"suppressedByBaseline", R.SuppressedByBaseline}}},
       {"findings", Findings},
       {"failures", Failures}};
+  if (R.Diff)
+    Out["diff"] = {{"range", R.Diff->Range},
+                   {"findingsOutsideDiff", R.Diff->OutsideDiff},
+                   {"unchangedTranslationUnits", R.Diff->UnchangedUnits}};
+  if (R.Shard)
+    Out["shard"] = shardJson(*R.Shard);
   OS << Out.dump(2) << "\n";
 }
 
@@ -418,7 +411,8 @@ void writeSarif(llvm::raw_ostream &OS, const ScanResult &R, const SarifOptions &
     Notifications.push_back({{"level", "error"},
                              {"message", {{"text", clip(Text, 4000)}}},
                              {"descriptor", {{"id", "appsec-scan/translation-unit-failed"}}},
-                             {"locations", json::array({{{"physicalLocation", physicalLocation(Where, R.SourceRoot)}}})}});
+                             {"locations", json::array({{{"physicalLocation", physicalLocation(Where, R.SourceRoot)}}})},
+                             {"properties", {{"translationUnit", displayPath(U.File, R.SourceRoot)}}}});
   }
 
   std::string RootUri = "file://" + percentEncode(R.SourceRoot == "/" ? "" : R.SourceRoot) + "/";
@@ -439,6 +433,17 @@ void writeSarif(llvm::raw_ostream &OS, const ScanResult &R, const SarifOptions &
       {"results", Results}};
   if (!Opts.Category.empty())
     Run["automationDetails"] = {{"id", Opts.Category + "/"}};
+  // The translation units scanned (in unit order: by display path).
+  json Artifacts = json::array();
+  for (const UnitResult &U : R.Units) {
+    Position P;
+    P.File = U.File;
+    Artifacts.push_back({{"location", physicalLocation(P, R.SourceRoot)["artifactLocation"]},
+                         {"roles", json::array({"analysisTarget"})}});
+  }
+  Run["artifacts"] = Artifacts;
+  if (R.Shard)
+    Run["properties"] = {{"shard", shardJson(*R.Shard)}};
   json Log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", json::array({Run})}};

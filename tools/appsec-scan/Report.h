@@ -5,6 +5,7 @@
 
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -13,26 +14,44 @@ namespace appsec::scan {
 
 class CatalogSelection;
 
+/// One part of a sharded scan (--shard Index/Count); see Shards.h.
+struct ShardInfo {
+  unsigned Index = 0, Count = 0; ///< 1-based index
+  size_t Units = 0;              ///< translation units in this shard
+  size_t TotalUnits = 0;         ///< in all shards together
+  std::string Configuration;     ///< digest of everything that shapes the results
+};
+
+/// What --diff left out.
+struct DiffInfo {
+  std::string Range;
+  size_t OutsideDiff = 0;    ///< findings not on a changed line
+  size_t UnchangedUnits = 0; ///< units not scanned: their main file has no changed line
+};
+
 struct ScanResult {
   std::string SourceRoot;          ///< absolute, normalised, no trailing '/'
   std::string Database;            ///< compile_commands.json used
   std::vector<UnitResult> Units;   ///< one per translation unit scanned
   std::vector<Finding> Findings;   ///< merged, de-duplicated, sorted, fingerprinted
   size_t SuppressedByBaseline = 0;
-  double Seconds = 0;
-  unsigned Jobs = 1;
+  double Seconds = 0;   ///< progress summary only: reports do not depend on the run
+  unsigned Jobs = 1;    ///< progress summary only
+  std::optional<ShardInfo> Shard; ///< --shard i/n
+  std::optional<DiffInfo> Diff;   ///< --diff <range>
 };
 
 /// Merges the units' findings (a header's finding seen from several units is
-/// kept once), sorts them and computes their fingerprints.
+/// kept once: the copy whose notes sort first), sorts them by display path,
+/// line, column, check and message, and computes their fingerprints.
 void mergeFindings(ScanResult &R);
 
 /// Whitespace-free text of a line: the part of the fingerprint that survives
 /// re-indentation.
 std::string normaliseLine(const std::string &Line);
 
-/// "<16 hex digits>:<occurrence>", from the check name, the normalised text of
-/// the flagged line and the occurrence index of that pair in the file.
+/// "<16 hex digits>:<occurrence>": a hash of the check name and the normalised
+/// text of the flagged line, and the occurrence index of that pair in the file.
 std::string fingerprint(const std::string &Check, const std::string &LineText,
                         unsigned Occurrence);
 
@@ -42,14 +61,6 @@ std::string displayPath(const std::string &File, const std::string &Root);
 /// The SARIF artifact URI of File: relative (with uriBaseId %SRCROOT%) when
 /// under Root, else an absolute file:// URI. Sets Relative accordingly.
 std::string artifactUri(const std::string &File, const std::string &Root, bool &Relative);
-
-/// Keys of the results of a SARIF log written by an earlier run.
-bool loadBaseline(const std::string &Path, std::set<std::string> &Keys,
-                  std::string &Error);
-std::string baselineKey(const std::string &RuleId, const std::string &Uri,
-                        const std::string &Fingerprint);
-/// Removes the findings whose key is in Keys; returns how many.
-size_t applyBaseline(ScanResult &R, const std::set<std::string> &Keys);
 
 struct SarifOptions {
   std::string DocsBaseUrl; ///< where docs/ lives, e.g. https://github.com/o/r/blob/main/docs

@@ -6,10 +6,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "ActiveCatalog.h"
+#include "Baseline.h"
 #include "CiAnnotations.h"
 #include "ComplianceReport.h"
 #include "Finding.h"
+#include "GitDiff.h"
+#include "Merge.h"
 #include "Report.h"
+#include "Shards.h"
 #include "ResourceDir.h"
 #include "Worker.h"
 
@@ -80,8 +84,9 @@ static cl::opt<std::string> FailOn("fail-on",
                                             "note, warning (default), error, none"),
                                    cl::init("warning"), cl::cat(Cat));
 static cl::opt<std::string> Baseline(
-    "baseline", cl::desc("SARIF log of an earlier scan: report only findings not in it"),
-    cl::value_desc("sarif"), cl::cat(Cat));
+    "baseline", cl::desc("SARIF log or JSON report of an earlier scan: report only findings\n"
+                         "not in it"),
+    cl::value_desc("sarif|json"), cl::cat(Cat));
 static cl::opt<std::string> DocsBaseUrl(
     "docs-base-url", cl::desc("URL of the docs/ directory, for the SARIF rule help links\n"
                               "(default: the relative path docs)"),
@@ -130,6 +135,16 @@ static bool checkReviewOptions(std::string &Error) {
   }
   return true;
 }
+
+// Sharded and diff scans (Shards.h, GitDiff.h; `appsec-scan merge`: Merge.h).
+static cl::opt<std::string> ShardArg(
+    "shard", cl::desc("Scan only shard i of n (1 <= i <= n) of the translation units;\n"
+                      "join the shards' reports with `appsec-scan merge`"),
+    cl::value_desc("i/n"), cl::cat(Cat));
+static cl::opt<std::string> DiffRange(
+    "diff", cl::desc("Report only findings on lines changed by `git diff <range>`:\n"
+                     "A..B, A...B (since the merge base) or REV (against the working tree)"),
+    cl::value_desc("git-range"), cl::cat(Cat));
 
 // Worker mode (internal): scan one translation unit, write its JSON result.
 static cl::opt<std::string> WorkerTu("internal-worker", cl::Hidden, cl::cat(Cat));
@@ -286,6 +301,8 @@ int main(int argc, const char **argv) {
                                    "  appsec-scan -p build --sarif=appsec.sarif\n",
                                    &errs()))
     return 2;
+  if (mergeRequested())
+    return runMerge();
 
   std::string Error;
   auto Options = buildOptions(Error);
@@ -304,6 +321,9 @@ int main(int argc, const char **argv) {
 
   if (FailOn != "note" && FailOn != "warning" && FailOn != "error" && FailOn != "none")
     return usageError("--fail-on must be note, warning, error or none, not '" + FailOn + "'");
+  ShardSpec Shard;
+  if (ShardArg.getNumOccurrences() && !parseShard(ShardArg, Shard, Error))
+    return usageError(Error);
   std::optional<Regex> Filter;
   if (!FileFilter.empty()) {
     Filter.emplace(FileFilter);
@@ -347,6 +367,52 @@ int main(int argc, const char **argv) {
       Result.SourceRoot.pop_back();
   }
   Result.Database = Db;
+  // Units in display-path order: the order of the reports, and of the shards.
+  std::vector<std::string> Shown;
+  {
+    std::vector<std::pair<std::string, std::string>> ByShown;
+    for (const std::string &F : Files)
+      ByShown.push_back({displayPath(F, Result.SourceRoot), F});
+    llvm::sort(ByShown);
+    Files.clear();
+    for (auto &[S, F] : ByShown) {
+      Shown.push_back(S);
+      Files.push_back(F);
+    }
+  }
+  if (Shard.Count) {
+    auto Contents = [](const std::string &Path) {
+      if (Path.empty())
+        return std::string();
+      auto Buf = MemoryBuffer::getFile(Path);
+      return Buf ? (*Buf)->getBuffer().str() : std::string();
+    };
+    std::vector<std::string> Parts = {Version, Checks, Contents(ConfigFile),
+                                      HeaderFilter.getNumOccurrences() ? "h:" + HeaderFilter : "",
+                                      FileFilter, DiffRange, Contents(Baseline)};
+    Parts.insert(Parts.end(), Shown.begin(), Shown.end());
+    ShardInfo Info{Shard.Index, Shard.Count, 0, Files.size(), configurationDigest(Parts)};
+    std::vector<std::string> Mine;
+    for (size_t K = 0; K < Files.size(); ++K)
+      if (inShard(K, Shard))
+        Mine.push_back(Files[K]);
+    Files = std::move(Mine);
+    Info.Units = Files.size();
+    Result.Shard = Info;
+  }
+  ChangedLines Changed;
+  if (DiffRange.getNumOccurrences()) {
+    if (!gitChangedLines(Result.SourceRoot, DiffRange, Changed, Error))
+      return usageError(Error);
+    Result.Diff = DiffInfo{DiffRange, 0, 0};
+    // Without a header filter, findings are reported in main files only: a
+    // unit whose main file the diff did not touch cannot report one.
+    if (Options->HeaderFilterRegex->empty()) {
+      size_t Before = Files.size();
+      llvm::erase_if(Files, [&](const std::string &F) { return !Changed.touches(F); });
+      Result.Diff->UnchangedUnits = Before - Files.size();
+    }
+  }
   unsigned J = Jobs ? Jobs.getValue() : std::max(1u, std::thread::hardware_concurrency());
   J = std::min<unsigned>(J, Files.size());
   Result.Jobs = J;
@@ -482,6 +548,8 @@ int main(int argc, const char **argv) {
   Result.Units = std::move(Units);
   Result.Seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
   mergeFindings(Result);
+  if (Result.Diff)
+    Result.Diff->OutsideDiff = keepChangedLines(Result, Changed);
   if (!BaselineKeys.empty() || !Baseline.empty())
     applyBaseline(Result, BaselineKeys);
 
@@ -508,6 +576,16 @@ int main(int argc, const char **argv) {
            << (Baseline.empty() ? std::string()
                                 : ", " + std::to_string(Result.SuppressedByBaseline) + " in the baseline")
            << ", " << format("%.1f", Result.Seconds) << " s with -j" << J << "\n";
+  if (!Quiet && Result.Shard)
+    errs() << "appsec-scan: shard " << Result.Shard->Index << "/" << Result.Shard->Count << ": "
+           << Result.Shard->Units << " of " << Result.Shard->TotalUnits
+           << " translation units; join the shards' reports with `appsec-scan merge`\n";
+  if (!Quiet && Result.Diff)
+    errs() << "appsec-scan: --diff=" << Result.Diff->Range << ": " << Result.Diff->OutsideDiff
+           << " finding" << (Result.Diff->OutsideDiff == 1 ? "" : "s")
+           << " outside the changed lines left out, " << Result.Diff->UnchangedUnits
+           << " unchanged translation unit" << (Result.Diff->UnchangedUnits == 1 ? "" : "s")
+           << " not scanned\n";
 
   if (!WroteAll || (FailedUnits && !IgnoreFailedTus))
     return 2;
