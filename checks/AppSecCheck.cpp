@@ -45,4 +45,14 @@ DiagnosticBuilder AppSecCheck::note(SourceLocation Loc, StringRef Message) {
   return diag(visibleLoc(Loc, Sources), "%0", DiagnosticIDs::Note) << Message;
 }
 
+void AppSecCheck::report(const ::appsec::DiagnosticText &Finding) {
+  {
+    DiagnosticBuilder D = report(Finding.Loc, Finding.Message);
+    if (Finding.FixIt)
+      D << FixItHint::CreateReplacement(Finding.FixIt->first, Finding.FixIt->second);
+  } // the warning is emitted before its notes
+  for (const auto &[Loc, Text] : Finding.Notes)
+    note(Loc, Text);
+}
+
 } // namespace clang::tidy::appsec

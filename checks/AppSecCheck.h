@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "reporting/FindingText.h"
 #include "requirements/RequirementCatalog.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
@@ -31,6 +32,8 @@ protected:
   DiagnosticBuilder report(SourceLocation Loc, StringRef Message);
   /// A note (no requirement clause), e.g. a step of a path.
   DiagnosticBuilder note(SourceLocation Loc, StringRef Message);
+  /// A finding worded by lib/reporting: the warning, its notes and fix-it.
+  void report(const ::appsec::DiagnosticText &Finding);
 
   const ::appsec::RequirementCatalog &catalog() const { return *Catalog; }
 

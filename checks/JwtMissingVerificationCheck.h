@@ -28,8 +28,6 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
-  void reportDecodedOnly(const FunctionDecl *F, ASTContext &Ctx);
-  void reportHandlers();
 
   std::string PublicRoutes;
   std::string VerificationFunctions;

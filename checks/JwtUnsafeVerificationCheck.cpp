@@ -1,8 +1,7 @@
 #include "JwtUnsafeVerificationCheck.h"
 
 #include "jwt/JwtApi.h"
-#include "jwt/JwtFlow.h"
-#include "jwt/L8w8jwtFlow.h"
+#include "reporting/JwtFindingText.h"
 #include "support/AstHelpers.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -15,20 +14,12 @@ namespace clang::tidy::appsec {
 namespace {
 AST_MATCHER(FunctionDecl, isJwtApi) { return jwt::isJwtApiFunction(&Node); }
 
-/// True if the value of \p E is thrown away: it is a statement of its own,
-/// possibly cast to void.
-bool resultIgnored(const Expr *E, ASTContext &Ctx) {
-  return ::appsec::blockHolding(E, ::appsec::enclosingFunction(E, Ctx)) != nullptr;
-}
-
 /// A boolean option, spelt as clang-tidy spells them (true/false, 1/0).
 /// Read as text: appsec-tidy does not link with the bool specialisations of
 /// OptionsView::get/store (undefined references against Debian's libclangTidy.a).
 bool readFlag(StringRef V) {
   return V.equals_insensitive("true") || V == "1" || V.equals_insensitive("yes");
 }
-
-std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 } // namespace
 
 JwtUnsafeVerificationCheck::JwtUnsafeVerificationCheck(StringRef Name,
@@ -41,227 +32,20 @@ void JwtUnsafeVerificationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts)
 }
 
 void JwtUnsafeVerificationCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
-                              callee(functionDecl(isJwtApi())))
-                         .bind("call"),
-                     this);
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(isJwtApi()))).bind("call"),
+      this);
 }
 
 void JwtUnsafeVerificationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   ASTContext &Ctx = *Result.Context;
-  checkCall(Call, Ctx);
+  for (const ::appsec::DiagnosticText &T : ::appsec::unsafeCallTexts(Call, Ctx))
+    report(T);
   const FunctionDecl *F = ::appsec::enclosingFunction(Call, Ctx);
   if (F && !F->isTemplateInstantiation() && Analysed.insert(F).second)
-    checkFunction(F, Ctx);
-}
-
-void JwtUnsafeVerificationCheck::checkCall(const CallExpr *Call, ASTContext &Ctx) {
-  if (jwt::isJwtCppVerifierCall(Call, "allow_algorithm")) {
-    if (Call->getNumArgs() == 1 && jwt::isJwtCppNoneAlgorithm(Call->getArg(0)))
-      report(Call->getArg(0)->getBeginLoc(),
-             "jwt-cpp allow_algorithm(jwt::algorithm::none{}) accepts unsigned "
-             "tokens (alg \"none\"); allow only the algorithm the tokens are "
-             "signed with, e.g. jwt::algorithm::hs256{shared_secret}");
-    return;
-  }
-  if (jwt::isCppJwtParam(Call, "verify")) {
-    if (Call->getNumArgs() != 1)
-      return;
-    const Expr *Arg = Call->getArg(0)->IgnoreParenImpCasts();
-    if (::appsec::constantInt(Arg, Ctx) != 0)
-      return;
-    auto D = report(Arg->getBeginLoc(),
-                    "cpp-jwt verify(false) makes jwt::decode skip the signature, "
-                    "algorithm and expiry checks; remove it (verification is on "
-                    "by default) or pass verify(true)");
-    CharSourceRange R = ::appsec::mainFileRange(Arg, Ctx);
-    if (R.isValid() && ::appsec::isLiteral(Arg))
-      D << FixItHint::CreateReplacement(R, "true");
-    return;
-  }
-  if (jwt::isCppJwtParam(Call, "algorithms")) {
-    // algorithms({"HS256", "none"}): the literals anywhere in the arguments.
-    llvm::SmallVector<const Stmt *, 16> Work(Call->arguments().begin(),
-                                             Call->arguments().end());
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *L = dyn_cast<StringLiteral>(S)) {
-        if (L->getCharByteWidth() == 1 && L->getString().equals_insensitive("none"))
-          report(L->getBeginLoc(),
-                 "cpp-jwt algorithms({...}) lists \"" + L->getString().str() +
-                     "\", so jwt::decode accepts unsigned tokens; list only "
-                     "the algorithm the tokens are signed with, e.g. \"HS256\"");
-        continue;
-      }
-      for (const Stmt *C : S->children())
-        Work.push_back(C);
-    }
-    return;
-  }
-  if (jwt::isLibJwtDecode(Call)) {
-    if (jwt::libJwtKey(Call, Ctx) == jwt::KeyState::Empty)
-      report(Call->getArg(2)->getBeginLoc(),
-             "libjwt jwt_decode() with an empty key verifies HMAC signatures "
-             "against an empty secret, which anyone can forge; pass the shared "
-             "secret and its length");
-    if (resultIgnored(Call, Ctx))
-      report(Call->getBeginLoc(),
-             "the result of libjwt jwt_decode() is ignored, so a token that "
-             "fails the signature check goes unnoticed; check it: if "
-             "(jwt_decode(...) != 0) reject the request");
-    return;
-  }
-  // libjwt 1.12+: unsigned int jwt_validate(jwt_t *, jwt_valid_t *), 0 = valid.
-  if (const FunctionDecl *FD = Call->getDirectCallee();
-      FD && FD->getName() == "jwt_validate" && Call->getNumArgs() == 2) {
-    if (resultIgnored(Call, Ctx))
-      report(Call->getBeginLoc(),
-             "the result of libjwt jwt_validate() is ignored, so an expired "
-             "token or one with the wrong claims is accepted; check it: if "
-             "(jwt_validate(jwt, valid) != 0) reject the request");
-    return;
-  }
-  if (jwt::isPocoSignerCall(Call, "tryVerify") && resultIgnored(Call, Ctx))
-    report(Call->getBeginLoc(),
-           "the result of Poco::JWT Signer::tryVerify() is ignored, so a token "
-           "with a bad signature goes unnoticed; check it: if "
-           "(!signer.tryVerify(jwt, token)) reject the request");
-}
-
-void JwtUnsafeVerificationCheck::checkFunction(const FunctionDecl *F, ASTContext &Ctx) {
-  for (const jwt::UncheckedErrorCode &U : jwt::uncheckedErrorCodes(F, Ctx)) {
-    const Expr *Arg = jwt::errorCodeArgument(U.Call);
-    std::string Ec = quoted(U.Ec);
-    if (U.Lib == jwt::Library::JwtCpp)
-      report(Arg->getBeginLoc(),
-             "the error code " + Ec + " of jwt-cpp verify() is never checked, "
-             "so a token that fails verification is accepted; check " + Ec +
-             " after verify(): if (" + U.Ec->getNameAsString() +
-             ") reject the request");
-    else
-      report(Arg->getBeginLoc(),
-             "the error code " + Ec + " of cpp-jwt jwt::decode() is never "
-             "checked, so bad signatures, expired tokens and alg \"none\" are "
-             "accepted; check " + Ec + " after jwt::decode(): if (" +
-             U.Ec->getNameAsString() + ") reject the request");
-  }
-  for (const jwt::AlgorithmFromToken &A : jwt::algorithmFromToken(F, Ctx)) {
-    report(A.Choice->getBeginLoc(),
-           A.Argument
-               ? "the algorithm allowed for verification is the one named in "
-                 "the token's own 'alg' header, so the sender chooses how the "
-                 "token is checked; allow a fixed algorithm (HS256 with the "
-                 "shared secret for Connect requests)"
-               : "the token's own 'alg' header chooses the verifier here, so "
-                 "the sender picks how the token is checked; use one fixed "
-                 "algorithm per endpoint (HS256 for Connect requests, RS256 "
-                 "for signed lifecycle callbacks)");
-    SourceRange Choice = A.Choice->getSourceRange();
-    if (!Choice.fullyContains(A.Source->getSourceRange()))
-      note(A.Source->getBeginLoc(), "the 'alg' header is read here");
-  }
-  for (const CallExpr *V : jwt::pocoVerifyWithoutExpiry(F, Ctx))
-    report(V->getBeginLoc(),
-           "Poco::JWT Signer::verify() checks only the signature, and this "
-           "function never looks at the token's expiry; reject the request "
-           "if token.getExpiration() < Poco::Timestamp()");
-  if (RequireExpiry)
-    for (const jwt::ExpiryNotRequired &E : jwt::expiryNotRequired(F, Ctx))
-      report(E.Call->getBeginLoc(),
-             E.Lib == jwt::Library::JwtCpp
-                 ? "jwt-cpp verify() checks 'exp' only when the token has one, "
-                   "and nothing here requires it, so a token without 'exp' never "
-                   "expires; require it: if (!decoded.has_expires_at()) reject "
-                   "the request"
-                 : "cpp-jwt jwt::decode() checks 'exp' only when the token has "
-                   "one, and nothing here requires it, so a token without 'exp' "
-                   "never expires; require it: if (!obj.has_claim(\"exp\")) "
-                   "reject the request");
-  checkKeySources(F, Ctx);
-  checkL8w8jwt(F, Ctx);
-}
-
-void JwtUnsafeVerificationCheck::checkKeySources(const FunctionDecl *F, ASTContext &Ctx) {
-  for (const jwt::KeyUrlFromToken &K : jwt::keyUrlFromToken(F, Ctx)) {
-    std::string H = "'" + K.Header + "'";
-    report(K.Use->getBeginLoc(),
-           (K.Fetch ? "the URL fetched here comes from the token's own " + H +
-                          " header, so the sender chooses the key its token is "
-                          "verified with"
-                    : "the verification key here comes from the URL in the "
-                      "token's own " + H + " header, so the sender chooses the "
-                      "key its token is verified with") +
-               "; take keys only from a fixed, trusted location (Connect "
-               "install callbacks: https://connect-install-keys.atlassian.com/"
-               "<kid>) or check the URL against an allow-list first");
-    if (!K.Use->getSourceRange().fullyContains(K.Source->getSourceRange()))
-      note(K.Source->getBeginLoc(), "the " + H + " header is read here");
-  }
-}
-
-void JwtUnsafeVerificationCheck::checkL8w8jwt(const FunctionDecl *F, ASTContext &Ctx) {
-  using D = jwt::L8w8jwtDecode;
-  for (const D &Dec : jwt::l8w8jwtDecodes(F, Ctx)) {
-    if (!Dec.Validates)
-      continue; // reported where its claims are used (missing-verification)
-    std::string P = Dec.Params ? Dec.Params->getNameAsString() : "params";
-    switch (Dec.AlgState) {
-    case D::Alg::SkipsSignature:
-      report(Dec.AlgValue->getBeginLoc(),
-             "l8w8jwt alg -1 makes l8w8jwt_decode() skip the signature check, "
-             "so unsigned and forged tokens pass; set the algorithm the tokens "
-             "are signed with, e.g. " + P + ".alg = L8W8JWT_ALG_HS256");
-      break;
-    case D::Alg::NotAnAlgorithm:
-      report(Dec.AlgValue->getBeginLoc(),
-             "l8w8jwt alg " + std::to_string(Dec.AlgConstant) + " is no "
-             "L8W8JWT_ALG_* value, so l8w8jwt_decode() verifies no signature; "
-             "set the algorithm the tokens are signed with, e.g. " + P +
-             ".alg = L8W8JWT_ALG_HS256");
-      break;
-    case D::Alg::NeverSet:
-      report(Dec.Call->getBeginLoc(),
-             "'" + P + ".alg' is never set, so it keeps the -2 that "
-             "l8w8jwt_decoding_params_init() gives it, which matches no "
-             "algorithm: l8w8jwt_decode() then verifies no signature; set " + P +
-             ".alg = L8W8JWT_ALG_HS256 (or the algorithm the tokens are signed with)");
-      note(Dec.Init->getBeginLoc(), "initialised here");
-      break;
-    case D::Alg::Given:
-      break;
-    }
-    if (Dec.EmptyKey)
-      report(Dec.EmptyKey->getBeginLoc(),
-             "l8w8jwt verification_key is an empty string, so HMAC signatures "
-             "are checked against an empty secret anyone can forge with (or "
-             "every token is rejected); pass the shared secret and its length");
-    if (Dec.ExpiryUnchecked)
-      report(Dec.ExpiryOff ? Dec.ExpiryOff->getBeginLoc() : Dec.Call->getBeginLoc(),
-             (Dec.ExpiryOff ? "'" + P + ".validate_exp' is 0"
-                            : "'" + P + ".validate_exp' is never set") +
-                 std::string(", so l8w8jwt_decode() accepts expired tokens and "
-                             "tokens without 'exp'; set ") +
-                 P + ".validate_exp = 1");
-    if (!Dec.Result)
-      continue;
-    std::string R = Dec.Result->getNameAsString();
-    if (Dec.ResultUse == D::Use::Unchecked)
-      report(Dec.Call->getArg(1)->getBeginLoc(),
-             "the validation result '" + R + "' of l8w8jwt_decode() is never "
-             "checked; the return value only says the token could be parsed, "
-             "a bad signature or an expired token shows only in '" + R +
-             "'; check both: if (rc != L8W8JWT_SUCCESS || " + R +
-             " != L8W8JWT_VALID) reject the request");
-    else if (Dec.ResultUse == D::Use::Partial)
-      report(Dec.PartialTest->getBeginLoc(),
-             "the validation result '" + R + "' of l8w8jwt_decode() is only "
-             "tested for some failure flags, not for a bad signature; compare "
-             "it to L8W8JWT_VALID: if (" + R + " != L8W8JWT_VALID) reject the "
-             "request");
-  }
+    for (const ::appsec::DiagnosticText &T : ::appsec::unsafeFunctionTexts(F, Ctx, RequireExpiry))
+      report(T);
 }
 
 } // namespace clang::tidy::appsec

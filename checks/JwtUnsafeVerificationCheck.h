@@ -15,7 +15,8 @@ namespace clang::tidy::appsec {
 /// token's `jku`/`x5u` URL, and l8w8jwt decodes that skip the signature,
 /// never check the validation result or leave validate_exp off. Option
 /// RequireExpiry: also report jwt-cpp/cpp-jwt verifications that accept a
-/// token without `exp`. Library knowledge lives in lib/jwt/.
+/// token without `exp`. Library knowledge lives in lib/jwt/, the wording in
+/// lib/reporting/JwtUnsafeFindingText.cpp.
 ///
 /// For the user-facing documentation see docs/checks/appsec-jwt-unsafe-verification.md
 class JwtUnsafeVerificationCheck : public AppSecCheck {
@@ -27,10 +28,6 @@ public:
   void onStartOfTranslationUnit() override { Analysed.clear(); }
 
 private:
-  void checkCall(const CallExpr *Call, ASTContext &Ctx);
-  void checkFunction(const FunctionDecl *F, ASTContext &Ctx);
-  void checkL8w8jwt(const FunctionDecl *F, ASTContext &Ctx);
-  void checkKeySources(const FunctionDecl *F, ASTContext &Ctx);
   const bool RequireExpiry;
   std::set<const FunctionDecl *> Analysed;
 };

@@ -514,4 +514,51 @@ HandlerAuthResult HandlerAuthentication::analyse(const RequestHandler &H) {
   return R;
 }
 
+std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
+                                                   llvm::ArrayRef<const FunctionDecl *> Functions,
+                                                   const HandlerAuthOptions &Options,
+                                                   llvm::StringRef VerificationFunctions,
+                                                   bool Always, bool SawJwtApi,
+                                                   std::vector<std::string> &ConfigErrors) {
+  std::vector<HandlerVerdict> Verdicts;
+  HandlerIndex Handlers(Ctx);
+  MiddlewareIndex Middleware(Ctx);
+  for (const FunctionDecl *F : Functions) {
+    Handlers.scan(F);
+    Middleware.scan(F);
+  }
+  Middleware.finish();
+  if (Handlers.all().empty())
+    return Verdicts;
+
+  std::string Error;
+  VerificationIndex Verifier(Ctx, VerificationFunctions, &Error);
+  if (!Error.empty())
+    ConfigErrors.push_back("VerificationFunctions: " + Error);
+  Error.clear();
+  HandlerAuthentication Auth(Ctx, Verifier, Middleware, Handlers, Options, &Error);
+  if (!Error.empty())
+    ConfigErrors.push_back("PublicRoutes: " + Error);
+  // Only applications that authenticate with JWTs are held to it.
+  if (!Always && !SawJwtApi && !Verifier.translationUnitUsesJwt())
+    return Verdicts;
+  for (const FunctionDecl *F : Functions)
+    Auth.addCaller(F);
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const auto &[Key, H] : Handlers.all()) {
+    if (!SM.isInMainFile(SM.getExpansionLoc(H.Registration)) || H.Function->isTemplateInstantiation())
+      continue;
+    HandlerAuthResult R = Auth.analyse(H);
+    if (R.Verdict != HandlerAuth::NeverVerifies && R.Verdict != HandlerAuth::ResultIgnored &&
+        R.Verdict != HandlerAuth::SomePathsSkip)
+      continue;
+    HandlerVerdict V{H, R, ""};
+    if (R.IgnoredCall)
+      V.IgnoredCallee = Verifier.describe(R.IgnoredCall);
+    Verdicts.push_back(std::move(V));
+  }
+  return Verdicts;
+}
+
 } // namespace appsec::jwt

@@ -109,4 +109,25 @@ private:
       CallSites;
 };
 
+/// A handler the analysis found at fault.
+struct HandlerVerdict {
+  RequestHandler Handler;
+  HandlerAuthResult Result;
+  std::string IgnoredCallee; ///< ResultIgnored: "authenticate()", ...
+};
+
+/// The whole handler analysis of one translation unit: indexes the handlers
+/// and middleware of \p Functions (the main file's functions and lambdas),
+/// and returns the verdicts NeverVerifies, ResultIgnored and SomePathsSkip
+/// of handlers registered in the main file. Unless \p Always, nothing is
+/// returned for a file that shows no JWT authentication (no JWT library call,
+/// \p SawJwtApi false, and no verifier function declared in the project's
+/// own code). Invalid option patterns are added to \p ConfigErrors.
+std::vector<HandlerVerdict> findUnverifiedHandlers(clang::ASTContext &Ctx,
+                                                   llvm::ArrayRef<const clang::FunctionDecl *> Functions,
+                                                   const HandlerAuthOptions &Options,
+                                                   llvm::StringRef VerificationFunctions,
+                                                   bool Always, bool SawJwtApi,
+                                                   std::vector<std::string> &ConfigErrors);
+
 } // namespace appsec::jwt

@@ -1,6 +1,7 @@
 #include "jwt/JwtFlow.h"
 
 #include "support/AstHelpers.h"
+#include "support/BodyStatements.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -15,32 +16,9 @@ namespace appsec::jwt {
 
 namespace {
 
-/// Every statement of a body in pre-order, without the bodies of nested
-/// lambdas (their captures are kept in Lambdas).
-struct Body {
-  std::vector<const Stmt *> Nodes;
-  std::vector<const LambdaExpr *> Lambdas;
-
-  explicit Body(const FunctionDecl *F) {
-    if (F && F->hasBody())
-      walk(F->getBody(), 0);
-  }
-
-private:
-  void walk(const Stmt *S, unsigned Depth) {
-    if (!S || Depth > 400)
-      return;
-    Nodes.push_back(S);
-    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-      Lambdas.push_back(L);
-      for (const Expr *Init : L->capture_inits())
-        walk(Init, Depth + 1);
-      return;
-    }
-    for (const Stmt *C : S->children())
-      walk(C, Depth + 1);
-  }
-};
+/// The statements of a body (support/BodyStatements): nested lambdas are
+/// functions of their own; their capture initialisers run here.
+using Body = BodyStatements;
 
 /// The expression a variable is initialised or assigned with, without the
 /// wrappers C++ adds around a returned object.

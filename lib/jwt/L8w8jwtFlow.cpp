@@ -2,6 +2,7 @@
 
 #include "jwt/JwtApi.h"
 #include "support/AstHelpers.h"
+#include "support/BodyStatements.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -15,32 +16,12 @@ namespace appsec::jwt {
 
 namespace {
 
-/// The statements of a body in pre-order, nested lambdas left out (their
-/// captured variables are kept: a lambda may check them later).
-struct Body {
-  std::vector<const Stmt *> Nodes;
+/// The statements of a body, nested lambdas left out (their captured
+/// variables are kept: a lambda may check them later).
+struct Body : BodyStatements {
   std::vector<const VarDecl *> Captured;
-
-  explicit Body(const FunctionDecl *F) {
-    if (F && F->hasBody())
-      walk(F->getBody(), 0);
-  }
-
-private:
-  void walk(const Stmt *S, unsigned Depth) {
-    if (!S || Depth > 400)
-      return;
-    Nodes.push_back(S);
-    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
-      for (const LambdaCapture &C : L->captures())
-        if (C.capturesVariable())
-          if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
-            Captured.push_back(V);
-      return;
-    }
-    for (const Stmt *C : S->children())
-      walk(C, Depth + 1);
-  }
+  explicit Body(const FunctionDecl *F)
+      : BodyStatements(F, /*WithCaptureInits=*/false), Captured(capturedVariables()) {}
 };
 
 /// The variable \p E names, without casts.

@@ -57,8 +57,9 @@ public:
   /// \p Name matches the VerificationFunctions patterns.
   bool hasVerifierName(llvm::StringRef Name) const;
   /// The project's own code (outside system headers) declares a verifier
-  /// function or the main file calls a JWT library: the translation unit
-  /// belongs to an application that authenticates requests with JWTs.
+  /// function (by name or annotation): the translation unit belongs to an
+  /// application that authenticates requests with JWTs. (Calls of a JWT
+  /// library are the other evidence; the check sees those with a matcher.)
   bool translationUnitUsesJwt();
   /// "jwt-cpp verifier::verify()", "authenticate()", ... for messages.
   std::string describe(const clang::CallExpr *Call) const;

@@ -10,8 +10,13 @@
 
 #include "requirements/RequirementCatalog.h"
 
+#include "clang/Basic/SourceLocation.h"
+
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace appsec {
 
@@ -24,5 +29,16 @@ std::string requirementClause(const RequirementCatalog &Catalog,
 std::string findingText(std::string_view Message,
                         const RequirementCatalog &Catalog,
                         std::string_view CheckName);
+
+/// A finding as the engine words it, before the check reports it: the
+/// message (the requirement clause is added when reported), notes, and an
+/// optional fix-it.
+struct DiagnosticText {
+  clang::SourceLocation Loc;
+  std::string Message;
+  std::vector<std::pair<clang::SourceLocation, std::string>> Notes;
+  /// A replacement that fixes the finding, where it is unambiguous.
+  std::optional<std::pair<clang::CharSourceRange, std::string>> FixIt;
+};
 
 } // namespace appsec

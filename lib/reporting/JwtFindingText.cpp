@@ -1,0 +1,111 @@
+#include "reporting/JwtFindingText.h"
+
+#include "jwt/JwtFlow.h"
+#include "jwt/L8w8jwtFlow.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace appsec {
+
+std::string handlerDescription(const RequestHandler &H) {
+  std::string Fw = frameworkName(H.Fw);
+  if (!H.Route.empty())
+    return Fw + " handler for route '" + H.Route + "'";
+  if (const auto *M = dyn_cast<CXXMethodDecl>(H.Function); M && !M->getParent()->isLambda())
+    return Fw + " request handler '" + M->getParent()->getNameAsString() + "::" +
+           M->getNameAsString() + "'";
+  if (!isa<CXXMethodDecl>(H.Function))
+    return Fw + " request handler '" + H.Function->getNameAsString() + "'";
+  return Fw + " request handler";
+}
+
+DiagnosticText unverifiedHandlerText(const jwt::HandlerVerdict &V, const SourceManager &SM) {
+  const RequestHandler &H = V.Handler;
+  const jwt::HandlerAuthResult &R = V.Result;
+  const std::string Who = handlerDescription(H);
+  DiagnosticText T;
+  switch (R.Verdict) {
+  case jwt::HandlerAuth::ResultIgnored:
+    T.Loc = R.IgnoredCall->getBeginLoc();
+    T.Message = Who + " calls " + V.IgnoredCallee +
+                " but ignores its result, so a request whose token fails verification is "
+                "served anyway; check the result and answer 401 when it fails";
+    T.Notes.emplace_back(H.Registration, "route registered here");
+    return T;
+  case jwt::HandlerAuth::SomePathsSkip:
+    T.Loc = R.Read->getBeginLoc();
+    T.Message = Who + " uses " + R.ReadWhat +
+                " on a path where the JWT is not verified; make every path verify the token, "
+                "or reject the request, before using request data";
+    T.Notes.emplace_back(R.Verification->getBeginLoc(),
+                         "the token is verified here, but not on every path to the use above");
+    return T;
+  default:
+    T.Loc = H.Registration;
+    T.Message = Who + " serves requests without verifying a JWT; verify the token (signature "
+                      "with a pinned algorithm, exp, iss) in the handler, in a function it calls "
+                      "or in middleware that runs first, or list the route in PublicRoutes if it "
+                      "is meant to be public";
+    if (SM.getExpansionLineNumber(H.Registration) !=
+        SM.getExpansionLineNumber(H.Function->getLocation()))
+      T.Notes.emplace_back(H.Function->getLocation(), "handler defined here");
+    return T;
+  }
+}
+
+std::vector<DiagnosticText> decodedOnlyTexts(const FunctionDecl *F, ASTContext &Ctx) {
+  std::vector<DiagnosticText> Out;
+  for (const jwt::UnverifiedRead &U : jwt::unverifiedClaimReads(F, Ctx)) {
+    DiagnosticText T;
+    T.Loc = U.Read->getBeginLoc();
+    if (U.Lib == jwt::Library::JwtCpp && !U.Object) {
+      T.Message = "claim read straight from jwt-cpp jwt::decode(), which only parses the token; "
+                  "nothing verifies its signature. Keep the decoded token and verify it first: "
+                  "jwt::verify().allow_algorithm(jwt::algorithm::hs256{shared_secret})"
+                  ".verify(decoded)";
+    } else if (U.Lib == jwt::Library::JwtCpp) {
+      std::string Name = U.Object->getNameAsString();
+      T.Message = "claim read from jwt-cpp token '" + Name +
+                  "', which is decoded but never verified; verify it before trusting its claims: "
+                  "jwt::verify().allow_algorithm(jwt::algorithm::hs256{shared_secret})"
+                  ".verify(" + Name + ")";
+      T.Notes.emplace_back(U.Decode->getBeginLoc(),
+                           "decoded here; jwt::decode() only parses the token");
+    } else {
+      std::string Name = U.Object->getNameAsString();
+      T.Message = "claim read from libjwt token '" + Name +
+                  "', which was decoded without a key, so its signature was never checked; "
+                  "pass the shared secret: jwt_decode(&" + Name + ", token, key, key_len)";
+      T.Notes.emplace_back(U.Decode->getBeginLoc(),
+                           "decoded here with a NULL key; libjwt then checks no signature");
+    }
+    Out.push_back(std::move(T));
+  }
+  for (const jwt::L8w8jwtDecode &D : jwt::l8w8jwtUnverifiedClaimUses(F, Ctx)) {
+    DiagnosticText T;
+    T.Loc = D.FirstClaimUse->getBeginLoc();
+    std::string C = D.Claims->getNameAsString();
+    if (!D.Validates) {
+      T.Message = "payload '" + C + "' used from l8w8jwt_decode_raw_no_validation(), which "
+                  "checks neither the signature nor any claim; decode the token with "
+                  "l8w8jwt_decode() and use its claims only if the validation result == "
+                  "L8W8JWT_VALID";
+      T.Notes.emplace_back(D.Call->getBeginLoc(), "decoded here without validation");
+    } else {
+      std::string R = D.Result->getNameAsString();
+      T.Message = "claims '" + C + "' used although the validation result '" + R +
+                  "' of l8w8jwt_decode() is never compared to L8W8JWT_VALID; l8w8jwt hands out "
+                  "the claims of forged and expired tokens too; use them only if " + R +
+                  " == L8W8JWT_VALID";
+      T.Notes.emplace_back(D.Call->getBeginLoc(),
+                           "decoded here; its return value only says the token could be parsed");
+    }
+    Out.push_back(std::move(T));
+  }
+  return Out;
+}
+
+} // namespace appsec

@@ -1,0 +1,49 @@
+//===- JwtFindingText.h - what the JWT checks say ------------------------===//
+//
+// The messages and notes of appsec-jwt-missing-verification and
+// appsec-jwt-unsafe-verification, built from the engine's results
+// (jwt/HandlerAuthentication, jwt/JwtFlow, jwt/L8w8jwtFlow) so the checks
+// only report them (JwtFindingText.cpp, JwtUnsafeFindingText.cpp). Each message says what to add where the fix
+// is mechanical; the requirement clause is appended by the check.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "jwt/HandlerAuthentication.h"
+#include "reporting/FindingText.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceLocation.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace appsec {
+
+
+/// "cpp-httplib handler for route '/api/notes'", "Poco request handler
+/// 'ExportHandler::handleRequest'", "cpprestsdk request handler".
+std::string handlerDescription(const RequestHandler &H);
+
+/// The finding for a handler that does not verify the request's JWT.
+DiagnosticText unverifiedHandlerText(const jwt::HandlerVerdict &V, const clang::SourceManager &SM);
+
+/// The findings for claims read from tokens \p F decodes without verifying
+/// (jwt-cpp, libjwt, l8w8jwt), at the first read with a note at the decode.
+std::vector<DiagnosticText> decodedOnlyTexts(const clang::FunctionDecl *F, clang::ASTContext &Ctx);
+
+/// Broken verification visible in one JWT API call: jwt-cpp
+/// allow_algorithm(none), cpp-jwt verify(false) (with a fix-it) or "none" in
+/// algorithms(...), libjwt jwt_decode with an empty key or ignored result,
+/// jwt_validate or Poco tryVerify results ignored.
+std::vector<DiagnosticText> unsafeCallTexts(const clang::CallExpr *Call, clang::ASTContext &Ctx);
+
+/// Broken verification visible over one function: unchecked error codes,
+/// the token's alg choosing the verifier, Poco expiry never read, keys from
+/// the token's jku/x5u URL, l8w8jwt parameters and results, and (with
+/// \p RequireExpiry) tokens without exp accepted.
+std::vector<DiagnosticText> unsafeFunctionTexts(const clang::FunctionDecl *F, clang::ASTContext &Ctx,
+                                                bool RequireExpiry);
+
+} // namespace appsec

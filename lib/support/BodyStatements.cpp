@@ -1,0 +1,37 @@
+#include "support/BodyStatements.h"
+
+using namespace clang;
+
+namespace appsec {
+
+BodyStatements::BodyStatements(const FunctionDecl *F, bool WithCaptureInits) {
+  if (F && F->hasBody())
+    walk(F->getBody(), 0, WithCaptureInits);
+}
+
+void BodyStatements::walk(const Stmt *S, unsigned Depth, bool WithCaptureInits) {
+  if (!S || Depth > 400)
+    return;
+  Nodes.push_back(S);
+  if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+    Lambdas.push_back(L);
+    if (WithCaptureInits)
+      for (const Expr *Init : L->capture_inits())
+        walk(Init, Depth + 1, WithCaptureInits);
+    return;
+  }
+  for (const Stmt *C : S->children())
+    walk(C, Depth + 1, WithCaptureInits);
+}
+
+std::vector<const VarDecl *> BodyStatements::capturedVariables() const {
+  std::vector<const VarDecl *> Vars;
+  for (const LambdaExpr *L : Lambdas)
+    for (const LambdaCapture &C : L->captures())
+      if (C.capturesVariable())
+        if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Vars.push_back(V);
+  return Vars;
+}
+
+} // namespace appsec

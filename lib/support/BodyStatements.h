@@ -1,0 +1,30 @@
+//===- BodyStatements.h - the statements of one function body -----------===//
+#pragma once
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+
+#include <vector>
+
+namespace appsec {
+
+/// The statements of a function body in pre-order, with nested lambda bodies
+/// left out: a lambda is a function of its own, analysed separately. Deeply
+/// nested statements (over 400 levels) are cut off, so the walk is bounded.
+struct BodyStatements {
+  std::vector<const clang::Stmt *> Nodes;
+  /// The lambdas met on the way (their bodies are not in Nodes).
+  std::vector<const clang::LambdaExpr *> Lambdas;
+
+  /// \p WithCaptureInits: also walk the expressions that initialise a
+  /// lambda's captures (they run in the enclosing function).
+  explicit BodyStatements(const clang::FunctionDecl *F, bool WithCaptureInits = true);
+
+  /// The variables the lambdas capture.
+  std::vector<const clang::VarDecl *> capturedVariables() const;
+
+private:
+  void walk(const clang::Stmt *S, unsigned Depth, bool WithCaptureInits);
+};
+
+} // namespace appsec
