@@ -35,6 +35,9 @@ bool resultIgnored(const Expr *E, ASTContext &Ctx) {
 
 std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
+void keySources(Texts &Out, const FunctionDecl *F, ASTContext &Ctx);
+void l8w8jwt(Texts &Out, const FunctionDecl *F, ASTContext &Ctx);
+
 void unsafeCall(Texts &Out, const CallExpr *Call, ASTContext &Ctx) {
   if (jwt::isJwtCppVerifierCall(Call, "allow_algorithm")) {
     if (Call->getNumArgs() == 1 && jwt::isJwtCppNoneAlgorithm(Call->getArg(0)))
