@@ -187,6 +187,10 @@ MiddlewareIndex::before(const RequestHandler &H) const {
   auto inScope = [&](const MiddlewareRegistration &R) {
     if (R.Fw != H.Fw)
       return false;
+    // Pistache's router middleware runs for router routes, not for a raw
+    // Http::Handler (which has no route).
+    if (R.Fw == Framework::Pistache && H.Route.empty())
+      return false;
     if (R.Server && H.Server && R.Server != H.Server)
       return false;
     if (R.RoutePrefix.empty() || R.RoutePrefix == "/" || R.RoutePrefix == "/**")

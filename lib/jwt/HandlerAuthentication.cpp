@@ -111,6 +111,63 @@ bool rejects(const Stmt *S, const ASTContext &Ctx) {
   return false;
 }
 
+/// +1 if \p E is \p Call's result (also through an optional's operator
+/// bool), -1 if it is its negation, 0 otherwise.
+int callPolarity(const Expr *E, const CallExpr *Call) {
+  int Sign = 1;
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (E == Call)
+      return Sign;
+    if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_LNot) {
+      Sign = -Sign;
+      E = U->getSubExpr();
+    } else if (const auto *M = dyn_cast<CXXMemberCallExpr>(E);
+               M && isa_and_nonnull<CXXConversionDecl>(M->getMethodDecl())) {
+      E = M->getImplicitObjectArgument();
+    } else {
+      return 0;
+    }
+  }
+  return 0;
+}
+
+/// When \p Call decides an `if` of \p G (`if (!verify(...))`,
+/// `if (!verify(...) || expired)`, `if (verify(...) && ...)`), the branch
+/// the `if` takes when the call returns false: the token did not verify.
+const CFGBlock *failureBranch(const CFG &G, const CallExpr *Call) {
+  for (const CFGBlock *B : G) {
+    const auto *If = dyn_cast_or_null<IfStmt>(B->getTerminatorStmt());
+    if (!If || B->succ_size() != 2 || !If->getCond())
+      continue;
+    const Expr *Cond = If->getCond()->IgnoreImplicit()->IgnoreParens();
+    int Then = 0; // -1: then-branch on failure, +1: else-branch on failure
+    if (int P = callPolarity(Cond, Call))
+      Then = P;
+    else if (const auto *Op = dyn_cast<BinaryOperator>(Cond); Op && Op->isLogicalOp()) {
+      llvm::SmallVector<const Expr *, 8> Operands{Op};
+      while (!Operands.empty()) {
+        const Expr *E = Operands.pop_back_val()->IgnoreImplicit()->IgnoreParens();
+        const auto *Inner = dyn_cast<BinaryOperator>(E);
+        if (Inner && Inner->getOpcode() == Op->getOpcode()) {
+          Operands.push_back(Inner->getLHS());
+          Operands.push_back(Inner->getRHS());
+        } else if (int P = callPolarity(E, Call)) {
+          // `!verify() || x`: failure takes the then-branch; `verify() && x`:
+          // failure takes the else-branch. Other mixes say nothing.
+          if (Op->getOpcode() == BO_LOr && P < 0)
+            Then = -1;
+          else if (Op->getOpcode() == BO_LAnd && P > 0)
+            Then = 1;
+        }
+      }
+    }
+    if (Then != 0)
+      return (B->succ_begin() + (Then < 0 ? 0 : 1))->getReachableBlock();
+  }
+  return nullptr;
+}
+
 class CallSiteFinder : public RecursiveASTVisitor<CallSiteFinder> {
 public:
   std::vector<const CallExpr *> Calls;
@@ -337,8 +394,9 @@ HandlerAuthentication::Walk HandlerAuthentication::walk(const FunctionDecl *F,
     W.TooBig = true;
     return W;
   }
+  // Not setAllAlwaysAdd(): it routes `a || b` through a confluence block
+  // that forgets which operand decided the branch.
   CFG::BuildOptions Opts;
-  Opts.setAllAlwaysAdd();
   Opts.AddImplicitDtors = false;
   Opts.AddTemporaryDtors = false;
   Opts.AddLifetime = false;
@@ -415,6 +473,11 @@ HandlerAuthentication::Walk HandlerAuthentication::walk(const FunctionDecl *F,
             if (!W.Verification)
               W.Verification = Call;
             Stopped = true;
+            // `if (!verify(...)) ...`: the branch the `if` takes when the
+            // verification fails goes on unverified (a reject there ends it).
+            if (const CFGBlock *Failed = failureBranch(*G, Call))
+              if (Seen.insert({Failed->getBlockID(), It.Read != nullptr}).second)
+                Work.push_back({Failed, It.Read, It.What});
             break;
           }
         }

@@ -12,6 +12,7 @@
 
 std::string secretFor(const std::string &clientKey);
 void deleteNote(const std::string &id);
+void logLine(const std::string &line);
 
 // A helper defined here that verifies: handlers calling it are verified.
 std::optional<std::string> accountOf(const httplib::Request &req) {
@@ -91,6 +92,27 @@ void routes(httplib::Server &svr) {
     res.set_content(req.get_param_value("jql"), "application/json");
     // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: cpp-httplib handler for route '/api/issues' uses request value 'jql' on a path where the JWT is not verified; make every path verify the token, or reject the request, before using request data; violates Atlassian requirement 1 {{.*}} [appsec-jwt-missing-verification]
     // CHECK-MESSAGES-PUBLIC: :[[@LINE-2]]:21: warning: cpp-httplib handler for route '/api/issues' uses request value 'jql'{{.*}}
+  });
+
+  // A failed verification is only logged: the request is served anyway.
+  svr.Get("/api/search", [](const httplib::Request &req, httplib::Response &res) {
+    std::string why;
+    if (!authenticateRequest(req, why))
+      logLine("search: " + why);
+    res.set_content(req.get_param_value("q"), "text/plain");
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: cpp-httplib handler for route '/api/search' uses request value 'q' on a path where the JWT is not verified; make every path verify the token, or reject the request, before using request data; violates Atlassian requirement 1 {{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-PUBLIC: :[[@LINE-2]]:21: warning: cpp-httplib handler for route '/api/search' uses request value 'q'{{.*}}
+  });
+
+  // Verified in a compound condition: the else-branch, taken when the token
+  // fails, answers 401.
+  svr.Patch("/api/notes", [](const httplib::Request &req, httplib::Response &res) {
+    std::string why;
+    if (authenticateRequest(req, why) && !req.body.empty()) {
+      res.set_content(req.body, "application/json");
+    } else {
+      res.status = 401;
+    }
   });
 
   // The token's own reading, and reads on paths that answer with an error,
