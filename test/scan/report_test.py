@@ -10,7 +10,6 @@ Cases: report-content, report-hostile, annotations, gitlab, html-chromium.
 html-chromium needs Debian's chromium (tools/deps.txt) and fails, not skips,
 without it.
 """
-import argparse
 import html.parser
 import json
 import os
@@ -26,7 +25,7 @@ import zlib
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, HERE)
-from scan_test import GOOD_UNITS, Env, Failure, check  # noqa: E402
+from scan_test import GOOD_UNITS, Env, Failure, check, run_case  # noqa: E402
 
 CATALOG = os.path.join(HERE, "..", "..", "lib", "requirements", "atlassian-cloud-2022.json")
 EPOCH = "1700000000"  # SOURCE_DATE_EPOCH for reproducible reports
@@ -558,21 +557,5 @@ def case_html_chromium(env):
 CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("case_")}
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--scan", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--case", required=True, choices=sorted(CASES))
-    a = ap.parse_args()
-    env = ReportEnv(os.path.abspath(a.scan), os.path.abspath(a.work), a.case)
-    try:
-        CASES[a.case](env)
-    except Failure as e:
-        print(f"FAIL {a.case}: {e}", file=sys.stderr)
-        return 1
-    print(f"PASS {a.case}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_case(CASES, ReportEnv))

@@ -359,15 +359,17 @@ def case_timeout(env):
 CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("case_")}
 
 
-def main():
+def run_case(cases, env_class):
+    """The command line every scan test script shares: --scan <appsec-scan>
+    --work <scratch dir> --case <name>; exit 0 when the case passes."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--scan", required=True)
     ap.add_argument("--work", required=True)
-    ap.add_argument("--case", required=True, choices=sorted(CASES))
+    ap.add_argument("--case", required=True, choices=sorted(cases))
     a = ap.parse_args()
-    env = Env(os.path.abspath(a.scan), os.path.abspath(a.work), a.case)
+    env = env_class(os.path.abspath(a.scan), os.path.abspath(a.work), a.case)
     try:
-        CASES[a.case](env)
+        cases[a.case](env)
     except Failure as e:
         print(f"FAIL {a.case}: {e}", file=sys.stderr)
         return 1
@@ -376,4 +378,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_case(CASES, Env))

@@ -6,7 +6,6 @@ per case). Usage:
   shard_test.py --scan <appsec-scan> --work <dir> --case <name>
 Cases: diff, diff-errors, baseline-json, shard-merge, shard-errors, merge-errors.
 """
-import argparse
 import json
 import os
 import subprocess
@@ -16,7 +15,7 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.dont_write_bytecode = True
 sys.path.insert(0, HERE)
-from scan_test import GOOD_UNITS, EXPECTED, Env, Failure, check, findings  # noqa: E402
+from scan_test import GOOD_UNITS, EXPECTED, Env, Failure, check, findings, run_case  # noqa: E402
 
 NEW_FLAW = """
 void insecureHost(CURL *h) {
@@ -367,21 +366,5 @@ def case_pre_commit(env):
 CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("case_")}
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--scan", required=True)
-    ap.add_argument("--work", required=True)
-    ap.add_argument("--case", required=True, choices=sorted(CASES))
-    a = ap.parse_args()
-    env = Env(os.path.abspath(a.scan), os.path.abspath(a.work), a.case)
-    try:
-        CASES[a.case](env)
-    except Failure as e:
-        print(f"FAIL {a.case}: {e}", file=sys.stderr)
-        return 1
-    print(f"PASS {a.case}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run_case(CASES, Env))
