@@ -16,17 +16,6 @@ namespace appsec {
 
 namespace {
 
-bool overrides(const CXXMethodDecl *M, llvm::StringRef BaseMethod, unsigned Depth = 0) {
-  if (Depth > 8)
-    return false;
-  for (const CXXMethodDecl *O : M->overridden_methods())
-    if (modelName(O) == BaseMethod || overrides(O, BaseMethod, Depth + 1))
-      return true;
-  return false;
-}
-
-std::string literal(const Expr *E) { return routeLiteral(E); }
-
 const CXXRecordDecl *recordOfArgument(const Expr *E) {
   if (!E)
     return nullptr;
@@ -55,17 +44,6 @@ const FunctionDecl *methodNamed(const CXXRecordDecl *RD, llvm::StringRef Name) {
   return nullptr;
 }
 
-const ValueDecl *objectOf(const CallExpr *C) {
-  const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
-  if (!MC || !MC->getImplicitObjectArgument())
-    return nullptr;
-  const Expr *Obj = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Obj);
-      Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() >= 1)
-    Obj = Op->getArg(0);
-  return referencedDecl(Obj);
-}
-
 class RegistrationFinder : public RecursiveASTVisitor<RegistrationFinder> {
 public:
   RegistrationFinder(std::vector<MiddlewareRegistration> &Out,
@@ -83,7 +61,7 @@ public:
     if ((N == "httplib::Server::set_pre_routing_handler" ||
          N == "httplib::Server::set_pre_request_handler"))
       add(Framework::CppHttplib, functionDesignatedBy(Last), "pre-routing handler", C,
-          objectOf(C));
+          memberCallObject(C));
     else if (N == "drogon::HttpAppFramework::registerPreRoutingAdvice" ||
              N == "drogon::HttpAppFramework::registerPreHandlingAdvice")
       add(Framework::Drogon, functionDesignatedBy(Last), "advice", C, nullptr);
@@ -92,12 +70,12 @@ public:
     else if (N == "mg_set_auth_handler" && C->getNumArgs() >= 3) {
       if (MiddlewareRegistration *R = add(Framework::Civetweb, functionDesignatedBy(C->getArg(2)),
                                           "authorization handler", C, nullptr))
-        R->RoutePrefix = literal(C->getArg(1));
+        R->RoutePrefix = routeLiteral(C->getArg(1));
     } else if (N == "CivetServer::addAuthHandler" && C->getNumArgs() >= 2) {
       MiddlewareRegistration R;
       R.Fw = Framework::Civetweb;
       R.Kind = "authorization handler";
-      R.RoutePrefix = literal(C->getArg(0));
+      R.RoutePrefix = routeLiteral(C->getArg(0));
       R.Location = C->getBeginLoc();
       if (const CXXRecordDecl *RD = recordOfArgument(C->getArg(1)))
         CivetUses.emplace_back(RD, std::move(R));
@@ -138,14 +116,14 @@ void MiddlewareIndex::scan(const FunctionDecl *FD) {
       R.Location = M->getLocation();
       Registrations.push_back(std::move(R));
     };
-    if (overrides(M, "drogon::HttpFilterBase::doFilter") ||
-        overrides(M, "drogon::HttpMiddlewareBase::invoke"))
+    if (overridesMethod(M, "drogon::HttpFilterBase::doFilter") ||
+        overridesMethod(M, "drogon::HttpMiddlewareBase::invoke"))
       DrogonFilters.emplace(M->getParent()->getNameAsString(), M);
-    else if (overrides(M, "oatpp::web::server::interceptor::RequestInterceptor::intercept"))
+    else if (overridesMethod(M, "oatpp::web::server::interceptor::RequestInterceptor::intercept"))
       shaped(Framework::Oatpp, "request interceptor");
-    else if (overrides(M, "Poco::Net::HTTPRequestHandlerFactory::createRequestHandler"))
+    else if (overridesMethod(M, "Poco::Net::HTTPRequestHandlerFactory::createRequestHandler"))
       shaped(Framework::Poco, "request handler factory");
-    else if (overrides(M, "CivetAuthHandler::authorize"))
+    else if (overridesMethod(M, "CivetAuthHandler::authorize"))
       CivetAuthorize.emplace(M->getParent(), M);
   }
   const FunctionDecl *Def = nullptr;

@@ -138,7 +138,7 @@ public:
            M == "Options") && NArgs >= 2)
         if (RequestHandler *H = emit(Framework::CppHttplib, handlerOf(argAt(NArgs - 1)),
                                      literal(argAt(0)), C, {"httplib::Request"}, 1000))
-          H->Server = serverObject(C);
+          H->Server = memberCallObject(C);
       return true;
     }
     if ((N.starts_with("crow::TaggedRule::") || N.starts_with("crow::DynamicRule::")) &&
@@ -188,22 +188,6 @@ public:
             emit(Framework::Civetweb, M, literal(argAt(0)), C, {"mg_connection"}, 1000);
     }
     return true;
-  }
-
-  /// The variable a member call is made on: `svr` in svr.Get(...), `server`
-  /// in server->Get(...) (also through a smart pointer).
-  static const ValueDecl *serverObject(const CallExpr *C) {
-    const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
-    if (!MC)
-      return nullptr;
-    const Expr *Obj = MC->getImplicitObjectArgument();
-    if (!Obj)
-      return nullptr;
-    Obj = Obj->IgnoreParenImpCasts();
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Obj);
-        Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() >= 1)
-      Obj = Op->getArg(0);
-    return referencedDecl(Obj);
   }
 
   /// Walks a Crow rule chain (app.route<T>(url).methods(...).middlewares<App,
@@ -317,16 +301,6 @@ std::string oatppPath(const CXXMethodDecl *Proxy, llvm::StringRef Endpoint) {
   return Endpoint.str();
 }
 
-bool overrides(const CXXMethodDecl *M, llvm::StringRef BaseMethod) {
-  for (const CXXMethodDecl *O : M->overridden_methods()) {
-    if (modelName(O) == BaseMethod)
-      return true;
-    if (overrides(O, BaseMethod))
-      return true;
-  }
-  return false;
-}
-
 } // namespace
 
 void HandlerIndex::add(RequestHandler H) {
@@ -348,25 +322,24 @@ void HandlerIndex::scan(const FunctionDecl *FD) {
   Self.Function = FD;
   Self.Registration = FD->getLocation();
   bool IsHandler = false;
-  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == "appsec::request_handler") {
-      Self.Fw = Framework::Annotated;
-      for (unsigned I = 0; I < FD->getNumParams(); ++I)
-        Self.RequestParams.push_back(I);
-      IsHandler = true;
-    }
+  if (hasAnnotation(FD, "appsec::request_handler")) {
+    Self.Fw = Framework::Annotated;
+    for (unsigned I = 0; I < FD->getNumParams(); ++I)
+      Self.RequestParams.push_back(I);
+    IsHandler = true;
+  }
   if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && !IsHandler) {
-    if (overrides(M, "Poco::Net::HTTPRequestHandler::handleRequest")) {
+    if (overridesMethod(M, "Poco::Net::HTTPRequestHandler::handleRequest")) {
       Self.Fw = Framework::Poco;
       classifyParams(Self, {"Poco::Net::HTTPServerRequest"}, 1000);
       IsHandler = true;
-    } else if (overrides(M, "Pistache::Http::Handler::onRequest")) {
+    } else if (overridesMethod(M, "Pistache::Http::Handler::onRequest")) {
       Self.Fw = Framework::Pistache;
       classifyParams(Self, {"Pistache::Http::Request"}, 1000);
       IsHandler = true;
     } else if (M->getParent() && M->getIdentifier() &&
                M->getName().starts_with("handle") &&
-               (overrides(M, "CivetHandler::" + M->getName().str()))) {
+               (overridesMethod(M, "CivetHandler::" + M->getName().str()))) {
       Self.Fw = Framework::Civetweb;
       classifyParams(Self, {"mg_connection"}, 1000);
       IsHandler = true;
@@ -404,6 +377,26 @@ void HandlerIndex::scan(const FunctionDecl *FD) {
 const FunctionDecl *functionDesignatedBy(const Expr *E) { return handlerOf(E); }
 
 std::string routeLiteral(const Expr *E) { return literal(E); }
+
+bool overridesMethod(const CXXMethodDecl *M, llvm::StringRef BaseMethod, unsigned Depth) {
+  if (Depth > 8)
+    return false;
+  for (const CXXMethodDecl *O : M->overridden_methods())
+    if (modelName(O) == BaseMethod || overridesMethod(O, BaseMethod, Depth + 1))
+      return true;
+  return false;
+}
+
+const ValueDecl *memberCallObject(const CallExpr *C) {
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+  if (!MC || !MC->getImplicitObjectArgument())
+    return nullptr;
+  const Expr *Obj = MC->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Obj);
+      Op && Op->getOperator() == OO_Arrow && Op->getNumArgs() >= 1)
+    Obj = Op->getArg(0);
+  return referencedDecl(Obj);
+}
 
 const RequestHandler *HandlerIndex::find(const FunctionDecl *FD) const {
   auto It = Handlers.find(FD->getCanonicalDecl());

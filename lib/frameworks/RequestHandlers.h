@@ -18,6 +18,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 
 #include <map>
 #include <string>
@@ -54,6 +55,16 @@ const clang::FunctionDecl *functionDesignatedBy(const clang::Expr *E);
 /// The text of a route argument written as a literal ("/api", or a
 /// std::string made from one); empty otherwise.
 std::string routeLiteral(const clang::Expr *E);
+
+/// \p M overrides (directly or through up to eight levels) the method
+/// named \p BaseMethod, e.g. "Poco::Net::HTTPRequestHandler::handleRequest".
+bool overridesMethod(const clang::CXXMethodDecl *M, llvm::StringRef BaseMethod,
+                     unsigned Depth = 0);
+
+/// The variable a member call is made on: `svr` in svr.Get(...), `server` in
+/// server->Get(...) (also through a smart pointer's operator->); null if it
+/// is not a named variable.
+const clang::ValueDecl *memberCallObject(const clang::CallExpr *C);
 
 class HandlerIndex {
 public:

@@ -2,11 +2,11 @@
 
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
+#include "support/BodyStatements.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Analysis/CFG.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -69,14 +69,6 @@ std::string keyOf(const Expr *E) {
 llvm::StringRef calleeName(const CallExpr *C) {
   const FunctionDecl *FD = C->getDirectCallee();
   return FD && FD->getIdentifier() ? FD->getName() : "";
-}
-
-bool hasAnnotation(const FunctionDecl *F, llvm::StringRef Text) {
-  for (const FunctionDecl *R : F->redecls())
-    for (const auto *A : R->specific_attrs<AnnotateAttr>())
-      if (A->getAnnotation() == Text)
-        return true;
-  return false;
 }
 
 bool isErrorStatus(const Expr *E, const ASTContext &Ctx) {
@@ -168,17 +160,6 @@ const CFGBlock *failureBranch(const CFG &G, const CallExpr *Call) {
   return nullptr;
 }
 
-class CallSiteFinder : public RecursiveASTVisitor<CallSiteFinder> {
-public:
-  std::vector<const CallExpr *> Calls;
-  bool shouldVisitLambdaBody() const { return false; }
-  bool VisitCallExpr(CallExpr *C) {
-    if (Calls.size() < 10000)
-      Calls.push_back(C);
-    return true;
-  }
-};
-
 /// oat++: the endpoint method an ENDPOINT proxy (Z__PROXY_METHOD_<name>) calls.
 const CXXMethodDecl *oatppEndpoint(const FunctionDecl *Proxy) {
   const auto *M = dyn_cast<CXXMethodDecl>(Proxy);
@@ -219,16 +200,14 @@ void HandlerAuthentication::addCaller(const FunctionDecl *Caller) {
   const FunctionDecl *Def = nullptr;
   if (!Caller || !Caller->hasBody(Def) || !Def->getBody())
     return;
-  CallSiteFinder Finder;
-  Finder.TraverseStmt(Def->getBody());
-  for (const CallExpr *C : Finder.Calls)
+  for (const CallExpr *C : callsIn(Def->getBody()))
     if (const FunctionDecl *Callee = C->getDirectCallee())
       if (Handlers.find(Callee) && Callee->getCanonicalDecl() != Def->getCanonicalDecl())
         CallSites.emplace(Callee->getCanonicalDecl(), std::make_pair(Def, C));
 }
 
 bool HandlerAuthentication::isPublic(const RequestHandler &H) const {
-  if (hasAnnotation(H.Function, "appsec::public_route"))
+  if (anyDeclarationHasAnnotation(H.Function, "appsec::public_route"))
     return true;
   if (H.Route.empty())
     return false;
@@ -411,10 +390,8 @@ HandlerAuthentication::Walk HandlerAuthentication::walk(const FunctionDecl *F,
   // ranges of locals passed to a verification.
   std::vector<SourceRange> VerificationInputs;
   if (H) {
-    CallSiteFinder Finder;
-    Finder.TraverseStmt(Def->getBody());
     std::set<const VarDecl *> Inputs;
-    for (const CallExpr *C : Finder.Calls)
+    for (const CallExpr *C : callsIn(Def->getBody()))
       if (Verifier.isVerification(C))
         for (const Expr *A : C->arguments())
           if (const auto *V = dyn_cast_or_null<VarDecl>(referencedDecl(A)); V && V->isLocalVarDecl())
@@ -523,10 +500,7 @@ HandlerAuthResult HandlerAuthentication::analyse(const RequestHandler &H) {
   if (H.Fw == Framework::Oatpp) {
     // The ENDPOINT proxy reads the parameters and calls the endpoint; an
     // AUTHORIZATION parameter makes it run the authorization handler first.
-    CallSiteFinder Finder;
-    if (const Stmt *B = H.Function->getBody())
-      Finder.TraverseStmt(const_cast<Stmt *>(B));
-    for (const CallExpr *C : Finder.Calls) {
+    for (const CallExpr *C : callsIn(H.Function->getBody())) {
       llvm::StringRef N = calleeName(C);
       if (N == "handleDefaultAuthorization" || N == "handleAuthorization") {
         R.Verdict = HandlerAuth::ByMiddleware;

@@ -857,9 +857,8 @@ bool QshAnalysis::Impl::uncheckedPath(const FunctionDecl *F, unsigned Depth,
 // --- context-qsh ---------------------------------------------------------------
 
 bool QshAnalysis::Impl::isContextRoute(const RequestHandler &H) const {
-  for (const auto *A : H.Function->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == "appsec::context_token_route")
-      return true;
+  if (hasAnnotation(H.Function, "appsec::context_token_route"))
+    return true;
   return ContextRoutes && !H.Route.empty() && ContextRoutes->match(H.Route);
 }
 

@@ -2,11 +2,11 @@
 
 #include "jwt/JwtApi.h"
 #include "support/AstHelpers.h"
+#include "support/BodyStatements.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
-#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 
 using namespace clang;
@@ -21,18 +21,10 @@ const char *const DefaultVerificationFunctions =
 
 namespace {
 constexpr unsigned MaxDepth = 3;
-constexpr unsigned MaxNodesPerBody = 20000;
 
 bool isGlobalCFunction(const FunctionDecl *FD, llvm::StringRef Name) {
   return FD->getIdentifier() && FD->getName() == Name &&
          FD->getDeclContext()->getRedeclContext()->isTranslationUnit();
-}
-
-bool hasAnnotation(const Decl *D, llvm::StringRef Text) {
-  for (const auto *A : D->specific_attrs<AnnotateAttr>())
-    if (A->getAnnotation() == Text)
-      return true;
-  return false;
 }
 
 /// Library verifications, whatever the result handling.
@@ -49,22 +41,6 @@ bool isLibraryVerification(const CallExpr *Call, const ASTContext &Ctx) {
          isL8w8jwtDecode(Call);
 }
 
-/// Collects the calls of one body, without entering lambdas, up to a bound.
-class CallCollector : public RecursiveASTVisitor<CallCollector> {
-public:
-  std::vector<const CallExpr *> Calls;
-  unsigned Nodes = 0;
-  bool shouldVisitLambdaBody() const { return false; }
-  bool TraverseStmt(Stmt *S) {
-    if (++Nodes > MaxNodesPerBody)
-      return false;
-    return RecursiveASTVisitor::TraverseStmt(S);
-  }
-  bool VisitCallExpr(CallExpr *C) {
-    Calls.push_back(C);
-    return true;
-  }
-};
 } // namespace
 
 VerificationIndex::VerificationIndex(ASTContext &Ctx, llvm::StringRef NamePatterns,
@@ -112,9 +88,8 @@ bool VerificationIndex::isVerificationAt(const CallExpr *Call, unsigned Depth) {
     return true;
   if (isJwtApiFunction(FD) || !isUserCode(FD))
     return false;
-  for (const FunctionDecl *R : FD->redecls())
-    if (hasAnnotation(R, "appsec::verifies_jwt"))
-      return true;
+  if (anyDeclarationHasAnnotation(FD, "appsec::verifies_jwt"))
+    return true;
   if (FD->getIdentifier() && hasVerifierName(FD->getName()))
     return true;
   return Depth < MaxDepth && functionVerifiesAt(FD, Depth + 1);
@@ -145,10 +120,8 @@ bool VerificationIndex::functionVerifiesAt(const FunctionDecl *F, unsigned Depth
   auto [It, New] = Verifies.try_emplace(Def, false);
   if (!New)
     return It->second; // known, or being computed (recursion: not yet)
-  CallCollector Collector;
-  Collector.TraverseStmt(Def->getBody());
   bool Result = false;
-  for (const CallExpr *C : Collector.Calls)
+  for (const CallExpr *C : callsIn(Def->getBody()))
     if (isVerificationAt(C, Depth) && !resultIgnored(C, Def)) {
       Result = true;
       break;

@@ -1,5 +1,6 @@
 #include "support/AstHelpers.h"
 
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -325,6 +326,24 @@ const CompoundStmt *blockHolding(const Stmt *S, const FunctionDecl *F) {
   if (!S || !F || !F->hasBody(Def))
     return nullptr;
   return findBlock(Def->getBody(), S, 0);
+}
+
+} // namespace appsec
+
+namespace appsec {
+
+bool hasAnnotation(const clang::Decl *D, llvm::StringRef Text) {
+  for (const auto *A : D->specific_attrs<clang::AnnotateAttr>())
+    if (A->getAnnotation() == Text)
+      return true;
+  return false;
+}
+
+bool anyDeclarationHasAnnotation(const clang::FunctionDecl *F, llvm::StringRef Text) {
+  for (const clang::FunctionDecl *R : F->redecls())
+    if (hasAnnotation(R, Text))
+      return true;
+  return false;
 }
 
 } // namespace appsec

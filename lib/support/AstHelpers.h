@@ -82,3 +82,14 @@ const clang::CompoundStmt *blockHolding(const clang::Stmt *S,
                                         const clang::FunctionDecl *F);
 
 } // namespace appsec
+
+namespace appsec {
+
+/// \p D itself carries [[clang::annotate("<Text>")]] (other declarations of
+/// the same entity are not looked at).
+bool hasAnnotation(const clang::Decl *D, llvm::StringRef Text);
+
+/// Some declaration of \p F carries [[clang::annotate("<Text>")]].
+bool anyDeclarationHasAnnotation(const clang::FunctionDecl *F, llvm::StringRef Text);
+
+} // namespace appsec

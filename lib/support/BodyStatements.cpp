@@ -1,5 +1,7 @@
 #include "support/BodyStatements.h"
 
+#include "clang/AST/RecursiveASTVisitor.h"
+
 using namespace clang;
 
 namespace appsec {
@@ -32,6 +34,31 @@ std::vector<const VarDecl *> BodyStatements::capturedVariables() const {
         if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
           Vars.push_back(V);
   return Vars;
+}
+
+namespace {
+class CallCollector : public RecursiveASTVisitor<CallCollector> {
+public:
+  static constexpr unsigned MaxNodes = 20000;
+  std::vector<const CallExpr *> Calls;
+  unsigned Nodes = 0;
+  bool shouldVisitLambdaBody() const { return false; }
+  bool TraverseStmt(Stmt *S) {
+    if (++Nodes > MaxNodes)
+      return false;
+    return RecursiveASTVisitor::TraverseStmt(S);
+  }
+  bool VisitCallExpr(CallExpr *C) {
+    Calls.push_back(C);
+    return true;
+  }
+};
+} // namespace
+
+std::vector<const CallExpr *> callsIn(const Stmt *Body) {
+  CallCollector Collector;
+  Collector.TraverseStmt(const_cast<Stmt *>(Body));
+  return std::move(Collector.Calls);
 }
 
 } // namespace appsec

@@ -27,4 +27,9 @@ private:
   void walk(const clang::Stmt *S, unsigned Depth, bool WithCaptureInits);
 };
 
+/// The calls in \p Body, in source order, without entering nested lambda
+/// bodies (a lambda is a function of its own; its capture initialisers are
+/// included). Bounded: the walk stops after 20000 statements.
+std::vector<const clang::CallExpr *> callsIn(const clang::Stmt *Body);
+
 } // namespace appsec
