@@ -23,7 +23,8 @@ JwtMissingVerificationCheck::JwtMissingVerificationCheck(StringRef Name, ClangTi
       VerificationFunctions(
           Options.getLocalOrGlobal("VerificationFunctions", jwt::DefaultVerificationFunctions).str()),
       MiddlewareElsewhere(Options.get("MiddlewareElsewhere", "").str()),
-      ReportHandlers(Options.get("ReportHandlers", "auto").str()) {
+      ReportHandlers(Options.get("ReportHandlers", "auto").str()),
+      Engine(Options, "", ::appsec::maskOf(::appsec::Label::JwtDecoded)) {
   if (ReportHandlers != "auto" && ReportHandlers != "always" && ReportHandlers != "never") {
     configurationDiag("invalid ReportHandlers value '%0' for %1: expected auto, always or never; "
                       "using auto")
@@ -38,16 +39,14 @@ void JwtMissingVerificationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts
   Options.store(Opts, "VerificationFunctions", VerificationFunctions);
   Options.store(Opts, "MiddlewareElsewhere", MiddlewareElsewhere);
   Options.store(Opts, "ReportHandlers", ReportHandlers);
+  Engine.storeOptions(Options, Opts);
 }
 
 void JwtMissingVerificationCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(isJwtApi()))).bind("call"),
       this);
-  if (ReportHandlers == "never")
-    return;
-  Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile()).bind("fn"), this);
-  Finder->addMatcher(lambdaExpr(isExpansionInMainFile()).bind("lambda"), this);
+  Engine.registerMatchers(Finder, this);
 }
 
 void JwtMissingVerificationCheck::onStartOfTranslationUnit() {
@@ -59,11 +58,16 @@ void JwtMissingVerificationCheck::onStartOfTranslationUnit() {
 
 void JwtMissingVerificationCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
-  if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("fn")) {
+  if (const auto *F = Result.Nodes.getNodeAs<FunctionDecl>("engine-fn")) {
     if (!F->isTemplateInstantiation())
       Functions.push_back(F);
-  } else if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("lambda")) {
+  } else if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("engine-lambda")) {
     Functions.push_back(L->getCallOperator());
+  }
+  if (!Result.Nodes.getNodeAs<CallExpr>("call")) {
+    Engine.add(Result, [this](const std::string &Error) {
+      configurationDiag("%0", DiagnosticIDs::Error) << Error;
+    });
   } else if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
     SawJwtApi = true;
     const FunctionDecl *F = ::appsec::enclosingFunction(Call, *Ctx);
@@ -74,6 +78,11 @@ void JwtMissingVerificationCheck::check(const MatchFinder::MatchResult &Result) 
 }
 
 void JwtMissingVerificationCheck::onEndOfTranslationUnit() {
+  if (Ctx)
+    for (const ::appsec::SinkFinding *F : ::appsec::firstReadPerToken(
+             Engine.findings(::appsec::SinkCategory::JwtClaim), Ctx->getSourceManager()))
+      report(::appsec::unverifiedClaimText(*F));
+  Engine.reset();
   if (Ctx && ReportHandlers != "never" && !Functions.empty()) {
     jwt::HandlerAuthOptions Opts;
     Opts.PublicRoutes = PublicRoutes;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AppSecCheck.h"
+#include "EngineClient.h"
 
 #include <set>
 #include <vector>
@@ -34,6 +35,7 @@ private:
   std::string MiddlewareElsewhere;
   std::string ReportHandlers;
 
+  EngineClient Engine; ///< claims of decoded tokens: the jwt-claim sinks
   ASTContext *Ctx = nullptr;
   bool SawJwtApi = false;
   std::set<const FunctionDecl *> Analysed;

@@ -1,18 +1,14 @@
-//===- TaintCheck.h - base of the untrusted-data checks -----------------===//
+//===- TaintCheck.h - base of the untrusted-data checks ------------------===//
 //
-// Each taint check is this class with a sink category. All of them share one
-// TaintEngine per AST: the first to finish matching runs the analysis, each
-// reports the findings of its own category with the path as notes.
-// Options (global or per check):
-//   AppSecModelFiles  ';'-separated model files added to the built-in models
-//   TaintStepBudget   statements evaluated per function before giving up
+// An untrusted-data check is a configuration of the shared analysis: its sink
+// category, and the origin labels it counts (option `Sources`, default all).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
 #include "AppSecCheck.h"
+#include "EngineClient.h"
 
-#include "engine/TaintEngine.h"
 #include "sinks/SinkCategory.h"
 
 namespace clang::tidy::appsec {
@@ -27,8 +23,7 @@ public:
 
 private:
   ::appsec::SinkCategory Category;
-  ::appsec::EngineOptions EngineOpts;
-  std::shared_ptr<::appsec::TaintEngine> Engine;
+  EngineClient Engine;
 };
 
 } // namespace clang::tidy::appsec

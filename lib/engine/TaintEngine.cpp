@@ -1,6 +1,7 @@
 #include "engine/TaintEngine.h"
 
 #include "models/FunctionNames.h"
+#include "support/BodyStatements.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
@@ -14,9 +15,19 @@ namespace appsec {
 namespace {
 
 std::mutex RegistryLock;
-std::map<const ASTContext *, std::weak_ptr<TaintEngine>> &registry() {
-  static std::map<const ASTContext *, std::weak_ptr<TaintEngine>> R;
+using EngineKey = std::pair<const ASTContext *, EngineOptions>;
+std::map<EngineKey, std::weak_ptr<TaintEngine>> &registry() {
+  static std::map<EngineKey, std::weak_ptr<TaintEngine>> R;
   return R;
+}
+
+/// The type a request parameter designates: HttpRequestPtr, const Request &
+/// and Request * all name the request.
+const Type *requestTypeOf(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T.getCanonicalType().getUnqualifiedType().getTypePtr();
 }
 std::vector<SeedProvider> &seedProviders() {
   static std::vector<SeedProvider> P;
@@ -57,7 +68,8 @@ std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
   auto &R = registry();
   for (auto It = R.begin(); It != R.end();)
     It = It->second.expired() ? R.erase(It) : std::next(It);
-  auto It = R.find(&Ctx);
+  EngineKey Key{&Ctx, Opts};
+  auto It = R.find(Key);
   if (It != R.end())
     if (auto E = It->second.lock())
       return E;
@@ -67,14 +79,52 @@ std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
     if (User)
       Models = User;
   }
+  // An invalid verifier pattern is skipped here and reported by
+  // appsec-jwt-missing-verification, which reads the same option.
   auto E = std::make_shared<TaintEngine>(Ctx, Models, Opts);
-  R[&Ctx] = E;
+  R[Key] = E;
   return E;
 }
 
 TaintEngine::TaintEngine(ASTContext &Ctx, std::shared_ptr<const ModelSet> Models,
-                         const EngineOptions &Opts)
-    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx), Handlers(Ctx) {}
+                         const EngineOptions &Opts, std::string *PatternError)
+    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx), Handlers(Ctx) {
+  SmallVector<StringRef, 4> Parts;
+  StringRef(this->Opts.VerifierNames).split(Parts, ';', -1, /*KeepEmpty=*/false);
+  for (StringRef P : Parts) {
+    auto R = std::make_unique<llvm::Regex>(P.trim(), llvm::Regex::IgnoreCase);
+    std::string Why;
+    if (!R->isValid(Why)) {
+      if (PatternError && PatternError->empty())
+        *PatternError = "verification function pattern '" + P.trim().str() + "' is not a valid "
+                        "regular expression (" + Why + "); ignoring it";
+      continue;
+    }
+    VerifierPatterns.push_back(std::move(R));
+  }
+}
+
+bool TaintEngine::isCalledInUnit(const FunctionDecl *FD) {
+  if (!CalledKnown) {
+    CalledKnown = true;
+    for (const FunctionDecl *E : Entries)
+      for (const CallExpr *C : callsIn(E->getBody()))
+        if (const FunctionDecl *Callee = C->getDirectCallee())
+          Called.insert(Callee->getCanonicalDecl());
+  }
+  return FD && Called.count(FD->getCanonicalDecl());
+}
+
+bool TaintEngine::isRequestType(QualType T) {
+  if (!RequestTypesKnown) {
+    RequestTypesKnown = true;
+    for (const auto &[FD, H] : Handlers.all())
+      for (unsigned I : H.RequestParams)
+        if (I < FD->getNumParams())
+          RequestTypes.insert(requestTypeOf(FD->getParamDecl(I)->getType()));
+  }
+  return !T.isNull() && RequestTypes.count(requestTypeOf(T));
+}
 
 void TaintEngine::addSeedProvider(SeedProvider P) {
   std::lock_guard<std::mutex> Guard(RegistryLock);
@@ -170,9 +220,9 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
         Ann->Validators.push_back(V);
       } else if (Role == "source") {
         SourceModel Src;
-        if (!Arg.empty() && !kindFromKey(Arg))
+        if (!Arg.empty() && !labelFromKey(Arg))
           continue;
-        Src.Kind = kindFromKey(Arg).value_or(SourceKind::Network);
+        Src.Kind = labelFromKey(Arg).value_or(Label::Network);
         Src.Writes.push_back({ArgSpec::Return, 0});
         Ann->Sources.push_back(Src);
       } else if (Role == "sink") {
@@ -185,6 +235,42 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
         Ann->Sinks.push_back(K);
       }
     }
+  // The project's verifier functions, by name: `if (!verifyToken(decoded))`
+  // or `if (authenticate(req))` validates on its true branch; a void one
+  // whose body is elsewhere verifies what it is given (it throws otherwise).
+  // Bodies in view are analysed instead (their summaries say what they do).
+  bool AnnotatedVerifier = false;
+  for (const FunctionDecl *R : FD->redecls())
+    for (const auto *A : R->specific_attrs<AnnotateAttr>())
+      AnnotatedVerifier |= A->getAnnotation() == "appsec::verifies_jwt";
+  const IdentifierInfo *Id = FD->getIdentifier();
+  bool NamedVerifier = Id && !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) &&
+                       llvm::any_of(VerifierPatterns,
+                                    [&](const auto &R) { return R->match(Id->getName()); });
+  if ((!M || M->empty()) && (AnnotatedVerifier || NamedVerifier)) {
+    {
+      if (!Ann)
+        Ann = std::make_unique<FunctionModels>();
+      QualType Ret = FD->getReturnType();
+      if (Ret->isBooleanType()) {
+        ValidatorModel V;
+        V.Categories = maskOf(SinkCategory::JwtClaim);
+        for (unsigned I = 0; I < FD->getNumParams(); ++I)
+          V.Validates.push_back({ArgSpec::Arg, I});
+        Ann->Validators.push_back(V);
+      } else if (Ret->isVoidType() && !FD->hasBody()) {
+        for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+          SanitizerModel Z;
+          Z.Categories = maskOf(SinkCategory::JwtClaim);
+          Z.From.push_back({ArgSpec::Arg, I});
+          Z.To.push_back({ArgSpec::Arg, I});
+          Ann->Sanitizers.push_back(Z);
+        }
+      }
+      if (Ann->empty())
+        Ann.reset();
+    }
+  }
   if (Ann) {
     M = Ann.get();
     AnnotationModels[FD] = std::move(Ann);
@@ -225,7 +311,7 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
   std::vector<EntrySeed> Seeds;
   // main(int argc, char **argv): the arguments come from whoever runs it.
   if (FD->isMain() && FD->getNumParams() >= 2)
-    Seeds.push_back({FD->getParamDecl(1), SourceKind::CommandLine,
+    Seeds.push_back({FD->getParamDecl(1), Label::CommandLine,
                      "command-line arguments arrive in '" +
                          FD->getParamDecl(1)->getNameAsString() + "'"});
   for (unsigned I = 0; I < FD->getNumParams(); ++I)
@@ -233,7 +319,7 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
       for (const auto *A : R->getParamDecl(I)->specific_attrs<AnnotateAttr>()) {
         StringRef Role, Arg;
         if (parseAnnotation(A->getAnnotation(), Role, Arg) && Role == "source")
-          Seeds.push_back({FD->getParamDecl(I), kindFromKey(Arg).value_or(SourceKind::Network),
+          Seeds.push_back({FD->getParamDecl(I), labelFromKey(Arg).value_or(Label::Network),
                            "untrusted parameter '" + FD->getParamDecl(I)->getNameAsString() +
                                "'"});
       }
@@ -244,7 +330,7 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
   if (const RequestHandler *H = Handlers.find(FD))
     for (unsigned I : H->RouteParams)
       if (I < FD->getNumParams())
-        Seeds.push_back({FD->getParamDecl(I), SourceKind::WebRequest,
+        Seeds.push_back({FD->getParamDecl(I), Label::WebRequest,
                          "route parameter '" + FD->getParamDecl(I)->getNameAsString() +
                              "' of " + frameworkName(H->Fw) + " handler" +
                              (H->Route.empty() ? std::string() : " '" + H->Route + "'"),

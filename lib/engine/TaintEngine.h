@@ -22,6 +22,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "llvm/Support/Regex.h"
 
 #include <functional>
 #include <map>
@@ -31,16 +32,28 @@
 
 namespace appsec {
 
+/// What the analysis itself depends on. Checks with equal options share one
+/// engine, so one walk of the translation unit serves them all; a check given
+/// different values gets an engine (and a walk) of its own.
 struct EngineOptions {
   std::string ModelFiles;        ///< ';'-separated user model files
   unsigned StepBudget = 40000;   ///< statements evaluated per function
   unsigned MaxSummaryDepth = 8;  ///< nested summaries computed on demand
+  /// ';'-separated case-insensitive regexes on function names: functions of
+  /// the project that verify the JWT (or the request) they are given, when
+  /// their bodies are not in view.
+  std::string VerifierNames;
+
+  bool operator<(const EngineOptions &O) const {
+    return std::tie(ModelFiles, StepBudget, MaxSummaryDepth, VerifierNames) <
+           std::tie(O.ModelFiles, O.StepBudget, O.MaxSummaryDepth, O.VerifierNames);
+  }
 };
 
 /// A parameter that carries untrusted data when its function is an entry.
 struct EntrySeed {
   const clang::ParmVarDecl *Param = nullptr;
-  SourceKind Kind = SourceKind::CommandLine;
+  Label Kind = Label::CommandLine;
   std::string Text; ///< "command-line arguments arrive in 'argv'"
 };
 
@@ -50,12 +63,14 @@ using SeedProvider = std::function<void(const clang::FunctionDecl *,
 
 class TaintEngine {
 public:
-  /// The engine for \p Ctx, shared by every check analysing that AST.
+  /// The engine for \p Ctx and \p Opts, shared by every check analysing that
+  /// AST with the same options. \p ConfigError names a broken model file
+  /// (the engine then runs with the built-in models).
   static std::shared_ptr<TaintEngine> forContext(clang::ASTContext &Ctx,
                                                  const EngineOptions &Opts,
                                                  std::string &ConfigError);
   TaintEngine(clang::ASTContext &Ctx, std::shared_ptr<const ModelSet> Models,
-              const EngineOptions &Opts);
+              const EngineOptions &Opts, std::string *PatternError = nullptr);
 
   /// Registers a main-file function (or lambda call operator) as an entry.
   void addEntry(const clang::FunctionDecl *FD);
@@ -80,6 +95,11 @@ public:
   /// Annotation-declared sinks on parameters: param index -> category.
   const std::vector<std::pair<unsigned, SinkCategory>> &paramSinks(const clang::FunctionDecl *FD);
   const HandlerIndex &handlers() const { return Handlers; }
+  /// \p FD (a definition) is called by a function of this unit's main file.
+  bool isCalledInUnit(const clang::FunctionDecl *FD);
+  /// \p T is the type of a request handler's request parameter.
+  bool isRequestType(clang::QualType T);
+  const ModelSet &models() const { return *Models; }
   /// Number of functions whose analysis ran out of budget.
   unsigned exhaustedFunctions() const { return Exhausted; }
   void noteExhausted() { ++Exhausted; }
@@ -96,6 +116,11 @@ private:
   std::map<const clang::FunctionDecl *, const FunctionModels *> ModelCache;
   std::map<const clang::FieldDecl *, const FieldSourceModel *> FieldCache;
   std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionModels>> AnnotationModels;
+  std::vector<std::unique_ptr<llvm::Regex>> VerifierPatterns;
+  std::set<const clang::Type *> RequestTypes;
+  std::set<const clang::FunctionDecl *> Called; ///< canonical declarations
+  bool CalledKnown = false;
+  bool RequestTypesKnown = false;
   std::map<const clang::FunctionDecl *, std::vector<std::pair<unsigned, SinkCategory>>> ParamSinkCache;
   std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionSummary>> Summaries;
   std::set<const clang::FunctionDecl *> InProgress;

@@ -3,7 +3,6 @@
 // Intra-function questions about JWT handling, answered over one function
 // body (nested lambdas are functions of their own and are not entered):
 //  - which error codes filled by a verification call are never looked at;
-//  - which claims are read from a token that nothing verified;
 //  - where the token's own `alg` header chooses the verifier;
 //  - which Poco::JWT verifications never look at the expiry;
 //  - where a key URL named by the token (jku/x5u) is fetched or picks the key;
@@ -33,22 +32,6 @@ struct UncheckedErrorCode {
 /// the function never reads after the call.
 std::vector<UncheckedErrorCode> uncheckedErrorCodes(const clang::FunctionDecl *F,
                                                     clang::ASTContext &Ctx);
-
-struct UnverifiedRead {
-  const clang::Expr *Read = nullptr;    ///< the first claim read
-  const clang::CallExpr *Decode = nullptr;
-  const clang::VarDecl *Object = nullptr; ///< the decoded object; null for a temporary
-  Library Lib = Library::JwtCpp;
-};
-
-/// Tokens decoded without verification whose claims this function reads
-/// (jwt-cpp jwt::decode never followed by verifier.verify(object); libjwt
-/// jwt_decode with a NULL key when the same token is never decoded with a
-/// key). One entry per decoded object, at its first claim read; a decoded
-/// object passed to a function that may verify it (one defined here that
-/// does, or one whose body is not in this translation unit) counts as verified.
-std::vector<UnverifiedRead> unverifiedClaimReads(const clang::FunctionDecl *F,
-                                                 clang::ASTContext &Ctx);
 
 struct AlgorithmFromToken {
   const clang::Stmt *Choice = nullptr;  ///< the if/switch/?: or the argument

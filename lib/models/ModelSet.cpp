@@ -17,7 +17,8 @@ namespace {
 
 class ModelReader {
 public:
-  ModelReader(std::string_view File, std::string &Error) : File(File), Error(Error) {}
+  ModelReader(std::string_view File, std::string &Error, const ModelSet &Set)
+      : File(File), Error(Error), Set(Set) {}
 
   bool fail(const std::string &Where, const std::string &What) {
     Error = std::string(File) + ": " + Where + ": " + What;
@@ -100,13 +101,72 @@ public:
     return true;
   }
 
-  bool kind(const std::string &S, const std::string &Where, SourceKind &Out) {
-    if (auto K = kindFromKey(S)) {
+  std::string labelChoices() const {
+    std::string List;
+    for (unsigned I = 0; I < unsigned(Label::Count); ++I) {
+      std::string Name = Set.labelName(Label(I));
+      if (!Name.empty())
+        List += (List.empty() ? "" : ", ") + Name;
+    }
+    return List;
+  }
+
+  bool kind(const std::string &S, const std::string &Where, Label &Out,
+            const char *Key = "kind") {
+    if (auto K = Set.labelNamed(S)) {
       Out = *K;
       return true;
     }
-    return fail(Where, "key 'kind' has \"" + S + "\"; expected one of network, "
-                       "file, environment, command-line, console, web-request");
+    return fail(Where, std::string("key '") + Key + "' has \"" + S + "\"; expected one of " +
+                           labelChoices() + " (or a label declared under \"labels\")");
+  }
+
+  bool labels(const json &E, const char *Key, const std::string &Where, LabelMask &Out) {
+    auto It = E.find(Key);
+    if (It == E.end())
+      return true;
+    if (!It->is_array())
+      return fail(Where, std::string("key '") + Key + "' must be an array of label names");
+    for (const json &V : *It) {
+      Label L;
+      if (!V.is_string() || !kind(V.get<std::string>(), Where, L, Key))
+        return V.is_string() ? false
+                             : fail(Where, std::string("key '") + Key + "' must contain strings");
+      Out |= maskOf(L);
+    }
+    return true;
+  }
+
+  bool condition(const json &E, const std::string &Where, std::optional<ArgCondition> &Out) {
+    auto When = E.find("when");
+    if (When == E.end())
+      return true;
+    if (!When->is_object() || !When->contains("arg") || !(*When)["arg"].is_number_unsigned())
+      return fail(Where, "key 'when' must be an object with a numeric 'arg' and "
+                         "'is' or 'contains' arrays of strings, or 'null': true/false");
+    ArgCondition C;
+    C.Arg = (*When)["arg"].get<unsigned>();
+    for (const char *Key : {"is", "contains"}) {
+      auto L = When->find(Key);
+      if (L == When->end())
+        continue;
+      if (!L->is_array())
+        return fail(Where, std::string("key 'when.") + Key + "' must be an array of strings");
+      for (const json &V : *L) {
+        if (!V.is_string())
+          return fail(Where, std::string("key 'when.") + Key + "' must contain strings");
+        (std::string(Key) == "is" ? C.Is : C.Contains).push_back(V.get<std::string>());
+      }
+    }
+    if (auto N = When->find("null"); N != When->end()) {
+      if (!N->is_boolean())
+        return fail(Where, "key 'when.null' must be true or false");
+      C.Null = N->get<bool>();
+    }
+    if (C.Is.empty() && C.Contains.empty() && !C.Null)
+      return fail(Where, "key 'when' needs a non-empty 'is' or 'contains', or 'null'");
+    Out = C;
+    return true;
   }
 
   bool categories(const json &E, const std::string &Where, CategoryMask &Out) {
@@ -126,7 +186,7 @@ public:
       if (!C)
         return fail(Where, "key 'categories' has \"" + S + "\"; expected \"all\" "
                            "or one of command, sql, path, format, ssrf, xss, "
-                           "redirect, header");
+                           "redirect, header, jwt-claim");
       Out |= maskOf(*C);
     }
     return true;
@@ -134,13 +194,14 @@ public:
 
   std::string_view File;
   std::string &Error;
+  const ModelSet &Set;
 };
 
 } // namespace
 
 bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
                        std::string &Error) {
-  ModelReader R(FileName, Error);
+  ModelReader R(FileName, Error, *this);
   json Doc;
   try {
     Doc = json::parse(Text.begin(), Text.end(), nullptr, true, /*ignore_comments=*/true);
@@ -158,13 +219,32 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
   static const char *Sections[] = {"sources", "propagators", "sinks", "sanitizers",
                                    "validators", "handles", "fields"};
   for (auto &[Key, Value] : Doc.items()) {
-    bool Known = Key == "schema" || Key == "description";
+    bool Known = Key == "schema" || Key == "description" || Key == "labels";
     for (const char *S : Sections)
       Known |= Key == S;
     if (!Known)
       return R.fail("top level", "unknown key '" + Key + "'; expected schema, "
-                    "description, sources, propagators, sinks, sanitizers, "
+                    "description, labels, sources, propagators, sinks, sanitizers, "
                     "validators, handles or fields");
+  }
+  // Labels of the user's own: declared before the entries that use them.
+  if (auto It = Doc.find("labels"); It != Doc.end()) {
+    if (!It->is_array())
+      return R.fail("top level", "key 'labels' must be an array of label names");
+    for (const json &V : *It) {
+      std::string Name = V.is_string() ? V.get<std::string>() : "";
+      bool Valid = !Name.empty() && Name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") ==
+                                        std::string::npos;
+      if (!Valid)
+        return R.fail("labels", "a label name is a non-empty string of a-z, 0-9 and '-', found " +
+                                    V.dump());
+      if (labelNamed(Name))
+        continue; // declared by an earlier file, or built in
+      if (UserLabels.size() == MaxUserLabels)
+        return R.fail("labels", "label \"" + Name + "\" is one too many: at most " +
+                                    std::to_string(MaxUserLabels) + " labels can be declared");
+      UserLabels.push_back(Name);
+    }
   }
   for (const char *Section : Sections) {
     auto It = Doc.find(Section);
@@ -181,9 +261,9 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
       {
         static const std::map<std::string, std::vector<std::string>> Allowed = {
             {"sources", {"function", "kind", "defaultKind", "writes", "description"}},
-            {"propagators", {"function", "from", "to", "replace", "alias"}},
+            {"propagators", {"function", "from", "to", "replace", "alias", "adds", "clears", "when"}},
             {"sinks", {"function", "category", "args", "argsIfShell", "what", "when"}},
-            {"sanitizers", {"function", "categories", "from", "to", "canonicalizes"}},
+            {"sanitizers", {"function", "categories", "from", "to", "canonicalizes", "when"}},
             {"validators", {"function", "validates", "categories", "validWhenTrue"}},
             {"handles", {"function", "kind", "writes"}},
             {"fields", {"field", "kind", "description"}}};
@@ -249,7 +329,9 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
         if (!R.specList(E, "from", Where, P.From, true) ||
             !R.specList(E, "to", Where, P.To, true) ||
             !R.boolean(E, "replace", Where, P.Replace) ||
-            !R.boolean(E, "alias", Where, P.Alias))
+            !R.boolean(E, "alias", Where, P.Alias) ||
+            !R.labels(E, "adds", Where, P.Adds) || !R.labels(E, "clears", Where, P.Clears) ||
+            !R.condition(E, Where, P.When))
           return false;
         M.Propagators.push_back(std::move(P));
       } else if (S == "sinks") {
@@ -260,42 +342,22 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
         auto C = categoryFromKey(Cat);
         if (!C)
           return R.fail(Where, "key 'category' has \"" + Cat + "\"; expected one of "
-                        "command, sql, path, format, ssrf, xss, redirect, header");
+                        "command, sql, path, format, ssrf, xss, redirect, header, jwt-claim");
         K.Category = *C;
         if (!R.specList(E, "args", Where, K.Args, true) ||
             !R.specList(E, "argsIfShell", Where, K.ArgsIfShell, false) ||
             !R.string(E, "what", Where, K.What, false))
           return false;
-        auto When = E.find("when");
-        if (When != E.end()) {
-          if (!When->is_object() || !When->contains("arg") || !(*When)["arg"].is_number_unsigned())
-            return R.fail(Where, "key 'when' must be an object with a numeric 'arg' "
-                                 "and 'is' or 'contains' arrays of strings");
-          SinkCondition C;
-          C.Arg = (*When)["arg"].get<unsigned>();
-          for (const char *Key : {"is", "contains"}) {
-            auto L = When->find(Key);
-            if (L == When->end())
-              continue;
-            if (!L->is_array())
-              return R.fail(Where, std::string("key 'when.") + Key + "' must be an array of strings");
-            for (const json &V : *L) {
-              if (!V.is_string())
-                return R.fail(Where, std::string("key 'when.") + Key + "' must contain strings");
-              (std::string(Key) == "is" ? C.Is : C.Contains).push_back(V.get<std::string>());
-            }
-          }
-          if (C.Is.empty() && C.Contains.empty())
-            return R.fail(Where, "key 'when' needs a non-empty 'is' or 'contains'");
-          K.When = C;
-        }
+        if (!R.condition(E, Where, K.When))
+          return false;
         M.Sinks.push_back(std::move(K));
       } else if (S == "sanitizers") {
         SanitizerModel Z;
         if (!R.categories(E, Where, Z.Categories) ||
             !R.specList(E, "from", Where, Z.From, false) ||
             !R.specList(E, "to", Where, Z.To, false) ||
-            !R.boolean(E, "canonicalizes", Where, Z.Canonicalizes))
+            !R.boolean(E, "canonicalizes", Where, Z.Canonicalizes) ||
+            !R.condition(E, Where, Z.When))
           return false;
         if (Z.To.empty())
           Z.To.push_back({ArgSpec::Return, 0});
@@ -366,6 +428,22 @@ std::shared_ptr<const ModelSet> ModelSet::withUserFiles(const std::string &Paths
 const FieldSourceModel *ModelSet::findField(std::string_view QualifiedName) const {
   auto It = Fields.find(QualifiedName);
   return It == Fields.end() ? nullptr : &It->second;
+}
+
+std::optional<Label> ModelSet::labelNamed(std::string_view Key) const {
+  if (auto L = labelFromKey(Key))
+    return L;
+  for (size_t I = 0; I < UserLabels.size(); ++I)
+    if (UserLabels[I] == Key)
+      return Label(unsigned(Label::User0) + I);
+  return std::nullopt;
+}
+
+std::string ModelSet::labelName(Label L) const {
+  if (!labelKey(L).empty())
+    return std::string(labelKey(L));
+  size_t I = unsigned(L) - unsigned(Label::User0);
+  return I < UserLabels.size() ? UserLabels[I] : std::string();
 }
 
 const FunctionModels *ModelSet::find(std::string_view QualifiedName) const {

@@ -12,7 +12,7 @@
 #pragma once
 
 #include "sinks/SinkCategory.h"
-#include "sources/SourceKind.h"
+#include "labels/Label.h"
 
 #include <map>
 #include <memory>
@@ -33,7 +33,7 @@ struct ArgSpec {
 };
 
 struct SourceModel {
-  SourceKind Kind = SourceKind::File;
+  Label Kind = Label::File;
   /// When set, the kind comes from the provenance of this handle argument
   /// (a FILE*, descriptor or stream): stdin is console input, a socket is
   /// network data; Kind is the fallback.
@@ -42,23 +42,28 @@ struct SourceModel {
   std::string Description; ///< "recv()" when empty: the function name
 };
 
+/// A model entry that applies only to some calls: curl_easy_setopt(h,
+/// CURLOPT_URL, x), set_content(body, "text/html"), jwt_decode(&j, tok, key, n)
+/// with a key that is not NULL.
+struct ArgCondition {
+  unsigned Arg = 0;
+  std::vector<std::string> Is;       ///< the argument names one of these constants or equals the literal
+  std::vector<std::string> Contains; ///< the argument is a string literal containing one of these
+  std::optional<bool> Null;          ///< the argument is (true) or is not (false) a null pointer constant
+};
+
 struct PropagatorModel {
   std::vector<ArgSpec> From, To;
   bool Replace = false; ///< overwrites the destinations (strcpy) instead of adding (strcat)
   bool Alias = false;   ///< the result points into From[0] (c_str, data, operator[])
-};
-
-/// A sink that applies only to some calls: curl_easy_setopt(h, CURLOPT_URL, x),
-/// set_content(body, "text/html"), set_header("Location", v).
-struct SinkCondition {
-  unsigned Arg = 0;
-  std::vector<std::string> Is;       ///< the argument names one of these constants or equals the literal
-  std::vector<std::string> Contains; ///< the argument is a string literal containing one of these
+  LabelMask Adds = 0;   ///< labels the outputs gain when the inputs carry any (jwt::decode)
+  LabelMask Clears = 0; ///< labels the outputs lose
+  std::optional<ArgCondition> When;
 };
 
 struct SinkModel {
   SinkCategory Category = SinkCategory::Command;
-  std::optional<SinkCondition> When;
+  std::optional<ArgCondition> When;
   std::vector<ArgSpec> Args;
   /// Extra sink arguments when the program (argument 0) is a shell run with
   /// -c, as in execl("/bin/sh", "sh", "-c", cmd, NULL).
@@ -71,6 +76,7 @@ struct SanitizerModel {
   std::vector<ArgSpec> From; ///< empty: the result is clean, whatever the input
   std::vector<ArgSpec> To;   ///< default: the return value
   bool Canonicalizes = false; ///< realpath, std::filesystem::canonical
+  std::optional<ArgCondition> When;
 };
 
 struct ValidatorModel {
@@ -81,14 +87,14 @@ struct ValidatorModel {
 
 /// Calls that create handles whose reads are sources of a known kind.
 struct HandleModel {
-  SourceKind Kind = SourceKind::File;
+  Label Kind = Label::File;
   std::vector<ArgSpec> Writes;
 };
 
 /// A data member whose value is untrusted wherever it is read
 /// (httplib::Request::body).
 struct FieldSourceModel {
-  SourceKind Kind = SourceKind::WebRequest;
+  Label Kind = Label::WebRequest;
   std::string Description; ///< "Request::body" when empty
 };
 
@@ -121,7 +127,13 @@ public:
   const FieldSourceModel *findField(std::string_view QualifiedName) const;
   size_t size() const { return ByName.size() + Fields.size(); }
 
+  /// A built-in label key or a label declared by a file ("labels").
+  std::optional<Label> labelNamed(std::string_view Key) const;
+  /// The key of \p L: built-in, or as declared.
+  std::string labelName(Label L) const;
+
 private:
+  std::vector<std::string> UserLabels; ///< User0, User1, ... in declaration order
   std::map<std::string, FunctionModels, std::less<>> ByName;
   std::map<std::string, FieldSourceModel, std::less<>> Fields;
 };

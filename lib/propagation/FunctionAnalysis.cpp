@@ -1,4 +1,6 @@
 #include "propagation/FunctionAnalysis.h"
+#include "llvm/ADT/bit.h"
+#include "llvm/Support/MathExtras.h"
 
 #include "engine/TaintEngine.h"
 #include "support/AstHelpers.h"
@@ -108,12 +110,28 @@ public:
   TaintFact call(const Expr *Call, const FunctionDecl *Callee, const Expr *Object,
                  llvm::ArrayRef<const Expr *> Args, bool IsConstruct);
   std::vector<const FunctionDecl *> callTargets(const CallExpr *C);
-  std::optional<SourceKind> handleKindOf(const Expr *E);
+  std::optional<Label> handleKindOf(const Expr *E);
   void checkSink(const SinkModel &K, const FunctionDecl *Callee,
                  llvm::ArrayRef<const Expr *> Args, llvm::ArrayRef<TaintFact> ArgFacts,
                  const Expr *Object, const TaintFact &ObjFact, SourceLocation CallLoc);
+  /// Untrusted data reaches a sink: a finding (or a summary's sink hit).
+  /// Claims of a decoded JWT read through \p Object wait for the end of the
+  /// function (PendingClaim).
   void sinkFact(const TaintFact &F, SinkCategory Cat, SourceLocation Loc,
+                const std::string &SinkName, const std::string &What,
+                const Expr *Object = nullptr);
+  void emitSink(const TaintFact &F, SinkCategory Cat, SourceLocation Loc,
                 const std::string &SinkName, const std::string &What);
+  /// The token at \p K has been verified: claims read from it earlier are fine.
+  void clearPending(const LocKey &K, TaintState &In);
+  bool argumentMatches(const Expr *Arg, const ArgCondition &C);
+  bool conditionHolds(const std::optional<ArgCondition> &C, llvm::ArrayRef<const Expr *> Args) {
+    return !C || (C->Arg < Args.size() && argumentMatches(Args[C->Arg], *C));
+  }
+  /// A verification of \p F (sanitized or validated for JwtClaim) that is a
+  /// token of this request, or the request object \p Subject itself, verifies
+  /// the request's token.
+  void noteVerification(const TaintFact &F, const Expr *Subject, TaintState &In);
   void applySummary(const FunctionSummary &Sum, const FunctionDecl *Callee,
                     llvm::ArrayRef<const Expr *> Args, llvm::ArrayRef<TaintFact> ArgFacts,
                     const Expr *Object, const TaintFact &ObjFact, SourceLocation CallLoc,
@@ -121,10 +139,10 @@ public:
   const Step *step(const TaintFact &F, SourceLocation Loc, std::string Text) {
     return Engine.steps().extend(F.Path, Loc, std::move(Text));
   }
-  TaintFact sourceFact(SourceKind K, SourceLocation Loc, const std::string &What) {
+  TaintFact sourceFact(Label K, SourceLocation Loc, const std::string &What) {
     TaintFact F;
-    F.Kinds = maskOf(K);
-    F.Path = Engine.steps().root(Loc, std::string(kindPhrase(K)) + " enters through " + What,
+    F.Labels = maskOf(K);
+    F.Path = Engine.steps().root(Loc, std::string(labelPhrase(K)) + " enters through " + What,
                                  int(K), What);
     return F;
   }
@@ -554,14 +572,14 @@ std::vector<const FunctionDecl *> FunctionAnalysis::Impl::callTargets(const Call
   return Out;
 }
 
-std::optional<SourceKind> FunctionAnalysis::Impl::handleKindOf(const Expr *E) {
+std::optional<Label> FunctionAnalysis::Impl::handleKindOf(const Expr *E) {
   if (!E)
     return std::nullopt;
   const Expr *Bare = stripTemps(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare)) {
     StringRef N = DRE->getDecl()->getName();
     if (N == "stdin" || N == "cin" || N == "wcin")
-      return SourceKind::Console;
+      return Label::Console;
   }
   std::optional<int64_t> V;
   {
@@ -571,7 +589,7 @@ std::optional<SourceKind> FunctionAnalysis::Impl::handleKindOf(const Expr *E) {
       V = R.Val.getInt().getExtValue();
   }
   if (V && *V == 0)
-    return SourceKind::Console; // read(0, ...), STDIN_FILENO
+    return Label::Console; // read(0, ...), STDIN_FILENO
   if (auto L = locOf(Bare)) {
     auto It = S->Handles.find(*L);
     if (It != S->Handles.end())
@@ -794,7 +812,7 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
           Modelled = true;
           continue;
         }
-      SourceKind K = Src.Kind;
+      Label K = Src.Kind;
       if (Src.KindFromHandle)
         if (auto HK = handleKindOf(argExpr(*Src.KindFromHandle)))
           K = *HK;
@@ -825,22 +843,35 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
         break;
     }
     for (const PropagatorModel &P : M->Propagators) {
+      if (!conditionHolds(P.When, Args))
+        continue;
       TaintFact In;
       for (const ArgSpec &A : P.From)
         In.join(specFact(A));
       if (In.tainted() && FixedHostPrefix)
         In.HostFixed = true;
-      if (In.tainted())
+      if (In.tainted() && (P.Adds || P.Clears)) {
+        In.transform(P.Adds, P.Clears);
+        if (In.tainted())
+          In.Path = step(In, CallLoc,
+                         (P.Adds & maskOf(Label::JwtDecoded)) ? "decoded by " + Name + ", which does not verify it"
+                                                              : "transformed by " + Name);
+      } else if (In.tainted()) {
         In.Path = step(In, CallLoc, "carried through " + Name);
+      }
       for (const ArgSpec &T : P.To)
         if (In.tainted() || P.Replace)
           writeSpec(T, In, P.Replace);
       Modelled = true;
     }
     for (const SanitizerModel &Z : M->Sanitizers) {
+      if (!conditionHolds(Z.When, Args))
+        continue;
       TaintFact In;
       for (const ArgSpec &A : Z.From)
         In.join(specFact(A));
+      if (Z.Categories & maskOf(SinkCategory::JwtClaim))
+        noteVerification(In, Z.From.empty() ? nullptr : argExpr(Z.From.front()), *S);
       if (Z.Canonicalizes) {
         // Canonical is not safe by itself: only a prefix check against the
         // base directory afterwards makes a path safe (Guards.h).
@@ -852,10 +883,17 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
         In = {};
       } else if (In.tainted()) {
         In.Sanitized |= Z.Categories;
-        In.Path = step(In, CallLoc, "sanitized by " + Name);
+        In.Path = step(In, CallLoc, (Z.Categories == maskOf(SinkCategory::JwtClaim) ? "verified by "
+                                                                                    : "sanitized by ") +
+                                        Name);
       }
-      for (const ArgSpec &T : Z.To)
+      for (const ArgSpec &T : Z.To) {
         writeSpec(T, In, true);
+        if (Z.Categories & maskOf(SinkCategory::JwtClaim))
+          if (const Expr *E = argExpr(T))
+            if (auto L = locOf(E))
+              clearPending(*L, *S);
+      }
       Modelled = true;
     }
     for (const HandleModel &H : M->Handles)
@@ -905,30 +943,75 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
 }
 
 void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, SourceLocation Loc,
-                                      const std::string &SinkName, const std::string &What) {
+                                      const std::string &SinkName, const std::string &What,
+                                      const Expr *Object) {
   if (!F.dangerousFor(Cat))
     return;
+  if (Cat == SinkCategory::JwtClaim && S) {
+    // Once the request's own token is verified, tokens decoded again from
+    // the same request (in a helper, say) carry verified claims.
+    if (S->RequestTokenVerified)
+      return;
+    if (Object)
+      if (auto K = locOf(Object)) {
+        S->PendingClaims.emplace(Loc.getRawEncoding(), PendingClaim{*K, F, SinkName, What, false});
+        return;
+      }
+  }
+  emitSink(F, Cat, Loc, SinkName, What);
+}
+
+void FunctionAnalysis::Impl::clearPending(const LocKey &K, TaintState &In) {
+  for (auto &[Key, P] : In.PendingClaims)
+    if (P.Object == K)
+      P.Cleared = true;
+}
+
+void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, SourceLocation Loc,
+                                      const std::string &SinkName, const std::string &What) {
   // With a fixed scheme and host, untrusted data only picks a path or query
   // on that host: not a request forgery or an open redirect.
   if (F.HostFixed && (Cat == SinkCategory::Ssrf || Cat == SinkCategory::Redirect))
     return;
-  if (F.Kinds) {
+  // Whether a helper may read the claims of the request's token depends on
+  // its callers: one that verified the request's token first makes them
+  // trusted. Its summary carries the read to them (applySummary); analysed
+  // as an entry of its own, it reports nothing when this unit calls it.
+  bool ForCallers = Cat == SinkCategory::JwtClaim && F.Labels &&
+                    (SummaryMode || Engine.isCalledInUnit(FD));
+  if (ForCallers && SummaryMode) {
+    SinkHit H;
+    H.Labels = F.Labels;
+    H.Category = Cat;
+    H.Loc = Loc;
+    H.SinkName = SinkName;
+    H.What = What;
+    for (const Step *St : stepsInOrder(F.Path))
+      H.Steps.emplace_back(St->Loc, St->Text);
+    bool Known = false;
+    for (const SinkHit &Old : Summary.Sinks)
+      Known |= Old.Loc == H.Loc && Old.Category == H.Category && Old.Labels;
+    if (!Known)
+      Summary.Sinks.push_back(std::move(H));
+  }
+  if (F.Labels && !ForCallers) {
     SinkFinding Finding;
     Finding.Category = Cat;
+    Finding.Labels = F.Labels;
     Finding.Loc = Loc;
     Finding.SinkName = SinkName;
     Finding.What = What;
     for (const Step *St : stepsInOrder(F.Path)) {
-      if (St->Kind >= 0 && Finding.SourceKind < 0) {
-        Finding.SourceKind = St->Kind;
+      if (St->Kind >= 0 && Finding.SourceLabel < 0) {
+        Finding.SourceLabel = St->Kind;
         Finding.SourceText = St->Origin;
       }
       Finding.Steps.emplace_back(St->Loc, St->Text);
     }
-    if (Finding.SourceKind < 0)
-      for (unsigned K = 0; K < unsigned(SourceKind::Count); ++K)
-        if (F.Kinds & maskOf(SourceKind(K))) {
-          Finding.SourceKind = int(K);
+    if (Finding.SourceLabel < 0)
+      for (unsigned K = 0; K < unsigned(Label::Count); ++K)
+        if (F.Labels & maskOf(Label(K))) {
+          Finding.SourceLabel = int(K);
           break;
         }
     Engine.report(std::move(Finding));
@@ -936,6 +1019,8 @@ void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, Sour
   if (F.Params && SummaryMode) {
     SinkHit H;
     H.Params = F.Params;
+    H.ParamAdds = F.ParamAdds;
+    H.ParamClears = F.ParamClears;
     H.Sanitized = F.Sanitized;
     H.Category = Cat;
     H.Loc = Loc;
@@ -950,8 +1035,20 @@ void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, Sour
   }
 }
 
-/// The sink condition on an argument: a named constant or a string literal.
-static bool argumentMatches(const Expr *Arg, const SinkCondition &C) {
+/// A model's condition on an argument: a named constant, a string literal, a
+/// null pointer or not.
+bool FunctionAnalysis::Impl::argumentMatches(const Expr *Arg, const ArgCondition &C) {
+  if (C.Null && Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+                    Expr::NPCK_NotNull) {
+    if (!*C.Null)
+      return false;
+    if (C.Is.empty() && C.Contains.empty())
+      return true;
+  } else if (C.Null && *C.Null) {
+    return false;
+  } else if (C.Null && C.Is.empty() && C.Contains.empty()) {
+    return true;
+  }
   const Expr *E = stripTemps(Arg);
   while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     if (CE->getNumArgs() < 1)
@@ -984,18 +1081,17 @@ void FunctionAnalysis::Impl::checkSink(const SinkModel &K, const FunctionDecl *C
                                        llvm::ArrayRef<TaintFact> ArgFacts, const Expr *Object,
                                        const TaintFact &ObjFact, SourceLocation CallLoc) {
   std::string Name = calleeLabel(Callee);
-  if (K.When) {
-    if (K.When->Arg >= Args.size() || !argumentMatches(Args[K.When->Arg], *K.When))
-      return;
-  }
+  if (!conditionHolds(K.When, Args))
+    return;
   auto checkSpec = [&](const ArgSpec &A) {
     if (A.K == ArgSpec::Arg && A.Index < ArgFacts.size())
-      sinkFact(ArgFacts[A.Index], K.Category, Args[A.Index]->getExprLoc(), Name, K.What);
+      sinkFact(ArgFacts[A.Index], K.Category, Args[A.Index]->getExprLoc(), Name, K.What,
+               Args[A.Index]);
     else if (A.K == ArgSpec::ArgsFrom)
       for (size_t I = A.Index; I < ArgFacts.size(); ++I)
         sinkFact(ArgFacts[I], K.Category, Args[I]->getExprLoc(), Name, K.What);
     else if (A.K == ArgSpec::This && Object)
-      sinkFact(ObjFact, K.Category, Object->getExprLoc(), Name, K.What);
+      sinkFact(ObjFact, K.Category, Object->getExprLoc(), Name, K.What, Object);
   };
   for (const ArgSpec &A : K.Args)
     checkSpec(A);
@@ -1043,13 +1139,13 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
     size_t At = Text.find(" enters through ");
     return At == std::string::npos ? std::string() : Text.substr(At + 16);
   };
-  auto ownPath = [&](const StepList &Inside, KindMask Kinds) {
+  auto ownPath = [&](const StepList &Inside, LabelMask Labels) {
     const Step *P = nullptr;
     for (size_t I = 0; I < Inside.size(); ++I) {
       if (I == 0) {
         int Kind = -1;
-        for (unsigned K = 0; K < unsigned(SourceKind::Count); ++K)
-          if (Kinds & maskOf(SourceKind(K))) {
+        for (unsigned K = 0; K < unsigned(Label::Count); ++K)
+          if (Labels & maskOf(Label(K))) {
             Kind = int(K);
             break;
           }
@@ -1063,11 +1159,13 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
   // Return value.
   if (Sum.Return.tainted()) {
     TaintFact R;
-    if (Sum.Return.Kinds) {
-      R.Kinds = Sum.Return.Kinds;
-      R.Path = ownPath(Sum.ReturnSteps, Sum.Return.Kinds);
+    if (Sum.Return.Labels) {
+      R.Labels = Sum.Return.Labels;
+      R.Path = ownPath(Sum.ReturnSteps, Sum.Return.Labels);
     }
-    R.join(inflow(Sum.Return.Params, Sum.Return.Kinds ? StepList() : Sum.ReturnSteps));
+    TaintFact Arrived = inflow(Sum.Return.Params, Sum.Return.Labels ? StepList() : Sum.ReturnSteps);
+    Sum.Return.arrive(Arrived);
+    R.join(Arrived);
     if (R.tainted()) {
       R.Sanitized |= Sum.Return.Sanitized;
       R.Canonical = R.Canonical || Sum.Return.Canonical;
@@ -1081,13 +1179,16 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       continue;
     ParamMask Self = Index == FunctionSummary::ThisIndex ? ThisLabel : (1u << Index);
     TaintFact W;
-    if (Out.Kinds) {
-      W.Kinds = Out.Kinds;
+    if (Out.Labels) {
+      W.Labels = Out.Labels;
       auto It = Sum.OutSteps.find(Index);
-      W.Path = ownPath(It != Sum.OutSteps.end() ? It->second : StepList(), Out.Kinds);
+      W.Path = ownPath(It != Sum.OutSteps.end() ? It->second : StepList(), Out.Labels);
     }
-    if (Out.Params & ~Self)
-      W.join(inflow(Out.Params & ~Self, StepList()));
+    if (Out.Params & ~Self) {
+      TaintFact Arrived = inflow(Out.Params & ~Self, StepList());
+      Out.arrive(Arrived);
+      W.join(Arrived);
+    }
     if (!W.tainted())
       continue;
     W.Sanitized |= Out.Sanitized;
@@ -1100,12 +1201,61 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
   }
   // Sinks inside the callee.
   for (const SinkHit &H : Sum.Sinks) {
+    if (H.Labels) { // read inside the callee from data it fetched itself
+      TaintFact Own;
+      Own.Labels = H.Labels;
+      Own.Sanitized = H.Sanitized;
+      Own.Path = ownPath(H.Steps, H.Labels);
+      sinkFact(Own, H.Category, H.Loc, H.SinkName, H.What);
+      continue;
+    }
     TaintFact In = inflow(H.Params, H.Steps);
     if (!In.tainted())
       continue;
+    TaintFact Way;
+    Way.ParamAdds = H.ParamAdds;
+    Way.ParamClears = H.ParamClears;
+    Way.arrive(In);
     In.Sanitized |= H.Sanitized;
-    sinkFact(In, H.Category, H.Loc, H.SinkName, H.What);
+    const Expr *Through = nullptr; // the argument whose object the callee read
+    if (llvm::isPowerOf2_32(H.Params) && H.Params != ThisLabel) {
+      unsigned I = llvm::countr_zero(H.Params);
+      if (I < Args.size())
+        Through = Args[I];
+    } else if (H.Params == ThisLabel) {
+      Through = Object;
+    }
+    sinkFact(In, H.Category, H.Loc, H.SinkName, H.What, Through);
   }
+  // Objects the callee sanitizes in place (a helper that verifies the token
+  // it is given), and the request's token verified inside the callee.
+  for (const auto &[Index, Cats] : Sum.SanitizesParam) {
+    if (Index >= Args.size() || !ArgFacts[Index].tainted())
+      continue;
+    TaintFact F = ArgFacts[Index];
+    if (Cats & maskOf(SinkCategory::JwtClaim))
+      noteVerification(F, Args[Index], *S);
+    F.Sanitized |= Cats;
+    if (Cats & maskOf(SinkCategory::JwtClaim))
+      if (auto L = locOf(Args[Index]))
+        clearPending(*L, *S);
+    F.Path = step(F, Args[Index]->getExprLoc(),
+                  ((Cats & maskOf(SinkCategory::JwtClaim)) ? "verified by " : "sanitized by ") + Name);
+    writeExpr(Args[Index], F, true);
+  }
+  if (Sum.VerifiesRequestToken)
+    S->RequestTokenVerified = true;
+}
+
+void FunctionAnalysis::Impl::noteVerification(const TaintFact &F, const Expr *Subject,
+                                              TaintState &In) {
+  if (!(F.Labels & RemoteLabels) &&
+      !(Subject && Engine.isRequestType(Subject->IgnoreParenImpCasts()->getType())))
+    return;
+  In.RequestTokenVerified = true;
+  for (auto &[Key, P] : In.PendingClaims)
+    if (P.Fact.Labels & RemoteLabels)
+      P.Cleared = true;
 }
 
 // ============================================================================
@@ -1150,10 +1300,13 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
         continue;
       TaintFact &F = It->second;
       if (K == GuardEffect::Validated) {
-        if (Cats == AllCategories)
-          F = {};
-        else
-          F.Sanitized |= Cats;
+        // Validation makes data safe for sinks; it does not change what the
+        // data is (its labels stay for the checks that ask about them).
+        if (Cats & maskOf(SinkCategory::JwtClaim)) {
+          noteVerification(F, nullptr, Out);
+          clearPending(Key, Out);
+        }
+        F.Sanitized |= Cats;
       } else if (K == GuardEffect::NoDotDot) {
         F.Sanitized |= Cats;
       } else if (K == GuardEffect::PrefixChecked) {
@@ -1164,9 +1317,12 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
       }
     }
   };
-  for (const GuardEffect &G : Effects)
+  for (const GuardEffect &G : Effects) {
+    if (G.K == GuardEffect::Validated && (G.Categories & maskOf(SinkCategory::JwtClaim)))
+      noteVerification(TaintFact(), G.Subject, Out);
     if (auto L = locOf(G.Subject))
       apply(*L, G.K, G.Categories, G.Prefix);
+  }
   for (const auto &[L, Cats] : PendingBoolTargets)
     apply(L, GuardEffect::Validated, Cats);
   S = Saved;
@@ -1254,7 +1410,7 @@ void FunctionAnalysis::Impl::run() {
   if (!SummaryMode)
     for (const EntrySeed &Seed : Engine.seedsFor(FD)) {
       TaintFact F;
-      F.Kinds = maskOf(Seed.Kind);
+      F.Labels = maskOf(Seed.Kind);
       F.Path = Engine.steps().root(Seed.Param->getLocation(), Seed.Text, int(Seed.Kind),
                                    "'" + declName(Seed.Param) + "'");
       Entry.Facts[LocKey::of(Seed.Param)].join(F);
@@ -1298,6 +1454,15 @@ void FunctionAnalysis::Impl::run() {
       ExitState.joinWith(Cur);
       continue;
     }
+    // A block that throws leaves by an exception, not by returning: what
+    // holds at the function's exit (verified on every path, out-parameters)
+    // is about the paths that return.
+    bool Throws = false;
+    for (auto It = B->rbegin(); It != B->rend(); ++It)
+      if (auto CS = It->getAs<CFGStmt>()) {
+        Throws = isa<CXXThrowExpr>(CS->getStmt());
+        break;
+      }
     // Branches: constant conditions prune edges; guards refine them.
     const Expr *Cond = nullptr;
     if (const Stmt *T = B->getTerminatorStmt())
@@ -1319,7 +1484,7 @@ void FunctionAnalysis::Impl::run() {
     for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
       unsigned This = Index++;
       const CFGBlock *SB = Succ.getReachableBlock();
-      if (!SB)
+      if (!SB || (Throws && SB == &G->getExit()))
         continue;
       TaintState Next = Cur;
       if (Cond && B->succ_size() == 2) {
@@ -1339,8 +1504,30 @@ void FunctionAnalysis::Impl::run() {
     Engine.noteExhausted();
   }
   // Out-parameters: what pointer and reference parameters designate at exit.
+  // Claims read from tokens that no verification followed.
+  if (ExitState.Reached) {
+    S = &ExitState;
+    for (const auto &[Key, P] : ExitState.PendingClaims)
+      if (!P.Cleared)
+        emitSink(P.Fact, SinkCategory::JwtClaim, SourceLocation::getFromRawEncoding(Key),
+                 P.SinkName, P.What);
+  }
   if (SummaryMode && ExitState.Reached) {
     S = &ExitState;
+    Summary.VerifiesRequestToken = ExitState.RequestTokenVerified;
+    for (unsigned I = 0; I < FD->getNumParams() && I < MaxLabelledParams; ++I) {
+      const ParmVarDecl *P = FD->getParamDecl(I);
+      QualType T = P->getType();
+      TaintFact F = read(LocKey::of(P));
+      // A copy escaped in the callee leaves the caller's object as it was;
+      // a token verified in the callee is verified whichever copy it was.
+      bool SameObject = isPointerLike(T) || (T->isReferenceType() &&
+                                             !T.getNonReferenceType().isConstQualified());
+      CategoryMask Cats = F.Sanitized & (SameObject ? CategoryMask(~0u)
+                                                    : maskOf(SinkCategory::JwtClaim));
+      if (Cats && (F.Params & (1u << I)))
+        Summary.SanitizesParam[I] = Cats;
+    }
     for (unsigned I = 0; I < FD->getNumParams() && I < MaxLabelledParams; ++I) {
       const ParmVarDecl *P = FD->getParamDecl(I);
       QualType T = P->getType();
@@ -1349,7 +1536,7 @@ void FunctionAnalysis::Impl::run() {
       if (!Out)
         continue;
       TaintFact F = read(LocKey::of(P));
-      if (F.Kinds || (F.Params & ~(1u << I))) {
+      if (F.Labels || (F.Params & ~(1u << I))) {
         Summary.OutParams[I] = F;
         StepList Steps;
         for (const Step *X : stepsInOrder(F.Path))
@@ -1361,7 +1548,7 @@ void FunctionAnalysis::Impl::run() {
       LocKey K;
       K.Base = LocKey::thisBase();
       TaintFact F = read(K);
-      if (F.Kinds || (F.Params & ~ThisLabel)) {
+      if (F.Labels || (F.Params & ~ThisLabel)) {
         Summary.OutParams[FunctionSummary::ThisIndex] = F;
         StepList Steps;
         for (const Step *X : stepsInOrder(F.Path))

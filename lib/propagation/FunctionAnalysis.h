@@ -29,7 +29,8 @@ struct SinkFinding {
   clang::SourceLocation Loc;
   std::string SinkName; ///< "system()"
   std::string What;     ///< "runs it as a shell command"
-  int SourceKind = -1;
+  int SourceLabel = -1; ///< the origin label of the root step
+  LabelMask Labels = 0; ///< every label the data at the sink may carry
   std::string SourceText; ///< text of the root step
   StepList Steps;         ///< source first, ends before the sink
 };

@@ -1,15 +1,16 @@
 //===- TaintFact.h - what is known about one value or object ------------===//
 //
-// A fact says which untrusted source kinds may reach a value, which
-// parameters of the function being summarised it comes from (symbolic labels
-// used while computing summaries), for which sink categories it has been
-// sanitized, and one path of steps that explains how it got there.
+// A fact says which labels a value may carry (Label.h: where untrusted data
+// came from, what kind of data it is), which parameters of the function being
+// summarised it comes from (symbolic marks used while computing summaries),
+// for which sink categories it has been sanitized, and one path of steps that
+// explains how it got there.
 //
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "labels/Label.h"
 #include "sinks/SinkCategory.h"
-#include "sources/SourceKind.h"
 
 #include "clang/Basic/SourceLocation.h"
 
@@ -26,7 +27,7 @@ struct Step {
   std::string Text;
   const Step *Prev = nullptr;
   unsigned Length = 1;
-  int Kind = -1;      ///< the SourceKind at a root step, -1 elsewhere
+  int Kind = -1;      ///< the origin Label at a root step, -1 elsewhere
   std::string Origin; ///< at a root step: "recv()", "'argv'"
 };
 
@@ -61,14 +62,19 @@ constexpr ParamMask ThisLabel = 1u << 31;
 constexpr unsigned MaxLabelledParams = 31;
 
 struct TaintFact {
-  KindMask Kinds = 0;
+  LabelMask Labels = 0;
   ParamMask Params = 0;
+  /// Labels that data arriving through Params gains or loses on its way here
+  /// (jwt::decode of a parameter: the caller's request data becomes a decoded
+  /// JWT). Only meaningful with Params, in summaries.
+  LabelMask ParamAdds = 0;
+  LabelMask ParamClears = 0;
   CategoryMask Sanitized = 0;
   bool Canonical = false; ///< produced by path canonicalisation (realpath, ...)
   bool HostFixed = false; ///< follows a literal "scheme://host/" prefix: cannot pick the host
   const Step *Path = nullptr;
 
-  bool tainted() const { return Kinds != 0 || Params != 0; }
+  bool tainted() const { return Labels != 0 || Params != 0; }
 
   /// May-join: tainted if either is; sanitized only where both are.
   void join(const TaintFact &O) {
@@ -79,18 +85,38 @@ struct TaintFact {
       return;
     }
     // Explain real sources rather than parameter labels.
-    if (!Path || (!Kinds && O.Kinds))
+    if (!Path || (!Labels && O.Labels))
       Path = O.Path;
-    Kinds |= O.Kinds;
+    Labels |= O.Labels;
     Params |= O.Params;
+    ParamAdds |= O.ParamAdds;
+    ParamClears &= O.ParamClears;
     Sanitized &= O.Sanitized;
     Canonical = Canonical && O.Canonical;
     HostFixed = HostFixed && O.HostFixed;
   }
 
   bool sameAs(const TaintFact &O) const {
-    return Kinds == O.Kinds && Params == O.Params && Sanitized == O.Sanitized &&
+    return Labels == O.Labels && Params == O.Params && ParamAdds == O.ParamAdds &&
+           ParamClears == O.ParamClears && Sanitized == O.Sanitized &&
            Canonical == O.Canonical && HostFixed == O.HostFixed;
+  }
+
+  /// Applies a model's label transform: real labels change now, parameter
+  /// data changes when it arrives (see ParamAdds).
+  void transform(LabelMask Adds, LabelMask Clears) {
+    if (Labels)
+      Labels = (Labels | Adds) & ~Clears;
+    if (Params) {
+      ParamAdds = (ParamAdds | Adds) & ~Clears;
+      ParamClears = (ParamClears | Clears) & ~Adds;
+    }
+  }
+
+  /// The caller's data \p In after it went the way this fact describes.
+  void arrive(TaintFact &In) const {
+    if (In.Labels)
+      In.Labels = (In.Labels & ~ParamClears) | ParamAdds;
   }
 
   /// True if the fact can make a sink of category \p C dangerous.

@@ -44,6 +44,19 @@ bool TaintState::joinWith(const TaintState &O) {
   }
   for (const auto &[K, Kind] : O.Handles)
     Changed |= Handles.emplace(K, Kind).second;
+  for (const auto &[Key, P] : O.PendingClaims) {
+    auto [It, New] = PendingClaims.emplace(Key, P);
+    if (New) {
+      Changed = true;
+    } else if (P.Cleared && !It->second.Cleared) {
+      It->second.Cleared = true;
+      Changed = true;
+    }
+  }
+  if (RequestTokenVerified && !O.RequestTokenVerified) {
+    RequestTokenVerified = false;
+    Changed = true;
+  }
   // A validation result holds only if it holds on every incoming path.
   for (auto It = BoolGuards.begin(); It != BoolGuards.end();) {
     auto OIt = O.BoolGuards.find(It->first);

@@ -16,6 +16,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <string>
 
 namespace appsec {
 
@@ -73,14 +74,31 @@ struct BoolGuard {
   }
 };
 
+/// A claim read from a decoded JWT that was not verified when it was read. It
+/// is reported where the function ends unless a verification of the token
+/// (or of the request's token) follows on some path: reading `iss` to find the
+/// key and then verifying is how Connect apps verify.
+struct PendingClaim {
+  LocKey Object;
+  TaintFact Fact;
+  std::string SinkName, What;
+  bool Cleared = false; ///< a verification followed on some path
+};
+
 struct TaintState {
   bool Reached = false;
   std::map<LocKey, TaintFact> Facts;
   std::map<LocKey, std::set<LocKey>> PointsTo;
   std::map<const clang::ValueDecl *, LocKey> RefAlias;
   std::map<LocKey, std::set<const clang::FunctionDecl *>> FnTargets;
-  std::map<LocKey, SourceKind> Handles;
+  std::map<LocKey, Label> Handles;
   std::map<const clang::ValueDecl *, BoolGuard> BoolGuards;
+  /// The request's own JWT has been verified on every path here (a must-fact:
+  /// joins are intersections). Claims of tokens decoded later from the same
+  /// request are then trusted.
+  bool RequestTokenVerified = false;
+  /// By the read's location (raw encoding).
+  std::map<unsigned, PendingClaim> PendingClaims;
 
   /// Joins \p O into this state; returns true if anything changed.
   bool joinWith(const TaintState &O);

@@ -1,10 +1,14 @@
 #include "reporting/JwtFindingText.h"
 
 #include "jwt/JwtFlow.h"
+#include "reporting/TaintFindingText.h"
 #include "jwt/L8w8jwtFlow.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
+
+#include <algorithm>
+#include <set>
 
 using namespace clang;
 
@@ -56,34 +60,48 @@ DiagnosticText unverifiedHandlerText(const jwt::HandlerVerdict &V, const SourceM
   }
 }
 
+std::vector<const SinkFinding *> firstReadPerToken(std::vector<const SinkFinding *> Reads,
+                                                   const SourceManager &SM) {
+  std::stable_sort(Reads.begin(), Reads.end(), [&](const SinkFinding *A, const SinkFinding *B) {
+    return SM.isBeforeInTranslationUnit(A->Loc, B->Loc);
+  });
+  // A token is known by the step that decoded it (else by the read itself).
+  auto tokenOf = [](const SinkFinding *F) {
+    for (const auto &[Loc, Text] : F->Steps)
+      if (llvm::StringRef(Text).starts_with("decoded by "))
+        return Loc.getRawEncoding();
+    return F->Loc.getRawEncoding();
+  };
+  std::set<unsigned> Seen;
+  std::vector<const SinkFinding *> Out;
+  for (const SinkFinding *F : Reads)
+    if (Seen.insert(tokenOf(F)).second)
+      Out.push_back(F);
+  return Out;
+}
+
+DiagnosticText unverifiedClaimText(const SinkFinding &F) {
+  DiagnosticText T;
+  T.Loc = F.Loc;
+  std::string Origin = F.SourceLabel >= 0 ? std::string(labelPhrase(Label(F.SourceLabel)))
+                                          : std::string("untrusted data");
+  if (!F.SourceText.empty())
+    Origin += " from " + F.SourceText;
+  bool LibJwt = llvm::StringRef(F.SinkName).starts_with("jwt_");
+  T.Message = F.SinkName + " " + F.What + " of a JWT decoded from " + Origin +
+              " that is not verified on every path to here; nothing has checked its "
+              "signature, so anyone can write these claims. " +
+              (LibJwt ? "Decode it with the key, jwt_decode(&jwt, token, key, key_len), and use it "
+                        "only if that returns 0"
+                      : "Verify the decoded token first: jwt::verify().allow_algorithm("
+                        "jwt::algorithm::hs256{shared_secret}).verify(decoded)");
+  for (const auto &[Loc, Text] : taintNotes(F))
+    T.Notes.emplace_back(Loc, Text);
+  return T;
+}
+
 std::vector<DiagnosticText> decodedOnlyTexts(const FunctionDecl *F, ASTContext &Ctx) {
   std::vector<DiagnosticText> Out;
-  for (const jwt::UnverifiedRead &U : jwt::unverifiedClaimReads(F, Ctx)) {
-    DiagnosticText T;
-    T.Loc = U.Read->getBeginLoc();
-    if (U.Lib == jwt::Library::JwtCpp && !U.Object) {
-      T.Message = "claim read straight from jwt-cpp jwt::decode(), which only parses the token; "
-                  "nothing verifies its signature. Keep the decoded token and verify it first: "
-                  "jwt::verify().allow_algorithm(jwt::algorithm::hs256{shared_secret})"
-                  ".verify(decoded)";
-    } else if (U.Lib == jwt::Library::JwtCpp) {
-      std::string Name = U.Object->getNameAsString();
-      T.Message = "claim read from jwt-cpp token '" + Name +
-                  "', which is decoded but never verified; verify it before trusting its claims: "
-                  "jwt::verify().allow_algorithm(jwt::algorithm::hs256{shared_secret})"
-                  ".verify(" + Name + ")";
-      T.Notes.emplace_back(U.Decode->getBeginLoc(),
-                           "decoded here; jwt::decode() only parses the token");
-    } else {
-      std::string Name = U.Object->getNameAsString();
-      T.Message = "claim read from libjwt token '" + Name +
-                  "', which was decoded without a key, so its signature was never checked; "
-                  "pass the shared secret: jwt_decode(&" + Name + ", token, key, key_len)";
-      T.Notes.emplace_back(U.Decode->getBeginLoc(),
-                           "decoded here with a NULL key; libjwt then checks no signature");
-    }
-    Out.push_back(std::move(T));
-  }
   for (const jwt::L8w8jwtDecode &D : jwt::l8w8jwtUnverifiedClaimUses(F, Ctx)) {
     DiagnosticText T;
     T.Loc = D.FirstClaimUse->getBeginLoc();

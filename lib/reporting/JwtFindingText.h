@@ -10,6 +10,7 @@
 #pragma once
 
 #include "jwt/HandlerAuthentication.h"
+#include "propagation/FunctionAnalysis.h"
 #include "reporting/FindingText.h"
 
 #include "clang/AST/ASTContext.h"
@@ -29,8 +30,18 @@ std::string handlerDescription(const RequestHandler &H);
 /// The finding for a handler that does not verify the request's JWT.
 DiagnosticText unverifiedHandlerText(const jwt::HandlerVerdict &V, const clang::SourceManager &SM);
 
-/// The findings for claims read from tokens \p F decodes without verifying
-/// (jwt-cpp, libjwt, l8w8jwt), at the first read with a note at the decode.
+/// The finding for a claim read from a token decoded from untrusted data
+/// that no verification reached (the engine's jwt-claim sink findings: jwt-cpp,
+/// libjwt), with the path from the request through the decode as notes.
+DiagnosticText unverifiedClaimText(const SinkFinding &F);
+
+/// One finding per decoded token, at its first unverified read: the fix (verify
+/// the token) is the same for every read of it.
+std::vector<const SinkFinding *> firstReadPerToken(std::vector<const SinkFinding *> Reads,
+                                                   const clang::SourceManager &SM);
+
+/// The findings for claims read from l8w8jwt tokens \p F decodes without
+/// validating, at the first use with a note at the decode.
 std::vector<DiagnosticText> decodedOnlyTexts(const clang::FunctionDecl *F, clang::ASTContext &Ctx);
 
 /// Broken verification visible in one JWT API call: jwt-cpp

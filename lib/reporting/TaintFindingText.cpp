@@ -3,7 +3,7 @@
 namespace appsec {
 
 std::string taintMessage(const SinkFinding &F) {
-  std::string Kind = F.SourceKind >= 0 ? std::string(kindPhrase(SourceKind(F.SourceKind)))
+  std::string Kind = F.SourceLabel >= 0 ? std::string(labelPhrase(Label(F.SourceLabel)))
                                        : std::string("data");
   std::string Msg = "untrusted " + Kind;
   if (!F.SourceText.empty())

@@ -22,11 +22,15 @@ enum class SinkCategory : uint8_t {
   Xss,
   Redirect,
   Header,
+  JwtClaim, ///< a claim read from a decoded JWT: dangerous until verified
   Count
 };
 
 using CategoryMask = uint16_t;
-constexpr CategoryMask AllCategories = (1u << unsigned(SinkCategory::Count)) - 1;
+/// Every injection category ("all" in models and annotations). Validation
+/// idioms (allow-lists, regex_match, validator functions) make data safe for
+/// these; only a verification makes a decoded JWT's claims trustworthy.
+constexpr CategoryMask AllCategories = (1u << unsigned(SinkCategory::JwtClaim)) - 1;
 
 constexpr CategoryMask maskOf(SinkCategory C) { return CategoryMask(1u << unsigned(C)); }
 

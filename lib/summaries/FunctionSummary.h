@@ -26,6 +26,8 @@ using StepList = std::vector<std::pair<clang::SourceLocation, std::string>>;
 /// A sink reached inside the function by data from its parameters.
 struct SinkHit {
   ParamMask Params = 0;
+  LabelMask Labels = 0; ///< data the function reads itself (jwt-claim hits wait for the caller)
+  LabelMask ParamAdds = 0, ParamClears = 0; ///< see TaintFact
   CategoryMask Sanitized = 0;
   SinkCategory Category = SinkCategory::Command;
   clang::SourceLocation Loc; ///< the sink argument
@@ -40,6 +42,11 @@ struct FunctionSummary {
   std::map<unsigned, TaintFact> OutParams; ///< pointee of parameter I at exit (ThisIndex for `this`)
   std::map<unsigned, StepList> OutSteps;
   std::vector<SinkHit> Sinks;
+  /// Parameter I's object is sanitized for these categories on every path
+  /// through the function (a helper that verifies the token it is given).
+  std::map<unsigned, CategoryMask> SanitizesParam;
+  /// Every path through the function verifies the request's own token.
+  bool VerifiesRequestToken = false;
   bool Complete = true; ///< false if the work budget ran out
 
   static constexpr unsigned ThisIndex = 1000;

@@ -50,23 +50,30 @@ void ecFromCaller(const jwt::decoded_jwt<jwt::traits::kazuho_picojson> &decoded,
 }
 
 // --- decoded but never verified ----------------------------------------------------
+// Tokens that arrive with a request (an annotated source parameter); a token of
+// unknown origin is not reported (jwt-claims-httplib.cpp).
+#define REQUEST_DATA [[clang::annotate("appsec::source:web-request")]]
 
-std::string decodedOnly(const std::string &token) {
+std::string decodedOnly(REQUEST_DATA const std::string &token) {
   auto decoded = jwt::decode(token);
   std::string user = decoded.get_payload_claim("sub").as_string();
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: claim read from jwt-cpp token 'decoded', which is decoded but never verified; verify it before trusting its claims: jwt::verify().allow_algorithm(jwt::algorithm::hs256{shared_secret}).verify(decoded); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
-  // CHECK-NOTES: :[[@LINE-3]]:18: note: decoded here; jwt::decode() only parses the token
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: payload::get_payload_claim() reads a claim of a JWT decoded from HTTP request data from 'token' that is not verified on every path to here; nothing has checked its signature, so anyone can write these claims. Verify the decoded token first: jwt::verify().allow_algorithm(jwt::algorithm::hs256{shared_secret}).verify(decoded); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-4]]:57: note: untrusted parameter 'token'
+  // CHECK-NOTES: :[[@LINE-4]]:18: note: decoded by decode(), which does not verify it
+  // CHECK-NOTES: :[[@LINE-5]]:8: note: flows into 'decoded'
   std::string tenant = decoded.get_issuer(); // one finding per token
   return user + tenant;
 }
 
-std::string decodedTemporary(const std::string &token) {
+std::string decodedTemporary(REQUEST_DATA const std::string &token) {
   return jwt::decode(token).get_subject();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: claim read straight from jwt-cpp jwt::decode(), which only parses the token; nothing verifies its signature. {{.*}} [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: payload::get_subject() reads its subject of a JWT decoded from HTTP request data from 'token' {{.*}} [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-3]]:62: note: untrusted parameter 'token'
+  // CHECK-NOTES: :[[@LINE-3]]:10: note: decoded by decode(), which does not verify it
 }
 
 // The Connect flow: read iss unverified to find the secret, then verify.
-std::string connectFlow(const std::string &token) {
+std::string connectFlow(REQUEST_DATA const std::string &token) {
   auto decoded = jwt::decode(token);
   std::string secret = lookupSecret(decoded.get_issuer());
   jwt::verify()
@@ -84,7 +91,7 @@ static void verifyWith(const jwt::decoded_jwt<jwt::traits::kazuho_picojson> &d,
 static void checkToken(const jwt::decoded_jwt<jwt::traits::kazuho_picojson> &d) {
   verifyWith(d, lookupSecret(d.get_issuer()));
 }
-std::string verifiedInHelper(const std::string &token) {
+std::string verifiedInHelper(REQUEST_DATA const std::string &token) {
   auto decoded = jwt::decode(token);
   checkToken(decoded);
   return decoded.get_subject();
@@ -94,17 +101,19 @@ std::string verifiedInHelper(const std::string &token) {
 static void logToken(const jwt::decoded_jwt<jwt::traits::kazuho_picojson> &d) {
   (void)d.get_token();
 }
-std::string helperDoesNotVerify(const std::string &token) {
+std::string helperDoesNotVerify(REQUEST_DATA const std::string &token) {
   auto decoded = jwt::decode(token);
   logToken(decoded);
   return decoded.get_subject();
-  // CHECK-NOTES: :[[@LINE-1]]:10: warning: claim read from jwt-cpp token 'decoded', which is decoded but never verified; {{.*}} [appsec-jwt-missing-verification]
-  // CHECK-NOTES: :[[@LINE-4]]:18: note: decoded here; jwt::decode() only parses the token
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: payload::get_subject() reads its subject of a JWT decoded from HTTP request data from 'token' {{.*}} [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-5]]:65: note: untrusted parameter 'token'
+  // CHECK-NOTES: :[[@LINE-5]]:18: note: decoded by decode(), which does not verify it
+  // CHECK-NOTES: :[[@LINE-6]]:8: note: flows into 'decoded'
 }
 
 // A function declared here but defined elsewhere may verify: stay silent.
 void verifyElsewhere(const jwt::decoded_jwt<jwt::traits::kazuho_picojson> &d);
-std::string verifiedElsewhere(const std::string &token) {
+std::string verifiedElsewhere(REQUEST_DATA const std::string &token) {
   auto decoded = jwt::decode(token);
   verifyElsewhere(decoded);
   return decoded.get_subject();

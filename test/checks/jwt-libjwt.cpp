@@ -7,13 +7,38 @@
 
 const unsigned char *lookupSecret(const char *clientKey, int *len);
 
-std::string noKey(const char *token) {
+// The token arrives with the request (an annotated source parameter).
+std::string noKey([[clang::annotate("appsec::source:web-request")]] const char *token) {
   jwt_t *j = nullptr;
   if (jwt_decode(&j, token, NULL, 0) != 0)
     return {};
   std::string user = jwt_get_grant(j, "sub");
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: claim read from libjwt token 'j', which was decoded without a key, so its signature was never checked; pass the shared secret: jwt_decode(&j, token, key, key_len); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
-  // CHECK-NOTES: :[[@LINE-4]]:7: note: decoded here with a NULL key; libjwt then checks no signature
+  // CHECK-NOTES: :[[@LINE-1]]:36: warning: jwt_get_grant() reads a claim of a JWT decoded from HTTP request data from 'token' that is not verified on every path to here; nothing has checked its signature, so anyone can write these claims. Decode it with the key, jwt_decode(&jwt, token, key, key_len), and use it only if that returns 0; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-6]]:81: note: untrusted parameter 'token'
+  // CHECK-NOTES: :[[@LINE-5]]:7: note: decoded by jwt_decode(), which does not verify it
+  // CHECK-NOTES: :[[@LINE-6]]:18: note: flows into 'j'
+  jwt_free(j);
+  return user;
+}
+
+// Decoded with the key: libjwt checked the signature.
+std::string withKey([[clang::annotate("appsec::source:web-request")]] const char *token,
+                    const unsigned char *key, int keyLen) {
+  jwt_t *j = nullptr;
+  if (jwt_decode(&j, token, key, keyLen) != 0)
+    return {};
+  std::string user = jwt_get_grant(j, "sub");
+  jwt_free(j);
+  return user;
+}
+
+// A token of unknown origin is not reported (only tokens decoded from
+// untrusted data are).
+std::string noKeyUnknownOrigin(const char *token) {
+  jwt_t *j = nullptr;
+  if (jwt_decode(&j, token, NULL, 0) != 0)
+    return {};
+  std::string user = jwt_get_grant(j, "sub");
   jwt_free(j);
   return user;
 }

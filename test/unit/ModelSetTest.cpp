@@ -45,7 +45,7 @@ TEST(ModelSet, ParsesArgumentSpecsAndKinds) {
   const FunctionModels *R = M.find("lib::read_msg"); // leading :: is dropped
   ASSERT_NE(R, nullptr);
   ASSERT_TRUE(R->Sources[0].KindFromHandle.has_value());
-  EXPECT_EQ(R->Sources[0].Kind, SourceKind::Network);
+  EXPECT_EQ(R->Sources[0].Kind, Label::Network);
   EXPECT_EQ(R->Sources[0].Writes[1].K, ArgSpec::Return);
   const FunctionModels *J = M.find("lib::join");
   EXPECT_EQ(J->Propagators[0].From[0].K, ArgSpec::ArgsFrom);
@@ -66,7 +66,7 @@ TEST(ModelSet, ErrorsNameFileEntryAndKey) {
             "user.json: sources[0] (function \"f\"): missing key 'kind' (expected a string)");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "sink": []})"),
             "user.json: top level: unknown key 'sink'; expected schema, description, "
-            "sources, propagators, sinks, sanitizers, validators, handles or fields");
+            "labels, sources, propagators, sinks, sanitizers, validators, handles or fields");
   EXPECT_NE(addError("{\"schema\": \"appsec-tidy/models/v1\",\n \"sinks\": [,]}")
                 .find("user.json: line 2, column 12: invalid JSON"),
             std::string::npos);
@@ -74,6 +74,55 @@ TEST(ModelSet, ErrorsNameFileEntryAndKey) {
     "sources": [{"function": "f", "kind": "radio", "writes": ["return"]}]})")
                 .find("key 'kind' has \"radio\""),
             std::string::npos);
+}
+
+TEST(ModelSet, LabelsTransformsAndConditions) {
+  ModelSet M;
+  std::string Error;
+  ASSERT_TRUE(M.addFile(R"({"schema": "appsec-tidy/models/v1",
+    "labels": ["tenant-data"],
+    "sources": [{"function": "acme::tenant_row", "kind": "tenant-data", "writes": ["return"]}],
+    "propagators": [
+      {"function": "acme::parse_token", "from": ["arg0"], "to": ["return"], "adds": ["jwt-decoded"]},
+      {"function": "acme::anonymise", "from": ["arg0"], "to": ["return"], "clears": ["tenant-data", "end-user-data"]},
+      {"function": "acme::open_token", "from": ["arg1"], "to": ["arg0"], "adds": ["jwt-decoded"],
+       "when": {"arg": 2, "null": true}}],
+    "sanitizers": [{"function": "acme::check_sig", "categories": ["jwt-claim"], "from": ["arg0"], "to": ["arg0"]}]})",
+                        "user.json", Error))
+      << Error;
+  auto Tenant = M.labelNamed("tenant-data");
+  ASSERT_TRUE(Tenant.has_value());
+  EXPECT_EQ(*Tenant, Label::User0);
+  EXPECT_EQ(M.labelName(Label::User0), "tenant-data");
+  EXPECT_EQ(M.find("acme::tenant_row")->Sources[0].Kind, Label::User0);
+  EXPECT_EQ(M.find("acme::parse_token")->Propagators[0].Adds, maskOf(Label::JwtDecoded));
+  EXPECT_EQ(M.find("acme::anonymise")->Propagators[0].Clears,
+            maskOf(Label::User0) | maskOf(Label::EndUserData));
+  const auto &When = M.find("acme::open_token")->Propagators[0].When;
+  ASSERT_TRUE(When.has_value());
+  EXPECT_EQ(When->Arg, 2u);
+  EXPECT_EQ(When->Null, std::optional<bool>(true));
+  EXPECT_EQ(M.find("acme::check_sig")->Sanitizers[0].Categories, maskOf(SinkCategory::JwtClaim));
+  // "all" means the injection categories: validation never verifies a JWT.
+  EXPECT_FALSE(AllCategories & maskOf(SinkCategory::JwtClaim));
+}
+
+TEST(ModelSet, LabelErrors) {
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "propagators": [{"function": "f", "from": ["arg0"], "to": ["return"], "adds": ["tenant"]}]})"),
+            "user.json: propagators[0] (function \"f\"): key 'adds' has \"tenant\"; expected one of "
+            "network, file, environment, command-line, console, web-request, jwt-decoded, "
+            "end-user-data, secret (or a label declared under \"labels\")");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "labels": ["Tenant Data"]})"),
+            "user.json: labels: a label name is a non-empty string of a-z, 0-9 and '-', found "
+            "\"Tenant Data\"");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "labels": ["a1", "a2", "a3", "a4", "a5", "a6", "a7", "a8", "a9"]})"),
+            "user.json: labels: label \"a9\" is one too many: at most 8 labels can be declared");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sanitizers": [{"function": "f", "when": {"arg": 1}}]})"),
+            "user.json: sanitizers[0] (function \"f\"): key 'when' needs a non-empty 'is' or "
+            "'contains', or 'null'");
 }
 
 TEST(ModelSet, UserFilesAddToBuiltins) {

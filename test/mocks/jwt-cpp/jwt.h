@@ -114,6 +114,8 @@ public:
   explicit decoded_jwt(const typename json_traits::string_type &token) : token(token) {}
   const typename json_traits::string_type &get_token() const noexcept { return token; }
   const typename json_traits::string_type &get_signature() const noexcept { return token; }
+  /// The payload as decoded from base64 (a JSON text).
+  const typename json_traits::string_type &get_payload() const noexcept { return token; }
   std::map<std::string, basic_claim<json_traits>> get_payload_json() const { return {}; }
   std::map<std::string, basic_claim<json_traits>> get_header_json() const { return {}; }
 
@@ -155,6 +157,28 @@ private:
   Clock clock;
   std::set<std::string> algs;
 };
+
+/// Builds and signs a token (jwt::create()).
+template <typename Clock, typename json_traits> class builder {
+public:
+  explicit builder(Clock c) : clock(c) {}
+  builder &set_type(const typename json_traits::string_type &) { return *this; }
+  builder &set_issuer(const typename json_traits::string_type &) { return *this; }
+  builder &set_subject(const typename json_traits::string_type &) { return *this; }
+  builder &set_payload_claim(const typename json_traits::string_type &, basic_claim<json_traits>) {
+    return *this;
+  }
+  builder &set_issued_at(std::chrono::system_clock::time_point) { return *this; }
+  builder &set_expires_at(std::chrono::system_clock::time_point) { return *this; }
+  template <typename Algo> typename json_traits::string_type sign(const Algo &) const { return {}; }
+
+private:
+  Clock clock;
+};
+
+inline builder<default_clock, traits::kazuho_picojson> create() {
+  return builder<default_clock, traits::kazuho_picojson>(default_clock{});
+}
 
 inline verifier<default_clock, traits::kazuho_picojson> verify() {
   return verifier<default_clock, traits::kazuho_picojson>(default_clock{});

@@ -1,0 +1,106 @@
+#include "EngineClient.h"
+
+#include "jwt/Verification.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::appsec {
+
+namespace {
+
+/// The labels a Sources value names, or an error naming the unknown one.
+bool parseSources(StringRef Text, const ::appsec::ModelSet &Models, ::appsec::LabelMask &Out,
+                  std::string &Error) {
+  Out = 0;
+  SmallVector<StringRef, 4> Parts;
+  Text.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  for (StringRef P : Parts) {
+    P = P.trim();
+    if (P == "all")
+      Out |= ::appsec::OriginLabels;
+    else if (P == "remote")
+      Out |= ::appsec::RemoteLabels;
+    else if (P == "local")
+      Out |= ::appsec::LocalLabels;
+    else if (auto L = Models.labelNamed(P))
+      Out |= ::appsec::maskOf(*L);
+    else {
+      Error = "unknown label '" + P.str() + "' in Sources; expected all, remote, local or label "
+              "names (network, file, environment, command-line, console, web-request, "
+              "jwt-decoded, end-user-data, secret, or one a model file declares)";
+      return false;
+    }
+  }
+  if (!Out) {
+    Error = "Sources is empty; expected all, remote, local or label names";
+    return false;
+  }
+  return true;
+}
+
+} // namespace
+
+EngineClient::EngineClient(ClangTidyCheck::OptionsView &Options, StringRef DefaultSources,
+                           ::appsec::LabelMask FixedSources)
+    : Sources(FixedSources) {
+  // Engine options: set them once for all checks (CheckOptions without a
+  // check prefix); a check given its own value gets an engine of its own.
+  Opts.ModelFiles = Options.getLocalOrGlobal("AppSecModelFiles", "").str();
+  Opts.StepBudget = Options.getLocalOrGlobal("TaintStepBudget", 40000u);
+  Opts.VerifierNames = Options
+                           .getLocalOrGlobal("VerificationFunctions",
+                                             ::appsec::jwt::DefaultVerificationFunctions)
+                           .str();
+  if (!DefaultSources.empty())
+    SourcesText = Options.get("Sources", DefaultSources).str();
+}
+
+void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
+                                ClangTidyOptions::OptionMap &Map) {
+  Options.store(Map, "AppSecModelFiles", Opts.ModelFiles);
+  Options.store(Map, "TaintStepBudget", Opts.StepBudget);
+  Options.store(Map, "VerificationFunctions", Opts.VerifierNames);
+  if (!SourcesText.empty())
+    Options.store(Map, "Sources", SourcesText);
+}
+
+void EngineClient::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Check) {
+  // Every function body and lambda of the main file is an entry.
+  Finder->addMatcher(functionDecl(isDefinition(), isExpansionInMainFile(), unless(isImplicit()))
+                         .bind("engine-fn"),
+                     Check);
+  Finder->addMatcher(lambdaExpr(isExpansionInMainFile()).bind("engine-lambda"), Check);
+}
+
+void EngineClient::add(const MatchFinder::MatchResult &Result,
+                       const std::function<void(const std::string &)> &ConfigError) {
+  if (!Engine) {
+    std::string Error;
+    Engine = ::appsec::TaintEngine::forContext(*Result.Context, Opts, Error);
+    if (!Error.empty())
+      ConfigError("invalid model file: " + Error + "; using the built-in models only");
+    if (!SourcesText.empty() && !parseSources(SourcesText, Engine->models(), Sources, Error)) {
+      ConfigError(Error + "; using all");
+      Sources = ::appsec::OriginLabels;
+    }
+  }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("engine-fn"))
+    Engine->addEntry(FD);
+  if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("engine-lambda"))
+    Engine->addEntry(L->getCallOperator());
+}
+
+std::vector<const ::appsec::SinkFinding *>
+EngineClient::findings(::appsec::SinkCategory Category) {
+  std::vector<const ::appsec::SinkFinding *> Out;
+  if (!Engine)
+    return Out;
+  for (const ::appsec::SinkFinding &F : Engine->findings())
+    if (F.Category == Category && (F.Labels & Sources))
+      Out.push_back(&F);
+  return Out;
+}
+
+} // namespace clang::tidy::appsec

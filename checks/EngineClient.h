@@ -1,0 +1,54 @@
+//===- EngineClient.h - a check's view of the shared analysis ------------===//
+//
+// Every check that asks the engine (the eight untrusted-data checks and the
+// JWT claim part of appsec-jwt-missing-verification) is a configuration of
+// the same analysis: which labels count as its sources, which sink category
+// it reports. EngineClient reads the engine options (global unless a check
+// sets its own), hands the main file's functions to the engine shared by all
+// checks with the same options, and returns the findings of one category
+// whose data carries one of the check's source labels.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "engine/TaintEngine.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::appsec {
+
+class EngineClient {
+public:
+  /// \p DefaultSources: the value of the check's `Sources` option when unset
+  /// ("all", "remote", "local" or a comma-separated list of label names);
+  /// empty: the check has no such option and counts \p FixedSources.
+  EngineClient(ClangTidyCheck::OptionsView &Options, StringRef DefaultSources,
+               ::appsec::LabelMask FixedSources = 0);
+  void storeOptions(ClangTidyCheck::OptionsView &Options, ClangTidyOptions::OptionMap &Opts);
+
+  /// Registers the matchers that find the main file's functions and lambdas.
+  void registerMatchers(ast_matchers::MatchFinder *Finder,
+                        ast_matchers::MatchFinder::MatchCallback *Check);
+  /// Hands a match of those matchers to the engine. \p ConfigError receives
+  /// broken model files, patterns and Sources values (once per unit).
+  void add(const ast_matchers::MatchFinder::MatchResult &Result,
+           const std::function<void(const std::string &)> &ConfigError);
+  /// The findings of \p Category that the check's sources reach; runs the
+  /// analysis the first time any check sharing the engine asks.
+  std::vector<const ::appsec::SinkFinding *> findings(::appsec::SinkCategory Category);
+  /// Forgets the translation unit.
+  void reset() { Engine.reset(); }
+  bool active() const { return Engine != nullptr; }
+
+private:
+  ::appsec::EngineOptions Opts;
+  std::string SourcesText; ///< the option's value; empty if the check has none
+  ::appsec::LabelMask Sources = 0;
+  std::shared_ptr<::appsec::TaintEngine> Engine;
+};
+
+} // namespace clang::tidy::appsec

@@ -1,0 +1,64 @@
+//===- Label.h - what a value carries -----------------------------------===//
+//
+// A value in the analysis carries a set of labels. Origin labels say where
+// untrusted data came from (remote: the network and HTTP requests; local:
+// files, the environment, argv, stdin): reviewers weigh them differently and
+// each check chooses which of them it counts (option `Sources`). Kind labels
+// say what a value is: a JWT decoded from data with an origin label, end-user
+// data, a secret. Eight more labels are left to model files (`"labels"`).
+//
+// Models add labels (sources, propagators' `adds`), move them (propagators),
+// and clear them (propagators' `clears`); sanitizers do not clear labels but
+// mark the value safe for sink categories (SinkCategory.h).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace appsec {
+
+enum class Label : uint8_t {
+  // Origins of untrusted data.
+  Network,     ///< sockets: recv, read on a socket, boost::asio::read
+  File,        ///< file contents: fgets/fread/ifstream on a file
+  Environment, ///< getenv
+  CommandLine, ///< main's argv
+  Console,     ///< stdin: scanf, std::cin, fgets(stdin)
+  WebRequest,  ///< an HTTP request of a web framework
+  // Kinds of data.
+  JwtDecoded,  ///< a JWT parsed (not verified) from data with an origin label
+  EndUserData, ///< data about the app's end users
+  Secret,      ///< keys, passwords, tokens
+  // Declared by model files ("labels"), in order of declaration.
+  User0,
+  User7 = User0 + 7,
+  Count
+};
+
+using LabelMask = uint32_t;
+constexpr LabelMask maskOf(Label L) { return LabelMask(1u << unsigned(L)); }
+
+constexpr unsigned MaxUserLabels = 8;
+
+constexpr LabelMask RemoteLabels = maskOf(Label::Network) | maskOf(Label::WebRequest);
+constexpr LabelMask LocalLabels = maskOf(Label::File) | maskOf(Label::Environment) |
+                                  maskOf(Label::CommandLine) | maskOf(Label::Console);
+/// Labels that make a value untrusted input.
+constexpr LabelMask OriginLabels = RemoteLabels | LocalLabels;
+
+inline bool isOrigin(Label L) { return maskOf(L) & OriginLabels; }
+
+/// "network", "file", "jwt-decoded", ... as written in model files and
+/// options; user labels have no built-in key (ModelSet names them).
+std::string_view labelKey(Label L);
+std::optional<Label> labelFromKey(std::string_view Key);
+/// "network data", "file contents", "a decoded JWT", ...
+std::string_view labelPhrase(Label L);
+
+/// The first label of \p M in declaration order, if any.
+std::optional<Label> firstLabel(LabelMask M);
+
+} // namespace appsec

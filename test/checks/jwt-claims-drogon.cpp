@@ -1,0 +1,55 @@
+// RUN: %check_appsec_tidy %s appsec-jwt-missing-verification %t -- -- -std=c++17 -isystem %mocks
+// A Drogon filter whose job is authentication (mock: test/mocks/drogon/):
+// the classic bypass decodes the request's token, hands its claims on and
+// passes the request without verifying anything. Its twin verifies first.
+#include <drogon/drogon.h>
+#include <jwt-cpp/jwt.h>
+
+#include <string>
+
+using namespace drogon;
+using Callback = std::function<void(const HttpResponsePtr &)>;
+
+std::string sharedSecret();
+void rememberUser(const HttpRequestPtr &req, const std::string &user);
+HttpResponsePtr textResponse(const std::string &body);
+
+class DecodeOnlyFilter : public HttpFilter<DecodeOnlyFilter> {
+public:
+  void doFilter(const HttpRequestPtr &req, FilterCallback &&fcb, FilterChainCallback &&fccb) override {
+    auto header = req->getHeader("Authorization");
+    if (header.empty()) {
+      fcb(HttpResponse::newHttpResponse(k401Unauthorized, CT_TEXT_PLAIN));
+      return;
+    }
+    rememberUser(req, jwt::decode(header.substr(7)).get_payload());
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: decoded_jwt::get_payload() reads its payload of a JWT decoded from HTTP request data from HttpRequest::getHeader() that is not verified on every path to here; {{.*}} [appsec-jwt-missing-verification]
+    fccb();
+  }
+};
+
+class VerifyingFilter : public HttpFilter<VerifyingFilter> {
+public:
+  void doFilter(const HttpRequestPtr &req, FilterCallback &&fcb, FilterChainCallback &&fccb) override {
+    try {
+      auto decoded = jwt::decode(req->getHeader("Authorization").substr(7));
+      jwt::verify().allow_algorithm(jwt::algorithm::hs256{sharedSecret()}).verify(decoded);
+      rememberUser(req, decoded.get_payload());
+    } catch (...) {
+      fcb(HttpResponse::newHttpResponse(k401Unauthorized, CT_TEXT_PLAIN));
+      return;
+    }
+    fccb();
+  }
+};
+
+void routes() {
+  // The route the decode-only filter guards is not verified either.
+  app().registerHandler(
+      "/api/a", [](const HttpRequestPtr &req, Callback &&callback) { callback(textResponse("a")); },
+      {Get, "DecodeOnlyFilter"});
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: Drogon handler for route '/api/a' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+  app().registerHandler(
+      "/api/b", [](const HttpRequestPtr &req, Callback &&callback) { callback(textResponse("b")); },
+      {Get, "VerifyingFilter"});
+}
