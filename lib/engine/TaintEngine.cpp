@@ -1,6 +1,7 @@
 #include "engine/TaintEngine.h"
 
 #include "models/FunctionNames.h"
+#include "propagation/FunctionAnalysis.h"
 #include "support/BodyStatements.h"
 
 #include "clang/AST/Attr.h"

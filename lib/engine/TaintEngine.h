@@ -16,9 +16,7 @@
 
 #include "frameworks/RequestHandlers.h"
 #include "models/ModelSet.h"
-#include "propagation/FunctionAnalysis.h"
-#include "propagation/TaintState.h"
-#include "sanitizers/ConstantConditions.h"
+#include "propagation/AnalysisContext.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -32,36 +30,11 @@
 
 namespace appsec {
 
-/// What the analysis itself depends on. Checks with equal options share one
-/// engine, so one walk of the translation unit serves them all; a check given
-/// different values gets an engine (and a walk) of its own.
-struct EngineOptions {
-  std::string ModelFiles;        ///< ';'-separated user model files
-  unsigned StepBudget = 40000;   ///< statements evaluated per function
-  unsigned MaxSummaryDepth = 8;  ///< nested summaries computed on demand
-  /// ';'-separated case-insensitive regexes on function names: functions of
-  /// the project that verify the JWT (or the request) they are given, when
-  /// their bodies are not in view.
-  std::string VerifierNames;
-
-  bool operator<(const EngineOptions &O) const {
-    return std::tie(ModelFiles, StepBudget, MaxSummaryDepth, VerifierNames) <
-           std::tie(O.ModelFiles, O.StepBudget, O.MaxSummaryDepth, O.VerifierNames);
-  }
-};
-
-/// A parameter that carries untrusted data when its function is an entry.
-struct EntrySeed {
-  const clang::ParmVarDecl *Param = nullptr;
-  Label Kind = Label::CommandLine;
-  std::string Text; ///< "command-line arguments arrive in 'argv'"
-};
-
 /// Extra ways to find seeds (web-framework request handlers plug in here).
 using SeedProvider = std::function<void(const clang::FunctionDecl *,
                                         clang::ASTContext &, std::vector<EntrySeed> &)>;
 
-class TaintEngine {
+class TaintEngine : public AnalysisContext {
 public:
   /// The engine for \p Ctx and \p Opts, shared by every check analysing that
   /// AST with the same options. \p ConfigError names a broken model file
@@ -79,30 +52,28 @@ public:
 
   static void addSeedProvider(SeedProvider P);
 
-  // --- used by FunctionAnalysis ---------------------------------------------
-  clang::ASTContext &context() { return Ctx; }
-  StepArena &steps() { return Arena; }
-  const EngineOptions &options() const { return Opts; }
-  const FunctionModels *modelsFor(const clang::FunctionDecl *FD);
-  const FieldSourceModel *fieldSourceFor(const clang::FieldDecl *FD);
-  const FunctionSummary *summaryFor(const clang::FunctionDecl *FD);
-  void report(SinkFinding F);
-  TaintFact globalFact(const LocKey &K) const;
-  void writeGlobal(const LocKey &K, const TaintFact &F);
-  const ConstantConditions &constants() const { return Constants; }
-  std::vector<const clang::FunctionDecl *> overriders(const clang::CXXMethodDecl *M) const;
-  std::vector<EntrySeed> seedsFor(const clang::FunctionDecl *FD);
-  /// Annotation-declared sinks on parameters: param index -> category.
-  const std::vector<std::pair<unsigned, SinkCategory>> &paramSinks(const clang::FunctionDecl *FD);
+  // --- AnalysisContext: what FunctionAnalysis asks -----------------------------
+  clang::ASTContext &context() override { return Ctx; }
+  StepArena &steps() override { return Arena; }
+  const EngineOptions &options() const override { return Opts; }
+  const FunctionModels *modelsFor(const clang::FunctionDecl *FD) override;
+  const FieldSourceModel *fieldSourceFor(const clang::FieldDecl *FD) override;
+  const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) override;
+  void report(SinkFinding F) override;
+  TaintFact globalFact(const LocKey &K) const override;
+  void writeGlobal(const LocKey &K, const TaintFact &F) override;
+  const ConstantConditions &constants() const override { return Constants; }
+  std::vector<const clang::FunctionDecl *> overriders(const clang::CXXMethodDecl *M) const override;
+  std::vector<EntrySeed> seedsFor(const clang::FunctionDecl *FD) override;
+  const std::vector<std::pair<unsigned, SinkCategory>> &
+  paramSinks(const clang::FunctionDecl *FD) override;
   const HandlerIndex &handlers() const { return Handlers; }
-  /// \p FD (a definition) is called by a function of this unit's main file.
-  bool isCalledInUnit(const clang::FunctionDecl *FD);
-  /// \p T is the type of a request handler's request parameter.
-  bool isRequestType(clang::QualType T);
+  bool isCalledInUnit(const clang::FunctionDecl *FD) override;
+  bool isRequestType(clang::QualType T) override;
   const ModelSet &models() const { return *Models; }
   /// Number of functions whose analysis ran out of budget.
   unsigned exhaustedFunctions() const { return Exhausted; }
-  void noteExhausted() { ++Exhausted; }
+  void noteExhausted() override { ++Exhausted; }
 
 private:
   clang::ASTContext &Ctx;

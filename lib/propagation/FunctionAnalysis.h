@@ -11,7 +11,9 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "propagation/TaintState.h"
+#include "lattice/Finding.h"
+#include "lattice/TaintState.h"
+#include "propagation/AnalysisContext.h"
 #include "summaries/FunctionSummary.h"
 
 #include "clang/AST/ASTContext.h"
@@ -21,26 +23,12 @@
 
 namespace appsec {
 
-class TaintEngine;
-
-/// A sink reached by untrusted data, with the path that brought it there.
-struct SinkFinding {
-  SinkCategory Category = SinkCategory::Command;
-  clang::SourceLocation Loc;
-  std::string SinkName; ///< "system()"
-  std::string What;     ///< "runs it as a shell command"
-  int SourceLabel = -1; ///< the origin label of the root step
-  LabelMask Labels = 0; ///< every label the data at the sink may carry
-  std::string SourceText; ///< text of the root step
-  StepList Steps;         ///< source first, ends before the sink
-};
-
 /// Analyses one function body. In summary mode every parameter carries a
 /// label; otherwise parameters are clean unless a seed marks them untrusted
 /// (main's argv, annotated parameters, request handlers).
 class FunctionAnalysis {
 public:
-  FunctionAnalysis(TaintEngine &Engine, const clang::FunctionDecl *FD, bool SummaryMode);
+  FunctionAnalysis(AnalysisContext &Engine, const clang::FunctionDecl *FD, bool SummaryMode);
   ~FunctionAnalysis();
 
   /// Runs to a fixed point or until the budget is used up.

@@ -10,7 +10,7 @@
 #pragma once
 
 #include "jwt/HandlerAuthentication.h"
-#include "propagation/FunctionAnalysis.h"
+#include "lattice/Finding.h"
 #include "reporting/FindingText.h"
 
 #include "clang/AST/ASTContext.h"

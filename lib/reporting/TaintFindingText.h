@@ -1,7 +1,7 @@
 //===- TaintFindingText.h - words for a taint finding -------------------===//
 #pragma once
 
-#include "propagation/FunctionAnalysis.h"
+#include "lattice/Finding.h"
 
 #include <string>
 #include <utility>

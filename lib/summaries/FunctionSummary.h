@@ -10,7 +10,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "propagation/TaintFact.h"
+#include "lattice/TaintFact.h"
 
 #include "clang/Basic/SourceLocation.h"
 
@@ -19,9 +19,6 @@
 #include <vector>
 
 namespace appsec {
-
-/// A recorded path inside a callee, source (or parameter) first.
-using StepList = std::vector<std::pair<clang::SourceLocation, std::string>>;
 
 /// A sink reached inside the function by data from its parameters.
 struct SinkHit {

@@ -16,6 +16,7 @@
 
 #include <deque>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace appsec {
@@ -55,6 +56,9 @@ private:
 
 /// Steps of a chain, source first.
 std::vector<const Step *> stepsInOrder(const Step *Last);
+
+/// A path kept beyond one analysis (in a summary or a finding), source first.
+using StepList = std::vector<std::pair<clang::SourceLocation, std::string>>;
 
 /// Parameter labels: bit I = parameter I, ThisLabel = the object of a method.
 using ParamMask = uint32_t;

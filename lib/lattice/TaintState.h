@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
-#include "propagation/TaintFact.h"
+#include "lattice/TaintFact.h"
 
 #include "clang/AST/Decl.h"
 

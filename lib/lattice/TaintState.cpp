@@ -1,4 +1,4 @@
-#include "propagation/TaintState.h"
+#include "lattice/TaintState.h"
 
 namespace appsec {
 

@@ -1,4 +1,4 @@
-#include "propagation/TaintFact.h"
+#include "lattice/TaintFact.h"
 
 #include <algorithm>
 

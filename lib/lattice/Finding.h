@@ -1,0 +1,22 @@
+//===- Finding.h - what the analysis reports ----------------------------===//
+#pragma once
+
+#include "lattice/TaintFact.h"
+
+#include <string>
+
+namespace appsec {
+
+/// A sink reached by labelled data, with the path that brought it there.
+struct SinkFinding {
+  SinkCategory Category = SinkCategory::Command;
+  clang::SourceLocation Loc;
+  std::string SinkName;   ///< "system()"
+  std::string What;       ///< "runs it as a shell command"
+  int SourceLabel = -1;   ///< the origin label of the root step
+  LabelMask Labels = 0;   ///< every label the data at the sink may carry
+  std::string SourceText; ///< text of the root step
+  StepList Steps;         ///< source first, ends before the sink
+};
+
+} // namespace appsec

@@ -1,0 +1,81 @@
+//===- AnalysisContext.h - what a function analysis asks of its driver ---===//
+//
+// FunctionAnalysis walks one function; everything that spans functions (the
+// models, the summaries of callees, where findings go, globals, the seeds of
+// entries) it asks of its driver through this interface. The engine
+// (engine/TaintEngine) implements it, so the dependency runs one way:
+// engine -> propagation.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "lattice/Finding.h"
+#include "lattice/TaintState.h"
+#include "models/ModelSet.h"
+#include "sanitizers/ConstantConditions.h"
+#include "summaries/FunctionSummary.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace appsec {
+
+/// What the analysis itself depends on. Checks with equal options share one
+/// engine, so one walk of the translation unit serves them all; a check given
+/// different values gets an engine (and a walk) of its own.
+struct EngineOptions {
+  std::string ModelFiles;        ///< ';'-separated user model files
+  unsigned StepBudget = 40000;   ///< statements evaluated per function
+  unsigned MaxSummaryDepth = 8;  ///< nested summaries computed on demand
+  /// ';'-separated case-insensitive regexes on function names: functions of
+  /// the project that verify the JWT (or the request) they are given, when
+  /// their bodies are not in view.
+  std::string VerifierNames;
+
+  bool operator<(const EngineOptions &O) const {
+    return std::tie(ModelFiles, StepBudget, MaxSummaryDepth, VerifierNames) <
+           std::tie(O.ModelFiles, O.StepBudget, O.MaxSummaryDepth, O.VerifierNames);
+  }
+};
+
+/// A parameter that carries untrusted data when its function is an entry.
+struct EntrySeed {
+  const clang::ParmVarDecl *Param = nullptr;
+  Label Kind = Label::CommandLine;
+  std::string Text; ///< "command-line arguments arrive in 'argv'"
+};
+
+class AnalysisContext {
+public:
+  virtual ~AnalysisContext() = default;
+
+  virtual clang::ASTContext &context() = 0;
+  virtual StepArena &steps() = 0;
+  virtual const EngineOptions &options() const = 0;
+  /// Library models and annotations of a callee (null if none).
+  virtual const FunctionModels *modelsFor(const clang::FunctionDecl *FD) = 0;
+  virtual const FieldSourceModel *fieldSourceFor(const clang::FieldDecl *FD) = 0;
+  /// The summary of a callee defined in this unit, computed on demand (null
+  /// for recursion or past the depth bound).
+  virtual const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) = 0;
+  virtual void report(SinkFinding F) = 0;
+  virtual TaintFact globalFact(const LocKey &K) const = 0;
+  virtual void writeGlobal(const LocKey &K, const TaintFact &F) = 0;
+  virtual const ConstantConditions &constants() const = 0;
+  virtual std::vector<const clang::FunctionDecl *> overriders(const clang::CXXMethodDecl *M) const = 0;
+  virtual std::vector<EntrySeed> seedsFor(const clang::FunctionDecl *FD) = 0;
+  /// Annotation-declared sinks on parameters: param index -> category.
+  virtual const std::vector<std::pair<unsigned, SinkCategory>> &
+  paramSinks(const clang::FunctionDecl *FD) = 0;
+  /// \p FD (a definition) is called by a function of this unit's main file.
+  virtual bool isCalledInUnit(const clang::FunctionDecl *FD) = 0;
+  /// \p T is the type of a request handler's request parameter.
+  virtual bool isRequestType(clang::QualType T) = 0;
+  virtual void noteExhausted() = 0;
+};
+
+} // namespace appsec

@@ -1,0 +1,445 @@
+#include "propagation/TransferImpl.h"
+#include "sinks/ShellPrograms.h"
+
+#include "llvm/ADT/bit.h"
+#include "llvm/Support/MathExtras.h"
+
+#include "models/FunctionNames.h"
+#include "support/AstHelpers.h"
+
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace appsec {
+
+// ============================================================================
+// Calls
+// ============================================================================
+
+TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Callee,
+                                       const Expr *Object, llvm::ArrayRef<const Expr *> Args,
+                                       bool IsConstruct) {
+  SourceLocation CallLoc = CallE->getExprLoc();
+  std::vector<TaintFact> ArgFacts;
+  ArgFacts.reserve(Args.size());
+  for (const Expr *A : Args)
+    ArgFacts.push_back(eval(A));
+  TaintFact ObjFact = Object ? evalUncapped(Object) : TaintFact();
+  TaintFact Result;
+  if (!Callee)
+    return Result;
+
+  std::string Name = calleeLabel(Callee);
+  auto specFact = [&](const ArgSpec &A) {
+    TaintFact F;
+    switch (A.K) {
+    case ArgSpec::Arg:
+      if (A.Index < ArgFacts.size())
+        F = ArgFacts[A.Index];
+      break;
+    case ArgSpec::ArgsFrom:
+      for (size_t I = A.Index; I < ArgFacts.size(); ++I)
+        F.join(ArgFacts[I]);
+      break;
+    case ArgSpec::This:
+      F = ObjFact;
+      break;
+    case ArgSpec::Return:
+      break;
+    }
+    return F;
+  };
+  auto writeSpec = [&](const ArgSpec &A, const TaintFact &F, bool Replace) {
+    switch (A.K) {
+    case ArgSpec::Return:
+      if (Replace)
+        Result = F;
+      else
+        Result.join(F);
+      break;
+    case ArgSpec::This:
+      if (IsConstruct)
+        Result.join(F);
+      else if (Object)
+        writeExpr(Object, F, Replace);
+      break;
+    case ArgSpec::Arg:
+      if (A.Index < Args.size())
+        writeExpr(Args[A.Index], F, Replace);
+      break;
+    case ArgSpec::ArgsFrom:
+      for (size_t I = A.Index; I < Args.size(); ++I)
+        writeExpr(Args[I], F, Replace);
+      break;
+    }
+  };
+  auto argExpr = [&](const ArgSpec &A) -> const Expr * {
+    if (A.K == ArgSpec::This)
+      return Object;
+    if (A.K == ArgSpec::Arg && A.Index < Args.size())
+      return Args[A.Index];
+    return nullptr;
+  };
+
+  const FunctionModels *M = Engine.modelsFor(Callee);
+  bool Modelled = false;
+  if (M) {
+    for (const SourceModel &Src : M->Sources) {
+      // Reading from an in-memory string stream is not input: it carries
+      // whatever the stream was built from.
+      if (Src.KindFromHandle)
+        if (const Expr *H = argExpr(*Src.KindFromHandle);
+            H && isStringStream(H->IgnoreParenImpCasts()->getType())) {
+          TaintFact F = specFact(*Src.KindFromHandle);
+          if (F.tainted()) {
+            F.Path = step(F, CallLoc, "carried through " + Name);
+            for (const ArgSpec &W : Src.Writes)
+              writeSpec(W, F, false);
+          }
+          Modelled = true;
+          continue;
+        }
+      Label K = Src.Kind;
+      if (Src.KindFromHandle)
+        if (auto HK = handleKindOf(argExpr(*Src.KindFromHandle)))
+          K = *HK;
+      std::string What = Src.Description.empty() ? Name : Src.Description;
+      TaintFact F = sourceFact(K, CallLoc, What);
+      for (const ArgSpec &W : Src.Writes)
+        writeSpec(W, F, false);
+      Modelled = true;
+    }
+    // A literal "scheme://host/" before the data (concatenation or a format)
+    // fixes where a URL built from it can point.
+    bool FixedHostPrefix = false;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      const Expr *B = stripTemps(Args[I]);
+      while (const auto *CE = dyn_cast<CXXConstructExpr>(B)) {
+        if (CE->getNumArgs() < 1)
+          break;
+        B = stripTemps(CE->getArg(0));
+      }
+      if (const auto *L = dyn_cast<StringLiteral>(B)) {
+        FixedHostPrefix = L->getCharByteWidth() == 1 && fixesHost(L->getString());
+        break;
+      }
+      // snprintf(buf, sizeof buf, "https://host/%s", x): skip the
+      // destination and sizes; anything else first means no fixed prefix.
+      bool Destination = I == 0 && isPointerLike(B->getType()) && Args.size() > 2;
+      if (!Destination && !B->getType()->isIntegerType())
+        break;
+    }
+    for (const PropagatorModel &P : M->Propagators) {
+      if (!conditionHolds(P.When, Args))
+        continue;
+      TaintFact In;
+      for (const ArgSpec &A : P.From)
+        In.join(specFact(A));
+      if (In.tainted() && FixedHostPrefix)
+        In.HostFixed = true;
+      if (In.tainted() && (P.Adds || P.Clears)) {
+        In.transform(P.Adds, P.Clears);
+        if (In.tainted())
+          In.Path = step(In, CallLoc,
+                         (P.Adds & maskOf(Label::JwtDecoded)) ? "decoded by " + Name + ", which does not verify it"
+                                                              : "transformed by " + Name);
+      } else if (In.tainted()) {
+        In.Path = step(In, CallLoc, "carried through " + Name);
+      }
+      for (const ArgSpec &T : P.To)
+        if (In.tainted() || P.Replace)
+          writeSpec(T, In, P.Replace);
+      Modelled = true;
+    }
+    for (const SanitizerModel &Z : M->Sanitizers) {
+      if (!conditionHolds(Z.When, Args))
+        continue;
+      TaintFact In;
+      for (const ArgSpec &A : Z.From)
+        In.join(specFact(A));
+      if (Z.Categories & maskOf(SinkCategory::JwtClaim))
+        noteVerification(In, Z.From.empty() ? nullptr : argExpr(Z.From.front()), *S);
+      if (Z.Canonicalizes) {
+        // Canonical is not safe by itself: only a prefix check against the
+        // base directory afterwards makes a path safe (Guards.h).
+        if (In.tainted()) {
+          In.Canonical = true;
+          In.Path = step(In, CallLoc, "canonicalised by " + Name);
+        }
+      } else if (Z.Categories == AllCategories) {
+        In = {};
+      } else if (In.tainted()) {
+        In.Sanitized |= Z.Categories;
+        In.Path = step(In, CallLoc, (Z.Categories == maskOf(SinkCategory::JwtClaim) ? "verified by "
+                                                                                    : "sanitized by ") +
+                                        Name);
+      }
+      for (const ArgSpec &T : Z.To) {
+        writeSpec(T, In, true);
+        if (Z.Categories & maskOf(SinkCategory::JwtClaim))
+          if (const Expr *E = argExpr(T))
+            if (auto L = locOf(E))
+              clearPending(*L, *S);
+      }
+      Modelled = true;
+    }
+    for (const HandleModel &H : M->Handles)
+      for (const ArgSpec &W : H.Writes)
+        if (W.K != ArgSpec::Return && W.K != ArgSpec::This)
+          if (const Expr *E = argExpr(W))
+            if (auto L = locOf(E))
+              S->Handles[*L] = H.Kind;
+    for (const SinkModel &K : M->Sinks)
+      checkSink(K, Callee, Args, ArgFacts, Object, ObjFact, CallLoc);
+  }
+  // Annotation-declared sinks on parameters.
+  for (const auto &[Index, Cat] : Engine.paramSinks(Callee))
+    if (Index < ArgFacts.size())
+      sinkFact(ArgFacts[Index], Cat, Args[Index]->getExprLoc(), Name,
+               "uses it as an annotated " + std::string(categoryKey(Cat)) + " sink");
+  // printf-like functions without a model: their format argument is a sink.
+  if (!M || M->Sinks.empty())
+    if (const auto *FA = Callee->getAttr<FormatAttr>()) {
+      int Index = FA->getFormatIdx() - 1;
+      if (isa<CXXMethodDecl>(Callee) && !cast<CXXMethodDecl>(Callee)->isStatic())
+        Index -= 1; // the implicit object is argument 1
+      if (Index >= 0 && size_t(Index) < ArgFacts.size())
+        sinkFact(ArgFacts[Index], SinkCategory::FormatString, Args[Index]->getExprLoc(),
+                 Name, "uses it as a format string");
+    }
+  if (Modelled)
+    return Result;
+
+  // A function of this program: apply its summary.
+  const FunctionDecl *Def = nullptr;
+  if (Callee->hasBody(Def) && Def &&
+      !Ctx.getSourceManager().isInSystemHeader(Def->getLocation())) {
+    bool AnyTaint = ObjFact.tainted();
+    for (const TaintFact &F : ArgFacts)
+      AnyTaint |= F.tainted();
+    // Summaries are needed when taint flows in, or to learn what the callee
+    // produces by itself (a helper that reads a socket).
+    if (const FunctionSummary *Sum = Engine.summaryFor(Def)) {
+      (void)AnyTaint;
+      applySummary(*Sum, Def, Args, ArgFacts, Object, ObjFact, CallLoc, Result);
+    }
+    return Result;
+  }
+  // Unknown library code: nothing flows through it (no guess).
+  return Result;
+}
+
+/// A model's condition on an argument: a named constant, a string literal, a
+/// null pointer or not.
+bool FunctionAnalysis::Impl::argumentMatches(const Expr *Arg, const ArgCondition &C) {
+  if (C.Null && Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
+                    Expr::NPCK_NotNull) {
+    if (!*C.Null)
+      return false;
+    if (C.Is.empty() && C.Contains.empty())
+      return true;
+  } else if (C.Null && *C.Null) {
+    return false;
+  } else if (C.Null && C.Is.empty() && C.Contains.empty()) {
+    return true;
+  }
+  const Expr *E = stripTemps(Arg);
+  while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (CE->getNumArgs() < 1)
+      break;
+    E = stripTemps(CE->getArg(0));
+  }
+  std::string Text;
+  bool IsLiteral = false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    Text = DRE->getDecl()->getNameAsString();
+  else if (const auto *L = dyn_cast<StringLiteral>(E); L && L->getCharByteWidth() == 1) {
+    Text = L->getString().str();
+    IsLiteral = true;
+  }
+  if (Text.empty())
+    return false;
+  llvm::StringRef T(Text);
+  for (const std::string &Is : C.Is)
+    if (T.equals_insensitive(Is))
+      return true;
+  if (IsLiteral)
+    for (const std::string &Part : C.Contains)
+      if (T.contains_insensitive(Part))
+        return true;
+  return false;
+}
+
+void FunctionAnalysis::Impl::checkSink(const SinkModel &K, const FunctionDecl *Callee,
+                                       llvm::ArrayRef<const Expr *> Args,
+                                       llvm::ArrayRef<TaintFact> ArgFacts, const Expr *Object,
+                                       const TaintFact &ObjFact, SourceLocation CallLoc) {
+  std::string Name = calleeLabel(Callee);
+  if (!conditionHolds(K.When, Args))
+    return;
+  auto checkSpec = [&](const ArgSpec &A) {
+    if (A.K == ArgSpec::Arg && A.Index < ArgFacts.size())
+      sinkFact(ArgFacts[A.Index], K.Category, Args[A.Index]->getExprLoc(), Name, K.What,
+               Args[A.Index]);
+    else if (A.K == ArgSpec::ArgsFrom)
+      for (size_t I = A.Index; I < ArgFacts.size(); ++I)
+        sinkFact(ArgFacts[I], K.Category, Args[I]->getExprLoc(), Name, K.What);
+    else if (A.K == ArgSpec::This && Object)
+      sinkFact(ObjFact, K.Category, Object->getExprLoc(), Name, K.What, Object);
+  };
+  for (const ArgSpec &A : K.Args)
+    checkSpec(A);
+  if (!K.ArgsIfShell.empty() && !K.Args.empty() && K.Args[0].K == ArgSpec::Arg &&
+      K.Args[0].Index < Args.size() && namesShell(Args[K.Args[0].Index]))
+    for (const ArgSpec &A : K.ArgsIfShell)
+      checkSpec(A);
+  (void)CallLoc;
+}
+
+void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const FunctionDecl *Callee,
+                                          llvm::ArrayRef<const Expr *> Args,
+                                          llvm::ArrayRef<TaintFact> ArgFacts,
+                                          const Expr *Object, const TaintFact &ObjFact,
+                                          SourceLocation CallLoc, TaintFact &Result) {
+  std::string Name = calleeLabel(Callee);
+  auto paramName = [&](unsigned I) {
+    if (I < Callee->getNumParams())
+      return declName(Callee->getParamDecl(I));
+    return std::string("argument ") + std::to_string(I + 1);
+  };
+  // The caller's facts for a set of labels, with the path entering the callee.
+  auto inflow = [&](ParamMask Labels, const StepList &Inside) {
+    TaintFact In;
+    for (unsigned I = 0; I < MaxLabelledParams && I < ArgFacts.size(); ++I)
+      if (Labels & (1u << I)) {
+        TaintFact A = ArgFacts[I];
+        if (A.tainted())
+          A.Path = step(A, Args[I]->getExprLoc(),
+                        "passed to " + Name + " as '" + paramName(I) + "'");
+        In.join(A);
+      }
+    if ((Labels & ThisLabel) && ObjFact.tainted()) {
+      TaintFact A = ObjFact;
+      A.Path = step(A, CallLoc, "the object of " + Name);
+      In.join(A);
+    }
+    if (In.tainted())
+      for (size_t I = 1; I < Inside.size(); ++I) // Inside[0] is the parameter itself
+        In.Path = Engine.steps().extend(In.Path, Inside[I].first, Inside[I].second);
+    return In;
+  };
+  // Root texts read "<kind> enters through <origin>".
+  auto OriginOf = [](const std::string &Text) {
+    size_t At = Text.find(" enters through ");
+    return At == std::string::npos ? std::string() : Text.substr(At + 16);
+  };
+  auto ownPath = [&](const StepList &Inside, LabelMask Labels) {
+    const Step *P = nullptr;
+    for (size_t I = 0; I < Inside.size(); ++I) {
+      if (I == 0) {
+        int Kind = -1;
+        for (unsigned K = 0; K < unsigned(Label::Count); ++K)
+          if (Labels & maskOf(Label(K))) {
+            Kind = int(K);
+            break;
+          }
+        P = Engine.steps().root(Inside[0].first, Inside[0].second, Kind, OriginOf(Inside[0].second));
+      } else {
+        P = Engine.steps().extend(P, Inside[I].first, Inside[I].second);
+      }
+    }
+    return P;
+  };
+  // Return value.
+  if (Sum.Return.tainted()) {
+    TaintFact R;
+    if (Sum.Return.Labels) {
+      R.Labels = Sum.Return.Labels;
+      R.Path = ownPath(Sum.ReturnSteps, Sum.Return.Labels);
+    }
+    TaintFact Arrived = inflow(Sum.Return.Params, Sum.Return.Labels ? StepList() : Sum.ReturnSteps);
+    Sum.Return.arrive(Arrived);
+    R.join(Arrived);
+    if (R.tainted()) {
+      R.Sanitized |= Sum.Return.Sanitized;
+      R.Canonical = R.Canonical || Sum.Return.Canonical;
+      R.Path = step(R, CallLoc, "returned from " + Name);
+    }
+    Result.join(R);
+  }
+  // Out-parameters and the object.
+  for (const auto &[Index, Out] : Sum.OutParams) {
+    if (!Out.tainted())
+      continue;
+    ParamMask Self = Index == FunctionSummary::ThisIndex ? ThisLabel : (1u << Index);
+    TaintFact W;
+    if (Out.Labels) {
+      W.Labels = Out.Labels;
+      auto It = Sum.OutSteps.find(Index);
+      W.Path = ownPath(It != Sum.OutSteps.end() ? It->second : StepList(), Out.Labels);
+    }
+    if (Out.Params & ~Self) {
+      TaintFact Arrived = inflow(Out.Params & ~Self, StepList());
+      Out.arrive(Arrived);
+      W.join(Arrived);
+    }
+    if (!W.tainted())
+      continue;
+    W.Sanitized |= Out.Sanitized;
+    if (Index == FunctionSummary::ThisIndex) {
+      if (Object)
+        writeExpr(Object, W, false);
+    } else if (Index < Args.size()) {
+      writeExpr(Args[Index], W, false);
+    }
+  }
+  // Sinks inside the callee.
+  for (const SinkHit &H : Sum.Sinks) {
+    if (H.Labels) { // read inside the callee from data it fetched itself
+      TaintFact Own;
+      Own.Labels = H.Labels;
+      Own.Sanitized = H.Sanitized;
+      Own.Path = ownPath(H.Steps, H.Labels);
+      sinkFact(Own, H.Category, H.Loc, H.SinkName, H.What);
+      continue;
+    }
+    TaintFact In = inflow(H.Params, H.Steps);
+    if (!In.tainted())
+      continue;
+    TaintFact Way;
+    Way.ParamAdds = H.ParamAdds;
+    Way.ParamClears = H.ParamClears;
+    Way.arrive(In);
+    In.Sanitized |= H.Sanitized;
+    const Expr *Through = nullptr; // the argument whose object the callee read
+    if (llvm::isPowerOf2_32(H.Params) && H.Params != ThisLabel) {
+      unsigned I = llvm::countr_zero(H.Params);
+      if (I < Args.size())
+        Through = Args[I];
+    } else if (H.Params == ThisLabel) {
+      Through = Object;
+    }
+    sinkFact(In, H.Category, H.Loc, H.SinkName, H.What, Through);
+  }
+  // Objects the callee sanitizes in place (a helper that verifies the token
+  // it is given), and the request's token verified inside the callee.
+  for (const auto &[Index, Cats] : Sum.SanitizesParam) {
+    if (Index >= Args.size() || !ArgFacts[Index].tainted())
+      continue;
+    TaintFact F = ArgFacts[Index];
+    if (Cats & maskOf(SinkCategory::JwtClaim))
+      noteVerification(F, Args[Index], *S);
+    F.Sanitized |= Cats;
+    if (Cats & maskOf(SinkCategory::JwtClaim))
+      if (auto L = locOf(Args[Index]))
+        clearPending(*L, *S);
+    F.Path = step(F, Args[Index]->getExprLoc(),
+                  ((Cats & maskOf(SinkCategory::JwtClaim)) ? "verified by " : "sanitized by ") + Name);
+    writeExpr(Args[Index], F, true);
+  }
+  if (Sum.VerifiesRequestToken)
+    S->RequestTokenVerified = true;
+}
+
+} // namespace appsec

@@ -1,0 +1,211 @@
+#include "propagation/TransferImpl.h"
+
+#include "models/FunctionNames.h"
+#include "support/AstHelpers.h"
+
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace appsec {
+
+// ============================================================================
+// Locations
+// ============================================================================
+
+std::optional<LocKey> FunctionAnalysis::Impl::locOf(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 16)
+    return std::nullopt;
+  E = stripTemps(E);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = DRE->getDecl();
+    if (!isa<VarDecl>(D) && !isa<FieldDecl>(D) && !isa<BindingDecl>(D))
+      return std::nullopt;
+    auto A = S->RefAlias.find(D);
+    if (A != S->RefAlias.end())
+      return A->second;
+    return LocKey::of(D);
+  }
+  if (isa<CXXThisExpr>(E)) {
+    LocKey K;
+    K.Base = LocKey::thisBase();
+    return K;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!Field) {
+      // Static data members are globals.
+      if (const auto *V = dyn_cast<VarDecl>(ME->getMemberDecl()))
+        return LocKey::of(V);
+      return std::nullopt;
+    }
+    auto Base = locOf(ME->getBase(), Depth + 1);
+    if (!Base)
+      return std::nullopt;
+    // The members of a union share storage: they are the union itself.
+    if (Field->getParent()->isUnion())
+      return Base;
+    if (ME->isArrow() && !isa<CXXThisExpr>(stripTemps(ME->getBase()))) {
+      // p->f: through a pointer with a single known target, use that target.
+      auto PT = S->PointsTo.find(*Base);
+      if (PT != S->PointsTo.end() && PT->second.size() == 1)
+        return PT->second.begin()->withField(Field);
+    }
+    return Base->withField(Field);
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return locOf(AS->getBase(), Depth + 1);
+  if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref ||
+        U->isIncrementDecrementOp())
+      return locOf(U->getSubExpr(), Depth + 1);
+    return std::nullopt;
+  }
+  if (const auto *B = dyn_cast<BinaryOperator>(E)) {
+    if (B->isAdditiveOp()) {
+      if (B->getLHS()->getType()->isPointerType())
+        return locOf(B->getLHS(), Depth + 1);
+      if (B->getRHS()->getType()->isPointerType())
+        return locOf(B->getRHS(), Depth + 1);
+    }
+    if (B->isAssignmentOp() || B->getOpcode() == BO_Comma)
+      return locOf(B->getOpcode() == BO_Comma ? B->getRHS() : B->getLHS(), Depth + 1);
+    return std::nullopt;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    (void)CO;
+    return std::nullopt;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    OverloadedOperatorKind K = Op->getOperator();
+    if ((K == OO_Equal || K == OO_PlusEqual) && Op->getNumArgs() >= 1)
+      return locOf(Op->getArg(0), Depth + 1);
+  }
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    // Calls whose result designates one of their inputs: accessors such as
+    // c_str(), data(), front(), operator[], smart-pointer and iterator `*`,
+    // and stream insertion returning its stream (modelled with "alias").
+    const FunctionDecl *F = C->getDirectCallee();
+    const Expr *Object = nullptr;
+    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C)) {
+      Object = MC->getImplicitObjectArgument();
+    } else if (isa<CXXOperatorCallExpr>(C) && isa_and_nonnull<CXXMethodDecl>(F) &&
+               C->getNumArgs() >= 1) {
+      Object = C->getArg(0);
+      Args = Args.drop_front();
+    }
+    if (const FunctionModels *M = F ? Engine.modelsFor(F) : nullptr) {
+      for (const PropagatorModel &P : M->Propagators) {
+        if (!P.Alias || P.From.empty())
+          continue;
+        if (P.From[0].K == ArgSpec::This && Object)
+          return locOf(Object, Depth + 1);
+        if (P.From[0].K == ArgSpec::Arg && P.From[0].Index < Args.size())
+          return locOf(Args[P.From[0].Index], Depth + 1);
+      }
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(C)) {
+      // Unmodelled smart pointers, iterators and containers: *p, p->, v[i]
+      // designate the object's contents.
+      OverloadedOperatorKind K = Op->getOperator();
+      if ((K == OO_Star || K == OO_Arrow || K == OO_Subscript) && Op->getNumArgs() >= 1)
+        return locOf(Op->getArg(0), Depth + 1);
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::set<LocKey> FunctionAnalysis::Impl::pointerTargets(const Expr *E) {
+  std::set<LocKey> Out;
+  const Expr *Bare = stripTemps(E);
+  auto L = locOf(Bare);
+  if (!L)
+    return Out;
+  QualType T = Bare->getType();
+  // `buf` (an array), `&x`, `s.c_str()`: the object itself.
+  Out.insert(*L);
+  // A pointer variable: everything it may point to.
+  auto PT = S->PointsTo.find(*L);
+  if (PT != S->PointsTo.end())
+    Out.insert(PT->second.begin(), PT->second.end());
+  (void)T;
+  return Out;
+}
+
+TaintFact FunctionAnalysis::Impl::read(const LocKey &K, unsigned Depth) {
+  TaintFact F;
+  // The object itself and every enclosing object (s.a.b is tainted when s is).
+  for (unsigned N = 0; N <= K.depth(); ++N) {
+    auto It = S->Facts.find(K.prefix(N));
+    if (It != S->Facts.end())
+      F.join(It->second);
+  }
+  // A whole object read includes its fields.
+  for (auto It = S->Facts.upper_bound(K); It != S->Facts.end() && It->first.Base == K.Base;
+       ++It) {
+    bool Extends = true;
+    for (unsigned I = 0; I < K.depth(); ++I)
+      Extends &= It->first.Fields[I] == K.Fields[I];
+    if (!Extends)
+      break;
+    F.join(It->second);
+  }
+  if (isGlobal(K))
+    F.join(Engine.globalFact(K));
+  if (Depth < 2) {
+    auto PT = S->PointsTo.find(K);
+    if (PT != S->PointsTo.end())
+      for (const LocKey &T : PT->second)
+        if (!(T == K))
+          F.join(read(T, Depth + 1));
+  }
+  return F;
+}
+
+void FunctionAnalysis::Impl::write(const LocKey &K, TaintFact F, bool Replace,
+                                   bool ThroughPointer) {
+  if (Replace)
+    S->Facts[K] = F;
+  else if (F.tainted())
+    S->Facts[K].join(F);
+  if (isGlobal(K) && F.tainted())
+    Engine.writeGlobal(K, F);
+  if (!ThroughPointer)
+    return;
+  auto PT = S->PointsTo.find(K);
+  if (PT == S->PointsTo.end())
+    return;
+  bool Strong = Replace && PT->second.size() == 1;
+  for (const LocKey &T : PT->second) {
+    if (T == K)
+      continue;
+    if (Strong)
+      S->Facts[T] = F;
+    else if (F.tainted())
+      S->Facts[T].join(F);
+    if (isGlobal(T) && F.tainted())
+      Engine.writeGlobal(T, F);
+  }
+}
+
+void FunctionAnalysis::Impl::writeExpr(const Expr *Target, const TaintFact &F, bool Replace) {
+  auto L = locOf(Target);
+  if (!L)
+    return;
+  TaintFact G = F;
+  if (G.tainted()) {
+    const Expr *Bare = stripTemps(Target);
+    if (const auto *U = dyn_cast<UnaryOperator>(Bare); U && U->getOpcode() == UO_AddrOf)
+      Bare = stripTemps(U->getSubExpr());
+    std::string Name = declName(L->decl());
+    if (!L->decl() && L->Base != LocKey::thisBase())
+      Name = "(unnamed)";
+    if (L->depth() > 0 && L->Fields[L->depth() - 1])
+      Name = (L->decl() ? Name + "." : "") + L->Fields[L->depth() - 1]->getName().str();
+    G.Path = step(G, Target->getExprLoc(), "flows into '" + Name + "'");
+  }
+  write(*L, G, Replace);
+}
+
+} // namespace appsec

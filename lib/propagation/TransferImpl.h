@@ -1,0 +1,119 @@
+//===- TransferImpl.h - the state of one function's analysis (private) ---===//
+//
+// Shared by the files of lib/propagation that implement FunctionAnalysis, one
+// job each: Locations.cpp (access paths, reads and writes through pointers),
+// ExpressionTransfer.cpp (how an expression moves labels), CallTransfer.cpp
+// (library models and callee summaries at a call), SinkTransfer.cpp (what
+// reaching a sink means, JWT claims waiting for a verification) and
+// FunctionAnalysis.cpp (guards on branch edges and the worklist driver over
+// Clang's CFG). The lattice itself is lib/lattice.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "propagation/FunctionAnalysis.h"
+#include "sanitizers/Guards.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Analysis/CFG.h"
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace appsec {
+
+/// Values of these types cannot carry an injection string.
+bool isBarrierType(clang::QualType T);
+bool isStringStream(clang::QualType T);
+bool isPointerLike(clang::QualType T);
+std::string declName(const clang::ValueDecl *D);
+/// "system()", "Request::get_param_value()", "lambda()".
+std::string calleeLabel(const clang::FunctionDecl *F);
+const clang::Expr *stripTemps(const clang::Expr *E);
+
+class FunctionAnalysis::Impl {
+public:
+  Impl(AnalysisContext &Engine, const clang::FunctionDecl *FD, bool SummaryMode)
+      : Engine(Engine), Ctx(Engine.context()), FD(FD), SummaryMode(SummaryMode) {}
+
+  void run();
+
+  AnalysisContext &Engine;
+  clang::ASTContext &Ctx;
+  const clang::FunctionDecl *FD;
+  bool SummaryMode;
+  FunctionSummary Summary;
+  unsigned Work = 0;
+  bool OutOfBudget = false;
+  TaintState *S = nullptr; // the state being transformed
+
+  // ---- locations -----------------------------------------------------------
+  std::optional<LocKey> locOf(const clang::Expr *E, unsigned Depth = 0);
+  std::set<LocKey> pointerTargets(const clang::Expr *E);
+  TaintFact read(const LocKey &K, unsigned Depth = 0);
+  void write(const LocKey &K, TaintFact F, bool Replace, bool ThroughPointer = true);
+  void writeExpr(const clang::Expr *Target, const TaintFact &F, bool Replace);
+  bool isGlobal(const LocKey &K) const {
+    const clang::ValueDecl *D = K.decl();
+    const auto *V = llvm::dyn_cast_or_null<clang::VarDecl>(D);
+    return V && V->hasGlobalStorage();
+  }
+
+  // ---- evaluation ----------------------------------------------------------
+  TaintFact eval(const clang::Expr *E);
+  TaintFact evalUncapped(const clang::Expr *E);
+  TaintFact assign(const clang::Expr *LHS, const clang::Expr *RHS, clang::SourceLocation Loc);
+  void declare(const clang::VarDecl *V);
+  TaintFact call(const clang::Expr *Call, const clang::FunctionDecl *Callee, const clang::Expr *Object,
+                 llvm::ArrayRef<const clang::Expr *> Args, bool IsConstruct);
+  std::vector<const clang::FunctionDecl *> callTargets(const clang::CallExpr *C);
+  std::optional<Label> handleKindOf(const clang::Expr *E);
+  void checkSink(const SinkModel &K, const clang::FunctionDecl *Callee,
+                 llvm::ArrayRef<const clang::Expr *> Args, llvm::ArrayRef<TaintFact> ArgFacts,
+                 const clang::Expr *Object, const TaintFact &ObjFact, clang::SourceLocation CallLoc);
+  /// Untrusted data reaches a sink: a finding (or a summary's sink hit).
+  /// Claims of a decoded JWT read through \p Object wait for the end of the
+  /// function (PendingClaim).
+  void sinkFact(const TaintFact &F, SinkCategory Cat, clang::SourceLocation Loc,
+                const std::string &SinkName, const std::string &What,
+                const clang::Expr *Object = nullptr);
+  void emitSink(const TaintFact &F, SinkCategory Cat, clang::SourceLocation Loc,
+                const std::string &SinkName, const std::string &What);
+  /// The token at \p K has been verified: claims read from it earlier are fine.
+  void clearPending(const LocKey &K, TaintState &In);
+  bool argumentMatches(const clang::Expr *Arg, const ArgCondition &C);
+  bool conditionHolds(const std::optional<ArgCondition> &C, llvm::ArrayRef<const clang::Expr *> Args) {
+    return !C || (C->Arg < Args.size() && argumentMatches(Args[C->Arg], *C));
+  }
+  /// A verification of \p F (sanitized or validated for JwtClaim) that is a
+  /// token of this request, or the request object \p Subject itself, verifies
+  /// the request's token.
+  void noteVerification(const TaintFact &F, const clang::Expr *Subject, TaintState &In);
+  void applySummary(const FunctionSummary &Sum, const clang::FunctionDecl *Callee,
+                    llvm::ArrayRef<const clang::Expr *> Args, llvm::ArrayRef<TaintFact> ArgFacts,
+                    const clang::Expr *Object, const TaintFact &ObjFact, clang::SourceLocation CallLoc,
+                    TaintFact &Result);
+  const Step *step(const TaintFact &F, clang::SourceLocation Loc, std::string Text) {
+    return Engine.steps().extend(F.Path, Loc, std::move(Text));
+  }
+  TaintFact sourceFact(Label K, clang::SourceLocation Loc, const std::string &What) {
+    TaintFact F;
+    F.Labels = maskOf(K);
+    F.Path = Engine.steps().root(Loc, std::string(labelPhrase(K)) + " enters through " + What,
+                                 int(K), What);
+    return F;
+  }
+
+  // ---- control flow --------------------------------------------------------
+  void transferElement(const clang::Stmt *St);
+  void applyGuards(const clang::Expr *Cond, bool Branch, TaintState &Out);
+  GuardContext guardContext();
+  void collectCovered(const clang::CFG &G);
+  std::set<const clang::Stmt *> Covered;
+  std::vector<std::pair<LocKey, CategoryMask>> PendingBoolTargets;
+};
+
+} // namespace appsec
