@@ -36,6 +36,8 @@ bool isTokenKey(llvm::StringRef Key) {
 bool isRoutingInfo(llvm::StringRef Name) {
   return llvm::StringSwitch<bool>(Name)
       .Cases("method", "getMethod", "path", "version", "getVersion", true)
+      .Cases("target", "method_string", "getPath", "getMethodString", "resource", true)
+      .Cases("getURI", "relative_uri", "request_uri", "raw_url", true)
       .Cases("remote_addr", "remote_port", "local_addr", "local_port", true)
       .Cases("remote_ip_address", "clientAddress", "remote_address", "url", true)
       .Cases("has_header", "has", "hasParam", "has_param", "keep_alive", true)
