@@ -24,6 +24,8 @@ JwtMissingVerificationCheck::JwtMissingVerificationCheck(StringRef Name, ClangTi
           Options.getLocalOrGlobal("VerificationFunctions", jwt::DefaultVerificationFunctions).str()),
       MiddlewareElsewhere(Options.get("MiddlewareElsewhere", "").str()),
       ReportHandlers(Options.get("ReportHandlers", "auto").str()),
+      ReportAuthenticationEndpoints(
+          Options.get("ReportAuthenticationEndpoints", "false").equals_insensitive("true")),
       Engine(Options, "", ::appsec::maskOf(::appsec::Label::JwtDecoded)) {
   if (ReportHandlers != "auto" && ReportHandlers != "always" && ReportHandlers != "never") {
     configurationDiag("invalid ReportHandlers value '%0' for %1: expected auto, always or never; "
@@ -39,6 +41,8 @@ void JwtMissingVerificationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts
   Options.store(Opts, "VerificationFunctions", VerificationFunctions);
   Options.store(Opts, "MiddlewareElsewhere", MiddlewareElsewhere);
   Options.store(Opts, "ReportHandlers", ReportHandlers);
+  Options.store(Opts, "ReportAuthenticationEndpoints",
+                ReportAuthenticationEndpoints ? "true" : "false");
   Engine.storeOptions(Options, Opts);
 }
 
@@ -87,6 +91,7 @@ void JwtMissingVerificationCheck::onEndOfTranslationUnit() {
     jwt::HandlerAuthOptions Opts;
     Opts.PublicRoutes = PublicRoutes;
     Opts.MiddlewareElsewhere = MiddlewareElsewhere;
+    Opts.ReportIdentityEndpoints = ReportAuthenticationEndpoints;
     std::vector<std::string> Errors;
     for (const jwt::HandlerVerdict &V :
          jwt::findUnverifiedHandlers(*Ctx, Functions, Opts, VerificationFunctions,

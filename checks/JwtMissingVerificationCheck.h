@@ -34,6 +34,7 @@ private:
   std::string VerificationFunctions;
   std::string MiddlewareElsewhere;
   std::string ReportHandlers;
+  bool ReportAuthenticationEndpoints;
 
   EngineClient Engine; ///< claims of decoded tokens: the jwt-claim sinks
   ASTContext *Ctx = nullptr;

@@ -1,4 +1,5 @@
 #include "jwt/HandlerAuthentication.h"
+#include "jwt/IdentityEndpoints.h"
 
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
@@ -129,14 +130,14 @@ int callPolarity(const Expr *E, const CallExpr *Call) {
 /// When \p Call decides an `if` of \p G (`if (!verify(...))`,
 /// `if (!verify(...) || expired)`, `if (verify(...) && ...)`), the branch
 /// the `if` takes when the call returns false: the token did not verify.
-const CFGBlock *failureBranch(const CFG &G, const CallExpr *Call) {
+const CFGBlock *failureBranch(const CFG &G, const CallExpr *Call, int Success) {
   for (const CFGBlock *B : G) {
     const auto *If = dyn_cast_or_null<IfStmt>(B->getTerminatorStmt());
     if (!If || B->succ_size() != 2 || !If->getCond())
       continue;
     const Expr *Cond = If->getCond()->IgnoreImplicit()->IgnoreParens();
     int Then = 0; // -1: then-branch on failure, +1: else-branch on failure
-    if (int P = callPolarity(Cond, Call))
+    if (int P = callPolarity(Cond, Call) * Success)
       Then = P;
     else if (const auto *Op = dyn_cast<BinaryOperator>(Cond); Op && Op->isLogicalOp()) {
       llvm::SmallVector<const Expr *, 8> Operands{Op};
@@ -146,7 +147,7 @@ const CFGBlock *failureBranch(const CFG &G, const CallExpr *Call) {
         if (Inner && Inner->getOpcode() == Op->getOpcode()) {
           Operands.push_back(Inner->getLHS());
           Operands.push_back(Inner->getRHS());
-        } else if (int P = callPolarity(E, Call)) {
+        } else if (int P = callPolarity(E, Call) * Success) {
           // `!verify() || x`: failure takes the then-branch; `verify() && x`:
           // failure takes the else-branch. Other mixes say nothing.
           if (Op->getOpcode() == BO_LOr && P < 0)
@@ -454,7 +455,7 @@ HandlerAuthentication::Walk HandlerAuthentication::walk(const FunctionDecl *F,
             Stopped = true;
             // `if (!verify(...)) ...`: the branch the `if` takes when the
             // verification fails goes on unverified (a reject there ends it).
-            if (const CFGBlock *Failed = failureBranch(*G, Call))
+            if (const CFGBlock *Failed = failureBranch(*G, Call, Verifier.successPolarity(Call)))
               if (Seen.insert({Failed->getBlockID(), It.Read != nullptr}).second)
                 Work.push_back({Failed, It.Read, It.What});
             break;
@@ -592,7 +593,9 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
     if (R.Verdict != HandlerAuth::NeverVerifies && R.Verdict != HandlerAuth::ResultIgnored &&
         R.Verdict != HandlerAuth::SomePathsSkip)
       continue;
-    HandlerVerdict V{H, R, ""};
+    HandlerVerdict V{H, R, "", identityRole(H, Ctx)};
+    if (!V.IdentityRole.empty() && !Options.ReportIdentityEndpoints)
+      continue; // a login/token/registration endpoint: there to establish identity
     if (R.IgnoredCall)
       V.IgnoredCallee = Verifier.describe(R.IgnoredCall);
     Verdicts.push_back(std::move(V));

@@ -60,6 +60,10 @@ struct HandlerAuthOptions {
   /// Frameworks (frameworkName(), ';'-separated) whose handlers are all
   /// covered by middleware registered in another translation unit.
   std::string MiddlewareElsewhere;
+  /// Report login, token, refresh and registration endpoints too (see
+  /// IdentityEndpoints.h); by default they are not endpoints that forgot to
+  /// authenticate.
+  bool ReportIdentityEndpoints = false;
   unsigned MaxBlocks = 4000;
 };
 
@@ -114,6 +118,7 @@ struct HandlerVerdict {
   RequestHandler Handler;
   HandlerAuthResult Result;
   std::string IgnoredCallee; ///< ResultIgnored: "authenticate()", ...
+  std::string IdentityRole;  ///< "issues a token (builder::sign())" when reported by option
 };
 
 /// The whole handler analysis of one translation unit: indexes the handlers

@@ -1,4 +1,5 @@
 #include "jwt/Verification.h"
+#include "jwt/CredentialChecks.h"
 
 #include "jwt/JwtApi.h"
 #include "support/AstHelpers.h"
@@ -84,7 +85,7 @@ bool VerificationIndex::isVerificationAt(const CallExpr *Call, unsigned Depth) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (!FD)
     return false;
-  if (isLibraryVerification(Call, Ctx))
+  if (isLibraryVerification(Call, Ctx) || credentialCheckPolarity(Call, Ctx))
     return true;
   if (isJwtApiFunction(FD) || !isUserCode(FD))
     return false;
@@ -93,6 +94,12 @@ bool VerificationIndex::isVerificationAt(const CallExpr *Call, unsigned Depth) {
   if (FD->getIdentifier() && hasVerifierName(FD->getName()))
     return true;
   return Depth < MaxDepth && functionVerifiesAt(FD, Depth + 1);
+}
+
+int VerificationIndex::successPolarity(const CallExpr *Call) const {
+  if (int P = credentialCheckPolarity(Call, Ctx))
+    return P;
+  return 1;
 }
 
 bool VerificationIndex::resultIgnored(const CallExpr *Call, const FunctionDecl *F) const {

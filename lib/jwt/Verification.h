@@ -44,6 +44,9 @@ public:
   /// \p Call verifies a token (see the file comment); its result may still
   /// be ignored, see resultIgnored().
   bool isVerification(const clang::CallExpr *Call);
+  /// Which result of the verification \p Call means success: +1 (true, as
+  /// for verify(), count(sid)) or -1 (false: `key != stored`, strcmp).
+  int successPolarity(const clang::CallExpr *Call) const;
   /// \p Call (a verification) is a statement of its own in \p F and returns
   /// a value: its verdict is thrown away.
   bool resultIgnored(const clang::CallExpr *Call, const clang::FunctionDecl *F) const;

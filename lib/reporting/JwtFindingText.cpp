@@ -14,6 +14,8 @@ using namespace clang;
 
 namespace appsec {
 
+DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceManager &SM);
+
 std::string handlerDescription(const RequestHandler &H) {
   std::string Fw = frameworkName(H.Fw);
   if (!H.Route.empty())
@@ -27,6 +29,15 @@ std::string handlerDescription(const RequestHandler &H) {
 }
 
 DiagnosticText unverifiedHandlerText(const jwt::HandlerVerdict &V, const SourceManager &SM) {
+  DiagnosticText T = handlerFindingText(V, SM);
+  if (!V.IdentityRole.empty())
+    T.Notes.emplace_back(V.Handler.Function->getLocation(),
+                         "this handler " + V.IdentityRole + ": an authentication endpoint, "
+                         "reported because ReportAuthenticationEndpoints is set");
+  return T;
+}
+
+DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceManager &SM) {
   const RequestHandler &H = V.Handler;
   const jwt::HandlerAuthResult &R = V.Result;
   const std::string Who = handlerDescription(H);
