@@ -4,6 +4,8 @@
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
+#include <set>
+
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::appsec {
@@ -12,8 +14,13 @@ namespace {
 
 /// The labels a Sources value names, or an error naming the unknown one.
 bool parseSources(StringRef Text, const ::appsec::ModelSet &Models, ::appsec::LabelMask &Out,
-                  std::string &Error) {
+                  bool &Auto, std::string &Error) {
   Out = 0;
+  Auto = Text.trim() == "auto";
+  if (Auto) {
+    Out = ::appsec::OriginLabels; // narrowed per unit in findings()
+    return true;
+  }
   SmallVector<StringRef, 4> Parts;
   Text.split(Parts, ',', -1, /*KeepEmpty=*/false);
   for (StringRef P : Parts) {
@@ -27,14 +34,14 @@ bool parseSources(StringRef Text, const ::appsec::ModelSet &Models, ::appsec::La
     else if (auto L = Models.labelNamed(P))
       Out |= ::appsec::maskOf(*L);
     else {
-      Error = "unknown label '" + P.str() + "' in Sources; expected all, remote, local or label "
+      Error = "unknown label '" + P.str() + "' in Sources; expected auto, all, remote, local or label "
               "names (network, file, environment, command-line, console, web-request, "
               "jwt-decoded, end-user-data, secret, or one a model file declares)";
       return false;
     }
   }
   if (!Out) {
-    Error = "Sources is empty; expected all, remote, local or label names";
+    Error = "Sources is empty; expected auto, all, remote, local or label names";
     return false;
   }
   return true;
@@ -81,7 +88,8 @@ void EngineClient::add(const MatchFinder::MatchResult &Result,
     Engine = ::appsec::TaintEngine::forContext(*Result.Context, Opts, Error);
     if (!Error.empty())
       ConfigError("invalid model file: " + Error + "; using the built-in models only");
-    if (!SourcesText.empty() && !parseSources(SourcesText, Engine->models(), Sources, Error)) {
+    if (!SourcesText.empty() &&
+        !parseSources(SourcesText, Engine->models(), Sources, AutoSources, Error)) {
       ConfigError(Error + "; using all");
       Sources = ::appsec::OriginLabels;
     }
@@ -97,9 +105,25 @@ EngineClient::findings(::appsec::SinkCategory Category) {
   std::vector<const ::appsec::SinkFinding *> Out;
   if (!Engine)
     return Out;
-  for (const ::appsec::SinkFinding &F : Engine->findings())
-    if (F.Category == Category && (F.Labels & Sources))
+  const std::vector<::appsec::SinkFinding> &All = Engine->findings();
+  ::appsec::LabelMask Counted = Sources;
+  // auto: in a unit that serves requests, argv, the environment, stdin and
+  // local files are the operator's, not the attacker's.
+  if (AutoSources && !Engine->handlers().all().empty())
+    Counted &= ~::appsec::LocalLabels;
+  // The first counted path to each sink (the engine keeps one per origin).
+  std::set<unsigned> Sinks;
+  // A finding counts when its path starts at a counted origin, or when the
+  // data carries a counted kind label (jwt-decoded for the claims check).
+  const ::appsec::LabelMask Origins = ::appsec::OriginLabels | ::appsec::maskOf(::appsec::Label::Unknown);
+  const ::appsec::LabelMask Kinds = Counted & ~Origins;
+  for (const ::appsec::SinkFinding &F : All) {
+    bool FromCountedOrigin =
+        F.SourceLabel >= 0 && (::appsec::maskOf(::appsec::Label(F.SourceLabel)) & Counted);
+    if (F.Category == Category && (FromCountedOrigin || (F.Labels & Kinds)) &&
+        Sinks.insert(F.Loc.getRawEncoding()).second)
       Out.push_back(&F);
+  }
   return Out;
 }
 

@@ -24,7 +24,8 @@ namespace clang::tidy::appsec {
 class EngineClient {
 public:
   /// \p DefaultSources: the value of the check's `Sources` option when unset
-  /// ("all", "remote", "local" or a comma-separated list of label names);
+  /// ("auto", "all", "remote", "local" or a comma-separated list of label
+  /// names; auto counts local origins only in units without request handlers);
   /// empty: the check has no such option and counts \p FixedSources.
   EngineClient(ClangTidyCheck::OptionsView &Options, StringRef DefaultSources,
                ::appsec::LabelMask FixedSources = 0);
@@ -48,6 +49,7 @@ private:
   ::appsec::EngineOptions Opts;
   std::string SourcesText; ///< the option's value; empty if the check has none
   ::appsec::LabelMask Sources = 0;
+  bool AutoSources = false; ///< Sources: auto (remote always, local outside services)
   std::shared_ptr<::appsec::TaintEngine> Engine;
 };
 

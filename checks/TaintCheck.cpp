@@ -6,7 +6,7 @@ namespace clang::tidy::appsec {
 
 TaintCheck::TaintCheck(StringRef Name, ClangTidyContext *Context,
                        ::appsec::SinkCategory Category)
-    : AppSecCheck(Name, Context), Category(Category), Engine(Options, "all") {}
+    : AppSecCheck(Name, Context), Category(Category), Engine(Options, "auto") {}
 
 void TaintCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AppSecCheck::storeOptions(Opts);

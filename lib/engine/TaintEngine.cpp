@@ -22,6 +22,17 @@ std::map<EngineKey, std::weak_ptr<TaintEngine>> &registry() {
   return R;
 }
 
+/// std::string, std::string_view, a framework's string class, char *.
+bool isStringLike(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    return T->getPointeeType()->isAnyCharacterType();
+  const Type *Ty = T.getCanonicalType().getTypePtr();
+  if (const auto *RD = Ty->getAsCXXRecordDecl())
+    return RD->getIdentifier() && RD->getName().contains_insensitive("string");
+  return false;
+}
+
 /// The type a request parameter designates: HttpRequestPtr, const Request &
 /// and Request * all name the request.
 const Type *requestTypeOf(QualType T) {
@@ -343,6 +354,17 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
   }
   for (const SeedProvider &P : Providers)
     P(FD, Ctx, Seeds);
+  // String parameters of a function nobody in this unit calls come from
+  // callers elsewhere (other files, the framework): of unknown origin. Only
+  // the JWT claims check counts that label (a token handed in and trusted).
+  if (!FD->isMain() && !isCalledInUnit(FD))
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      const ParmVarDecl *P = FD->getParamDecl(I);
+      bool Seeded = llvm::any_of(Seeds, [&](const EntrySeed &S) { return S.Param == P; });
+      if (!Seeded && isStringLike(P->getType()))
+        Seeds.push_back({P, Label::Unknown,
+                         "parameter '" + P->getNameAsString() + "', given by callers outside this file"});
+    }
   return Seeds;
 }
 
@@ -366,16 +388,12 @@ const FunctionSummary *TaintEngine::summaryFor(const FunctionDecl *FD) {
 }
 
 void TaintEngine::report(SinkFinding F) {
-  const SourceManager &SM = Ctx.getSourceManager();
-  unsigned SourceOffset = F.Steps.empty() ? 0 : F.Steps.front().first.getRawEncoding();
-  auto Key = std::make_tuple(F.Loc.getRawEncoding(), unsigned(F.Category),
-                             std::to_string(SourceOffset));
-  (void)SM;
-  // One finding per sink argument and category: the first path found.
-  auto SinkKey = std::make_tuple(F.Loc.getRawEncoding(), unsigned(F.Category), std::string());
-  if (!FindingKeys.insert(SinkKey).second)
+  // One finding per sink argument, category and origin: the first path found
+  // from each origin, so a check that counts only some origins still finds
+  // its path when another origin reached the same sink first.
+  auto Key = std::make_tuple(F.Loc.getRawEncoding(), unsigned(F.Category), F.SourceLabel);
+  if (!FindingKeys.insert(Key).second)
     return;
-  (void)Key;
   Findings.push_back(std::move(F));
 }
 

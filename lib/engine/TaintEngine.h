@@ -99,7 +99,7 @@ private:
   std::map<LocKey, TaintFact> Globals;
   bool GlobalsChanged = false;
   std::vector<SinkFinding> Findings;
-  std::set<std::tuple<unsigned, unsigned, std::string>> FindingKeys;
+  std::set<std::tuple<unsigned, unsigned, int>> FindingKeys;
   bool Ran = false;
   unsigned Depth = 0;
   unsigned Exhausted = 0;

@@ -16,6 +16,7 @@ constexpr LabelInfo Infos[] = {
     {"jwt-decoded", "a decoded JWT"},
     {"end-user-data", "end-user data"},
     {"secret", "a secret"},
+    {"unknown-origin", "data of unknown origin"},
 };
 constexpr unsigned BuiltinLabels = sizeof(Infos) / sizeof(Infos[0]);
 static_assert(BuiltinLabels == unsigned(Label::User0));

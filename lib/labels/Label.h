@@ -32,6 +32,8 @@ enum class Label : uint8_t {
   JwtDecoded,  ///< a JWT parsed (not verified) from data with an origin label
   EndUserData, ///< data about the app's end users
   Secret,      ///< keys, passwords, tokens
+  Unknown,     ///< a string parameter of a function nobody in this unit calls:
+               ///< its callers (other files, the framework) decide what it is
   // Declared by model files ("labels"), in order of declaration.
   User0,
   User7 = User0 + 7,
@@ -46,7 +48,9 @@ constexpr unsigned MaxUserLabels = 8;
 constexpr LabelMask RemoteLabels = maskOf(Label::Network) | maskOf(Label::WebRequest);
 constexpr LabelMask LocalLabels = maskOf(Label::File) | maskOf(Label::Environment) |
                                   maskOf(Label::CommandLine) | maskOf(Label::Console);
-/// Labels that make a value untrusted input.
+/// Labels that make a value untrusted input. Unknown is not one: the
+/// untrusted-data checks do not report data of unknown origin; the JWT claims
+/// check does (a token handed in from elsewhere, decoded and trusted).
 constexpr LabelMask OriginLabels = RemoteLabels | LocalLabels;
 
 inline bool isOrigin(Label L) { return maskOf(L) & OriginLabels; }

@@ -80,6 +80,10 @@ struct TaintFact {
 
   bool tainted() const { return Labels != 0 || Params != 0; }
 
+  /// How well the path explains the fact: an untrusted origin (2), some
+  /// other label (1), parameter marks only (0).
+  int explanationRank() const { return (Labels & OriginLabels) ? 2 : Labels ? 1 : 0; }
+
   /// May-join: tainted if either is; sanitized only where both are.
   void join(const TaintFact &O) {
     if (!O.tainted())
@@ -88,8 +92,9 @@ struct TaintFact {
       *this = O;
       return;
     }
-    // Explain real sources rather than parameter labels.
-    if (!Path || (!Labels && O.Labels))
+    // Explain untrusted origins rather than data of unknown origin, and
+    // either rather than parameter marks.
+    if (!Path || O.explanationRank() > explanationRank())
       Path = O.Path;
     Labels |= O.Labels;
     Params |= O.Params;

@@ -53,6 +53,10 @@ bool TaintState::joinWith(const TaintState &O) {
       Changed = true;
     }
   }
+  if ((VerifiedParams & O.VerifiedParams) != VerifiedParams) {
+    VerifiedParams &= O.VerifiedParams;
+    Changed = true;
+  }
   if (RequestTokenVerified && !O.RequestTokenVerified) {
     RequestTokenVerified = false;
     Changed = true;

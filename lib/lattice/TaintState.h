@@ -97,6 +97,9 @@ struct TaintState {
   /// joins are intersections). Claims of tokens decoded later from the same
   /// request are then trusted.
   bool RequestTokenVerified = false;
+  /// Parameters whose token (a JWT decoded from them) has been verified on
+  /// every path here (summaries: a bool helper that verifies its argument).
+  ParamMask VerifiedParams = 0;
   /// By the read's location (raw encoding).
   std::map<unsigned, PendingClaim> PendingClaims;
 

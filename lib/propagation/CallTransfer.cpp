@@ -395,13 +395,25 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
     }
   }
   // Sinks inside the callee.
+  // A sink inside code outside the main file (a library header given with
+  // -I, such as a vendored jwt-cpp) is reported at the call in the main file,
+  // with the place inside as the last note.
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto sinkAt = [&](const SinkHit &H, TaintFact &F) {
+    if (SM.isInMainFile(SM.getExpansionLoc(H.Loc)) ||
+        !SM.isInMainFile(SM.getExpansionLoc(CallLoc)))
+      return H.Loc;
+    F.Path = Engine.steps().extend(F.Path, H.Loc, "reaches " + H.SinkName + " inside " + Name);
+    return CallLoc;
+  };
   for (const SinkHit &H : Sum.Sinks) {
     if (H.Labels) { // read inside the callee from data it fetched itself
       TaintFact Own;
       Own.Labels = H.Labels;
       Own.Sanitized = H.Sanitized;
       Own.Path = ownPath(H.Steps, H.Labels);
-      sinkFact(Own, H.Category, H.Loc, H.SinkName, H.What);
+      SourceLocation At = sinkAt(H, Own);
+      sinkFact(Own, H.Category, At, H.SinkName, H.What);
       continue;
     }
     TaintFact In = inflow(H.Params, H.Steps);
@@ -420,7 +432,8 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
     } else if (H.Params == ThisLabel) {
       Through = Object;
     }
-    sinkFact(In, H.Category, H.Loc, H.SinkName, H.What, Through);
+    SourceLocation At = sinkAt(H, In);
+    sinkFact(In, H.Category, At, H.SinkName, H.What, Through);
   }
   // Objects the callee sanitizes in place (a helper that verifies the token
   // it is given), and the request's token verified inside the callee.

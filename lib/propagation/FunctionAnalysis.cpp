@@ -19,7 +19,15 @@ GuardContext FunctionAnalysis::Impl::guardContext() {
   GuardContext GC;
   GC.validatorFor = [this](const FunctionDecl *F) -> const ValidatorModel * {
     const FunctionModels *M = Engine.modelsFor(F);
-    return M && !M->Validators.empty() ? &M->Validators.front() : nullptr;
+    if (M && !M->Validators.empty())
+      return &M->Validators.front();
+    // A function of this program that verifies a token when it returns true.
+    const FunctionDecl *Def = nullptr;
+    if (F && F->getReturnType()->isBooleanType() && F->hasBody(Def) && Def &&
+        !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      if (const FunctionSummary *Sum = Engine.summaryFor(Def); Sum && Sum->Verifier)
+        return &*Sum->Verifier;
+    return nullptr;
   };
   GC.boolGuard = [this](const ValueDecl *D, bool Branch, std::vector<GuardEffect> &Out) {
     auto It = S->BoolGuards.find(D);
@@ -103,6 +111,18 @@ void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
     return;
   }
   if (const auto *R = dyn_cast<ReturnStmt>(St)) {
+    if (const Expr *V = R->getRetValue(); V && SummaryMode && FD->getReturnType()->isBooleanType()) {
+      const Expr *B = V->IgnoreParenImpCasts();
+      bool True = false;
+      if (const auto *L = dyn_cast<CXXBoolLiteralExpr>(B))
+        True = L->getValue();
+      else if (const auto *I = dyn_cast<IntegerLiteral>(B))
+        True = I->getValue() != 0;
+      if (True) {
+        SawTrueReturn = true;
+        VerifiedOnTrue &= S->VerifiedParams;
+      }
+    }
     if (const Expr *V = R->getRetValue()) {
       TaintFact F = eval(V);
       if (isBarrierType(FD->getReturnType()))
@@ -268,6 +288,14 @@ void FunctionAnalysis::Impl::run() {
   if (SummaryMode && ExitState.Reached) {
     S = &ExitState;
     Summary.VerifiesRequestToken = ExitState.RequestTokenVerified;
+    if (SawTrueReturn && (VerifiedOnTrue & ~ThisLabel)) {
+      ValidatorModel V;
+      V.Categories = maskOf(SinkCategory::JwtClaim);
+      for (unsigned I = 0; I < FD->getNumParams() && I < MaxLabelledParams; ++I)
+        if (VerifiedOnTrue & (1u << I))
+          V.Validates.push_back({ArgSpec::Arg, I});
+      Summary.Verifier = V;
+    }
     for (unsigned I = 0; I < FD->getNumParams() && I < MaxLabelledParams; ++I) {
       const ParmVarDecl *P = FD->getParamDecl(I);
       QualType T = P->getType();

@@ -23,16 +23,19 @@ void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, Sour
     // the same request (in a helper, say) carry verified claims.
     if (S->RequestTokenVerified)
       return;
-    if (Object)
-      if (auto K = locOf(Object)) {
-        S->PendingClaims.emplace(Loc.getRawEncoding(), PendingClaim{*K, F, SinkName, What, false});
-        return;
-      }
+    // A temporary (jwt::decode(t).get_issuer()) has no location to verify
+    // later, but the same token may be verified through another decode.
+    std::optional<LocKey> K = Object ? locOf(Object) : std::nullopt;
+    S->PendingClaims.emplace(Loc.getRawEncoding(),
+                             PendingClaim{K.value_or(LocKey()), F, SinkName, What, false});
+    return;
   }
   emitSink(F, Cat, Loc, SinkName, What);
 }
 
 void FunctionAnalysis::Impl::clearPending(const LocKey &K, TaintState &In) {
+  if (!K.Base)
+    return;
   for (auto &[Key, P] : In.PendingClaims)
     if (P.Object == K)
       P.Cleared = true;
@@ -108,6 +111,19 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
 
 void FunctionAnalysis::Impl::noteVerification(const TaintFact &F, const Expr *Subject,
                                               TaintState &In) {
+  In.VerifiedParams |= F.Params & ~ThisLabel;
+  // The same token verified through another decode (libjwt: peek at iss
+  // without a key, then decode the token again with the key): claims read
+  // from the peek are fine too. A token is known by the start of its path.
+  auto rootOf = [](const Step *S) {
+    while (S && S->Prev)
+      S = S->Prev;
+    return S;
+  };
+  if (const Step *Root = rootOf(F.Path))
+    for (auto &[Key, P] : In.PendingClaims)
+      if (rootOf(P.Fact.Path) == Root)
+        P.Cleared = true;
   if (!(F.Labels & RemoteLabels) &&
       !(Subject && Engine.isRequestType(Subject->IgnoreParenImpCasts()->getType())))
     return;

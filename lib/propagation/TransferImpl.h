@@ -114,6 +114,9 @@ public:
   void collectCovered(const clang::CFG &G);
   std::set<const clang::Stmt *> Covered;
   std::vector<std::pair<LocKey, CategoryMask>> PendingBoolTargets;
+  /// Summaries of bool functions: parameters verified on every `return true`.
+  bool SawTrueReturn = false;
+  ParamMask VerifiedOnTrue = ~ParamMask(0);
 };
 
 } // namespace appsec

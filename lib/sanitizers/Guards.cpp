@@ -99,7 +99,7 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
     if ((Name == "find" || Name == "rfind") && Call->getNumArgs() >= 1 &&
         literalContainsDotDot(Call->getArg(0)) && isNotFoundMarker(Other)) {
       if (Holds)
-        Out.push_back({GuardEffect::NoDotDot, Obj, maskOf(SinkCategory::Path)});
+        Out.push_back({GuardEffect::NoDotDot, Obj, maskOf(SinkCategory::Path), {}});
       return true;
     }
     // s.rfind(base, 0) == 0 / s.find(base) == 0 / s.compare(0, n, base) == 0.
@@ -116,7 +116,7 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
     if (ZeroOther && Name == "compare" && Call->getNumArgs() == 1 &&
         isStringConstant(Call->getArg(0))) {
       if (Holds)
-        Out.push_back({GuardEffect::Validated, Obj, AllCategories});
+        Out.push_back({GuardEffect::Validated, Obj, AllCategories, {}});
       return true;
     }
     return false;
@@ -125,9 +125,9 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
   if (isNotFoundMarker(Other)) {
     if (!Holds) { // found
       if (Obj && Name == "find" && Call->getNumArgs() == 1)
-        Out.push_back({GuardEffect::Validated, Call->getArg(0), AllCategories});
+        Out.push_back({GuardEffect::Validated, Call->getArg(0), AllCategories, {}});
       else if (!Obj && (Name == "find") && Call->getNumArgs() == 3)
-        Out.push_back({GuardEffect::Validated, Call->getArg(2), AllCategories});
+        Out.push_back({GuardEffect::Validated, Call->getArg(2), AllCategories, {}});
     }
     return true;
   }
@@ -200,7 +200,7 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
             return Out.size() > Before;
         if (isStringConstant(Other) && isStringClass(Subj->getType())) {
           if (IsEq == Branch)
-            Out.push_back({GuardEffect::Validated, Subj, AllCategories});
+            Out.push_back({GuardEffect::Validated, Subj, AllCategories, {}});
           return Out.size() > Before;
         }
       }
@@ -212,9 +212,9 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
       if (V->ValidWhenTrue == Branch)
         for (const ArgSpec &A : V->Validates) {
           if (A.K == ArgSpec::This && Obj)
-            Out.push_back({GuardEffect::Validated, Obj, V->Categories});
+            Out.push_back({GuardEffect::Validated, Obj, V->Categories, {}});
           else if (A.K == ArgSpec::Arg && A.Index < Call->getNumArgs())
-            Out.push_back({GuardEffect::Validated, Call->getArg(A.Index), V->Categories});
+            Out.push_back({GuardEffect::Validated, Call->getArg(A.Index), V->Categories, {}});
         }
       return Out.size() > Before;
     }
@@ -225,7 +225,7 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
     if (!Branch)
       for (int I = 0; I < 2; ++I)
         if (isStringConstant(Call->getArg(1 - I)))
-          Out.push_back({GuardEffect::Validated, Call->getArg(I), AllCategories});
+          Out.push_back({GuardEffect::Validated, Call->getArg(I), AllCategories, {}});
     return Out.size() > Before;
   }
   if ((Name == "strncmp" || Name == "wcsncmp" || Name == "memcmp") &&
@@ -237,7 +237,7 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
   }
   if (Name == "strstr" && Call->getNumArgs() == 2 && literalContainsDotDot(Call->getArg(1))) {
     if (!Branch)
-      Out.push_back({GuardEffect::NoDotDot, Call->getArg(0), maskOf(SinkCategory::Path)});
+      Out.push_back({GuardEffect::NoDotDot, Call->getArg(0), maskOf(SinkCategory::Path), {}});
     return Out.size() > Before;
   }
   if (Obj && Branch) {
@@ -246,7 +246,7 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
         Out.push_back({GuardEffect::PrefixChecked, Obj, maskOf(SinkCategory::Path),
                        literalText(Call->getArg(0))});
     } else if ((Name == "count" || Name == "contains") && Call->getNumArgs() == 1) {
-      Out.push_back({GuardEffect::Validated, Call->getArg(0), AllCategories});
+      Out.push_back({GuardEffect::Validated, Call->getArg(0), AllCategories, {}});
     }
     if (Out.size() > Before)
       return true;
@@ -256,14 +256,14 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
       (F->getReturnType()->isBooleanType() || F->getReturnType()->isIntegerType())) {
     if (Branch)
       for (const Expr *A : Call->arguments())
-        Out.push_back({GuardEffect::Validated, A, AllCategories});
+        Out.push_back({GuardEffect::Validated, A, AllCategories, {}});
     return Out.size() > Before;
   }
   if (F && Obj && validatorLikeName(Name) && Call->getNumArgs() >= 1 &&
       F->getReturnType()->isBooleanType()) {
     if (Branch)
       for (const Expr *A : Call->arguments())
-        Out.push_back({GuardEffect::Validated, A, AllCategories});
+        Out.push_back({GuardEffect::Validated, A, AllCategories, {}});
     return Out.size() > Before;
   }
   return false;

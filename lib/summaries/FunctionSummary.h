@@ -11,10 +11,12 @@
 #pragma once
 
 #include "lattice/TaintFact.h"
+#include "models/ModelSet.h"
 
 #include "clang/Basic/SourceLocation.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,10 @@ struct FunctionSummary {
   std::map<unsigned, CategoryMask> SanitizesParam;
   /// Every path through the function verifies the request's own token.
   bool VerifiesRequestToken = false;
+  /// A bool function that returns true only on paths where it verified the
+  /// token of these parameters: a validator for jwt-claim, inferred from its
+  /// body (`if (!isValidJwt(token, secret)) return 401;`).
+  std::optional<ValidatorModel> Verifier;
   bool Complete = true; ///< false if the work budget ran out
 
   static constexpr unsigned ThisIndex = 1000;

@@ -159,9 +159,60 @@ void headerOnly(const httplib::Request &req, httplib::Response &res) {
   res.set_content(jwt::decode(req.get_header_value("Authorization")).get_type(), "text/plain");
 }
 
-// A token of unknown origin (a parameter nobody here calls with request
-// data) is not reported: only tokens decoded from untrusted data are.
+// A token handed in by callers outside this file (nobody here calls the
+// function): of unknown origin, decoded and trusted, reported.
 std::string unknownOrigin(const std::string &token) { return jwt::decode(token).get_subject(); }
+// CHECK-NOTES: :[[@LINE-1]]:62: warning: payload::get_subject() reads its subject of a JWT decoded from data of unknown origin from 'token' {{.*}} [appsec-jwt-missing-verification]
+// CHECK-NOTES: :[[@LINE-2]]:46: note: parameter 'token', given by callers outside this file
+// CHECK-NOTES: :[[@LINE-3]]:62: note: decoded by decode(), which does not verify it
+
+// A bool helper of this file that returns true only after verifying the token
+// it is given is a verifier, inferred from its body.
+static bool isValidJwt(const std::string &token, const std::string &secret) {
+  try {
+    auto decoded = jwt::decode(token);
+    jwt::verify().allow_algorithm(jwt::algorithm::hs256{secret}).verify(decoded);
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+void refreshChecked(const httplib::Request &req, httplib::Response &res) {
+  std::string token = req.get_header_value("X-Refresh-Token");
+  if (!isValidJwt(token, secretFor("refresh"))) {
+    res.status = 401;
+    return;
+  }
+  res.set_content(jwt::decode(token).get_subject(), "text/plain");
+}
+
+// Its twin returns true on a path that verifies nothing.
+static bool looksValid(const std::string &token, bool debug) {
+  if (debug)
+    return true;
+  return isValidJwt(token, secretFor("refresh"));
+}
+void refreshBypass(const httplib::Request &req, httplib::Response &res) {
+  std::string token = req.get_header_value("X-Refresh-Token");
+  if (!looksValid(token, req.has_param("debug"))) {
+    res.status = 401;
+    return;
+  }
+  res.set_content(jwt::decode(token).get_subject(), "text/plain");
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: payload::get_subject() reads its subject of a JWT decoded from HTTP request data from Request::get_header_value() {{.*}} [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-7]]:27: note: HTTP request data enters through Request::get_header_value()
+  // CHECK-NOTES: :[[@LINE-8]]:15: note: flows into 'token'
+  // CHECK-NOTES: :[[@LINE-4]]:19: note: decoded by decode(), which does not verify it
+}
+
+// Peeking at a second decode of the same token, then verifying the first.
+void peekThenVerify(const httplib::Request &req, httplib::Response &res) {
+  std::string token = req.get_param_value("jwt");
+  std::string secret = secretFor(jwt::decode(token).get_issuer());
+  auto decoded = jwt::decode(token);
+  jwt::verify().allow_algorithm(jwt::algorithm::hs256{secret}).verify(decoded);
+  res.set_content(decoded.get_subject(), "text/plain");
+}
 
 int main() {
   httplib::Server svr;
