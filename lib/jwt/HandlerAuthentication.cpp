@@ -163,6 +163,37 @@ const CFGBlock *failureBranch(const CFG &G, const CallExpr *Call, int Success) {
   return nullptr;
 }
 
+/// \p F calls a function of the application: not the standard library, the
+/// web framework or a JSON/JWT library (a vendored framework is not in a
+/// system header, so its namespace tells).
+bool callsApplication(const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def) || !Def->getBody())
+    return true;
+  const SourceManager &SM = F->getASTContext().getSourceManager();
+  for (const CallExpr *C : callsIn(Def->getBody())) {
+    const FunctionDecl *Callee = C->getDirectCallee();
+    if (!Callee)
+      return true; // through a pointer: unknown
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+      continue;
+    const NamespaceDecl *Outer = nullptr; // the outermost namespace
+    for (const DeclContext *C = Callee->getDeclContext(); C && !C->isTranslationUnit();
+         C = C->getParent())
+      if (const auto *N = dyn_cast<NamespaceDecl>(C))
+        Outer = N;
+    llvm::StringRef Name = Outer && Outer->getIdentifier() ? Outer->getName() : "";
+    bool Library = llvm::StringSwitch<bool>(Name)
+                       .Cases("std", "crow", "httplib", "drogon", "trantor", true)
+                       .Cases("Pistache", "Poco", "web", "pplx", "utility", true)
+                       .Cases("oatpp", "boost", "jwt", "nlohmann", "Json", true)
+                       .Default(false);
+    if (!Library && !(Callee->getIdentifier() && Callee->getName().starts_with("mg_")))
+      return true;
+  }
+  return false;
+}
+
 /// oat++: the endpoint method an ENDPOINT proxy (Z__PROXY_METHOD_<name>) calls.
 const CXXMethodDecl *oatppEndpoint(const FunctionDecl *Proxy) {
   const auto *M = dyn_cast<CXXMethodDecl>(Proxy);
@@ -367,6 +398,25 @@ std::string HandlerAuthentication::requestRead(const Stmt *S, const RequestHandl
   return "";
 }
 
+bool HandlerAuthentication::readsRequest(const RequestHandler &H) const {
+  const FunctionDecl *Def = nullptr;
+  if (!H.Function || !H.Function->hasBody(Def) || !Def->getBody())
+    return true;
+  std::vector<const Stmt *> Todo{Def->getBody()};
+  unsigned Budget = 20000;
+  while (!Todo.empty() && Budget--) {
+    const Stmt *S = Todo.back();
+    Todo.pop_back();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (!requestRead(S, H, Def).empty())
+      return true;
+    for (const Stmt *C : S->children())
+      Todo.push_back(C);
+  }
+  return !Todo.empty(); // out of budget: assume it does
+}
+
 HandlerAuthentication::Walk HandlerAuthentication::walk(const FunctionDecl *F,
                                                         const RequestHandler *H,
                                                         const Stmt *Target) {
@@ -541,6 +591,12 @@ HandlerAuthResult HandlerAuthentication::analyse(const RequestHandler &H) {
       return R;
     }
     R.IgnoredCall = W.Ignored;
+    // Reads nothing from the request and does no work of the application (a
+    // fixed greeting, a static page): there is nothing to protect.
+    if (!W.Ignored && !readsRequest(Body) && !callsApplication(Body.Function)) {
+      R.Verdict = HandlerAuth::Public;
+      return R;
+    }
     R.Verdict = W.Ignored ? HandlerAuth::ResultIgnored : HandlerAuth::NeverVerifies;
     return R;
   }

@@ -99,6 +99,8 @@ private:
   std::string requestRead(const clang::Stmt *S, const RequestHandler &H,
                           const clang::FunctionDecl *F) const;
   bool isPublic(const RequestHandler &H) const;
+  /// Some statement of \p H's body reads request data (requestRead).
+  bool readsRequest(const RequestHandler &H) const;
   bool coveredByMiddleware(const RequestHandler &H);
   bool coveredByCallers(const RequestHandler &H);
 

@@ -13,6 +13,7 @@ namespace http = beast::http;
 using tcp = boost::asio::ip::tcp;
 
 bool verifyBearer(beast::string_view authorization);
+std::string collectMetrics(const std::string &target);
 
 http::response<http::string_body> handleApi(const http::request<http::string_body> &req) {
   http::response<http::string_body> res{http::status::ok, req.version()};
@@ -23,7 +24,7 @@ http::response<http::string_body> handleApi(const http::request<http::string_bod
 http::response<http::string_body> handleMetrics(const http::request<http::string_body> &req) {
   // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: Boost.Beast request handler 'handleMetrics' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
   http::response<http::string_body> res{http::status::ok, req.version()};
-  res.body() = std::string(req.target());
+  res.body() = collectMetrics(std::string(req.target()));
   return res;
 }
 

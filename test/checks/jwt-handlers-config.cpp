@@ -10,6 +10,7 @@
 // CHECK-MESSAGES: warning: invalid ReportHandlers value 'sometimes' for appsec-jwt-missing-verification: expected auto, always or never; using auto [clang-tidy-config]
 
 bool checkToken(const httplib::Request &req);
+bool databaseUp();
 
 void routes(httplib::Server &svr) {
   // The valid VerificationFunctions pattern still applies.
@@ -22,6 +23,6 @@ void routes(httplib::Server &svr) {
   });
   // So does the valid PublicRoutes pattern.
   svr.Get("/version", [](const httplib::Request &, httplib::Response &res) { res.status = 200; });
-  svr.Get("/health", [](const httplib::Request &, httplib::Response &res) { res.status = 200; });
+  svr.Get("/health", [](const httplib::Request &, httplib::Response &res) { res.status = databaseUp() ? 200 : 503; });
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/health' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
 }

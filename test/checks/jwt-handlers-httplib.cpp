@@ -13,6 +13,7 @@
 std::string secretFor(const std::string &clientKey);
 void deleteNote(const std::string &id);
 void logLine(const std::string &line);
+std::string buildInfo();
 
 // A helper defined here that verifies: handlers calling it are verified.
 std::optional<std::string> accountOf(const httplib::Request &req) {
@@ -136,7 +137,7 @@ void routes(httplib::Server &svr) {
   // Public by the PUBLIC run's option only.
   svr.Get("/version", [](const httplib::Request &, httplib::Response &res) {
     // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/version' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
-    res.set_content("1.0", "text/plain");
+    res.set_content(buildInfo(), "text/plain");
   });
 }
 
