@@ -112,7 +112,7 @@ TEST(ModelSet, LabelErrors) {
     "propagators": [{"function": "f", "from": ["arg0"], "to": ["return"], "adds": ["tenant"]}]})"),
             "user.json: propagators[0] (function \"f\"): key 'adds' has \"tenant\"; expected one of "
             "network, file, environment, command-line, console, web-request, jwt-decoded, "
-            "end-user-data, secret (or a label declared under \"labels\")");
+            "end-user-data, secret, unknown-origin (or a label declared under \"labels\")");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "labels": ["Tenant Data"]})"),
             "user.json: labels: a label name is a non-empty string of a-z, 0-9 and '-', found "
             "\"Tenant Data\"");
