@@ -53,21 +53,29 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
   // as an entry of its own, it reports nothing when this unit calls it.
   bool ForCallers = Cat == SinkCategory::JwtClaim && F.Labels &&
                     (SummaryMode || Engine.isCalledInUnit(FD));
-  if (ForCallers && SummaryMode) {
+  // A sink hit for the summary: with the path inside this function; one per
+  // sink, category and kind of hit (own labels, or which parameters).
+  auto addHit = [&](LabelMask Labels, ParamMask Params) {
+    for (const SinkHit &Old : Summary.Sinks)
+      if (Old.Loc == Loc && Old.Category == Cat && Old.Params == Params &&
+          bool(Old.Labels) == bool(Labels))
+        return;
     SinkHit H;
-    H.Labels = F.Labels;
+    H.Labels = Labels;
+    H.Params = Params;
+    H.ParamAdds = Params ? F.ParamAdds : 0;
+    H.ParamClears = Params ? F.ParamClears : 0;
+    H.Sanitized = Params ? F.Sanitized : 0;
     H.Category = Cat;
     H.Loc = Loc;
     H.SinkName = SinkName;
     H.What = What;
     for (const Step *St : stepsInOrder(F.Path))
       H.Steps.emplace_back(St->Loc, St->Text);
-    bool Known = false;
-    for (const SinkHit &Old : Summary.Sinks)
-      Known |= Old.Loc == H.Loc && Old.Category == H.Category && Old.Labels;
-    if (!Known)
-      Summary.Sinks.push_back(std::move(H));
-  }
+    Summary.Sinks.push_back(std::move(H));
+  };
+  if (ForCallers && SummaryMode)
+    addHit(F.Labels, 0);
   if (F.Labels && !ForCallers) {
     SinkFinding Finding;
     Finding.Category = Cat;
@@ -83,30 +91,12 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
       Finding.Steps.emplace_back(St->Loc, St->Text);
     }
     if (Finding.SourceLabel < 0)
-      for (unsigned K = 0; K < unsigned(Label::Count); ++K)
-        if (F.Labels & maskOf(Label(K))) {
-          Finding.SourceLabel = int(K);
-          break;
-        }
+      if (auto L = firstLabel(F.Labels))
+        Finding.SourceLabel = int(*L);
     Engine.report(std::move(Finding));
   }
-  if (F.Params && SummaryMode) {
-    SinkHit H;
-    H.Params = F.Params;
-    H.ParamAdds = F.ParamAdds;
-    H.ParamClears = F.ParamClears;
-    H.Sanitized = F.Sanitized;
-    H.Category = Cat;
-    H.Loc = Loc;
-    H.SinkName = SinkName;
-    H.What = What;
-    for (const Step *St : stepsInOrder(F.Path))
-      H.Steps.emplace_back(St->Loc, St->Text);
-    for (const SinkHit &Old : Summary.Sinks)
-      if (Old.Loc == H.Loc && Old.Category == H.Category && Old.Params == H.Params)
-        return;
-    Summary.Sinks.push_back(std::move(H));
-  }
+  if (F.Params && SummaryMode)
+    addHit(0, F.Params);
 }
 
 void FunctionAnalysis::Impl::noteVerification(const TaintFact &F, const Expr *Subject,
