@@ -8,6 +8,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 
 #include <algorithm>
 
@@ -362,6 +363,8 @@ void HandlerIndex::scan(const FunctionDecl *FD) {
     }
   if (IsHandler)
     add(std::move(Self));
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD))
+    scanControllerRouting(M);
 
   // Handlers this function registers.
   const FunctionDecl *Def = nullptr;
@@ -372,6 +375,29 @@ void HandlerIndex::scan(const FunctionDecl *FD) {
   Finder.TraverseStmt(Def->getBody());
   for (RequestHandler &H : Found)
     add(std::move(H));
+}
+
+void HandlerIndex::scanControllerRouting(const CXXMethodDecl *M) {
+  const CXXRecordDecl *RD = M->getParent();
+  if (!RD || !RoutingScanned.insert(RD->getCanonicalDecl()).second)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const CXXMethodDecl *R : RD->methods()) {
+    if (!R->getIdentifier() || R->getName() != "initPathRouting" || R == M || !R->hasBody())
+      continue;
+    std::vector<RequestHandler> Found;
+    RegistrationFinder Finder(Found);
+    Finder.TraverseStmt(R->getBody());
+    for (RequestHandler &H : Found) {
+      // The registration is in the class's header; findings belong where the
+      // handler is defined, in the file being analysed.
+      const FunctionDecl *Def = nullptr;
+      if (!SM.isInMainFile(SM.getExpansionLoc(H.Registration)) && H.Function &&
+          H.Function->hasBody(Def) && Def && SM.isInMainFile(SM.getExpansionLoc(Def->getLocation())))
+        H.Registration = Def->getLocation();
+      add(std::move(H));
+    }
+  }
 }
 
 const FunctionDecl *functionDesignatedBy(const Expr *E) { return handlerOf(E); }

@@ -21,6 +21,7 @@
 #include "clang/AST/DeclCXX.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,8 +81,14 @@ public:
 
 private:
   void add(RequestHandler H);
+  /// Drogon controllers declare their routes in the class (METHOD_LIST in a
+  /// header expands to an inline initPathRouting()); scanned once per class
+  /// of a method defined in the main file.
+  void scanControllerRouting(const clang::CXXMethodDecl *M);
+
   clang::ASTContext &Ctx;
   std::map<const clang::FunctionDecl *, RequestHandler> Handlers;
+  std::set<const clang::CXXRecordDecl *> RoutingScanned;
 };
 
 } // namespace appsec

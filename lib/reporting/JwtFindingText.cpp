@@ -64,9 +64,11 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
                       "with a pinned algorithm, exp, iss) in the handler, in a function it calls "
                       "or in middleware that runs first, or list the route in PublicRoutes if it "
                       "is meant to be public";
-    if (SM.getExpansionLineNumber(H.Registration) !=
-        SM.getExpansionLineNumber(H.Function->getLocation()))
-      T.Notes.emplace_back(H.Function->getLocation(), "handler defined here");
+    if (const FunctionDecl *Def = H.Function->getDefinition() ? H.Function->getDefinition()
+                                                              : H.Function;
+        SM.getExpansionLoc(H.Registration) != SM.getExpansionLoc(Def->getLocation()) &&
+        SM.getExpansionLineNumber(H.Registration) != SM.getExpansionLineNumber(Def->getLocation()))
+      T.Notes.emplace_back(Def->getLocation(), "handler defined here");
     return T;
   }
 }
