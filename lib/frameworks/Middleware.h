@@ -43,7 +43,7 @@ struct MiddlewareRegistration {
 
 class MiddlewareIndex {
 public:
-  explicit MiddlewareIndex(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+  explicit MiddlewareIndex(clang::ASTContext &) {}
 
   /// Records the middleware \p FD registers in its body, and \p FD itself if
   /// it is middleware by its shape (a filter, interceptor, factory, auth
@@ -65,7 +65,6 @@ public:
   static const clang::FunctionDecl *crowBeforeHandle(const clang::CXXRecordDecl *RD);
 
 private:
-  clang::ASTContext &Ctx;
   std::vector<MiddlewareRegistration> Registrations;
   std::map<std::string, const clang::FunctionDecl *> DrogonFilters;
   /// civetweb: CivetAuthHandler classes' authorize(), and the URIs they are

@@ -31,19 +31,6 @@ const VarDecl *varOf(const Expr *E) {
   return dyn_cast_or_null<VarDecl>(referencedDecl(stripObject(E)));
 }
 
-bool mentions(const Stmt *S, const VarDecl *V) {
-  if (!S)
-    return false;
-  if (const auto *D = dyn_cast<DeclRefExpr>(S))
-    return D->getDecl() == V;
-  if (isa<LambdaExpr>(S))
-    return false;
-  for (const Stmt *C : S->children())
-    if (mentions(C, V))
-      return true;
-  return false;
-}
-
 bool isInSystemHeader(const Decl *D) {
   return D->getASTContext().getSourceManager().isInSystemHeader(D->getLocation());
 }

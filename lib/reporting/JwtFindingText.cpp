@@ -75,9 +75,17 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
 
 std::vector<const SinkFinding *> firstReadPerToken(std::vector<const SinkFinding *> Reads,
                                                    const SourceManager &SM) {
-  std::stable_sort(Reads.begin(), Reads.end(), [&](const SinkFinding *A, const SinkFinding *B) {
-    return SM.isBeforeInTranslationUnit(A->Loc, B->Loc);
+  // Source order; the engine's order among reads at one place.
+  std::vector<std::pair<const SinkFinding *, size_t>> Ordered;
+  for (size_t I = 0; I < Reads.size(); ++I)
+    Ordered.emplace_back(Reads[I], I);
+  std::sort(Ordered.begin(), Ordered.end(), [&](const auto &A, const auto &B) {
+    if (A.first->Loc != B.first->Loc)
+      return SM.isBeforeInTranslationUnit(A.first->Loc, B.first->Loc);
+    return A.second < B.second;
   });
+  for (size_t I = 0; I < Ordered.size(); ++I)
+    Reads[I] = Ordered[I].first;
   // A token is known by the step that decoded it (else by the read itself).
   auto tokenOf = [](const SinkFinding *F) {
     for (const auto &[Loc, Text] : F->Steps)
