@@ -62,6 +62,8 @@ EngineClient::EngineClient(ClangTidyCheck::OptionsView &Options, StringRef Defau
                            .str();
   if (!DefaultSources.empty())
     SourcesText = Options.get("Sources", DefaultSources).str();
+  ReportBudgets =
+      Options.getLocalOrGlobal("ReportBudgetExhaustion", "false").equals_insensitive("true");
 }
 
 void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
@@ -71,6 +73,7 @@ void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
   Options.store(Map, "VerificationFunctions", Opts.VerifierNames);
   if (!SourcesText.empty())
     Options.store(Map, "Sources", SourcesText);
+  Options.store(Map, "ReportBudgetExhaustion", ReportBudgets ? "true" : "false");
 }
 
 void EngineClient::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Check) {
@@ -98,6 +101,28 @@ void EngineClient::add(const MatchFinder::MatchResult &Result,
     Engine->addEntry(FD);
   if (const auto *L = Result.Nodes.getNodeAs<LambdaExpr>("engine-lambda"))
     Engine->addEntry(L->getCallOperator());
+}
+
+std::vector<std::pair<SourceLocation, std::string>> EngineClient::exhaustedBudgets() {
+  std::vector<std::pair<SourceLocation, std::string>> Out;
+  if (!Engine || !ReportBudgets || !Engine->claimBudgetReport())
+    return Out;
+  const SourceManager &SM = Engine->context().getSourceManager();
+  for (const FunctionDecl *FD : Engine->exhaustedFunctions()) {
+    // Functions of headers are summarised on the way; the remark is for code
+    // the reader owns.
+    SourceLocation Loc = SM.getExpansionLoc(FD->getLocation());
+    if (!SM.isInMainFile(Loc))
+      continue;
+    std::string Name = FD->getDeclName().isIdentifier() ? FD->getNameAsString() : "this function";
+    if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && M->getParent()->isLambda())
+      Name = "this lambda";
+    Out.emplace_back(Loc, "the appsec analysis of '" + Name + "' stopped at its work budget (" +
+                              std::to_string(Engine->options().StepBudget) +
+                              " steps, option TaintStepBudget); findings in it may be missing: "
+                              "raise the budget or split the function");
+  }
+  return Out;
 }
 
 std::vector<const ::appsec::SinkFinding *>

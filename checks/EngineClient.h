@@ -41,6 +41,10 @@ public:
   /// The findings of \p Category that the check's sources reach; runs the
   /// analysis the first time any check sharing the engine asks.
   std::vector<const ::appsec::SinkFinding *> findings(::appsec::SinkCategory Category);
+  /// Functions of the main file whose analysis stopped at the work budget,
+  /// when the option ReportBudgetExhaustion is on and no other check sharing
+  /// the engine has reported them yet (call after findings()).
+  std::vector<std::pair<SourceLocation, std::string>> exhaustedBudgets();
   /// Forgets the translation unit.
   void reset() { Engine.reset(); }
   bool active() const { return Engine != nullptr; }
@@ -49,7 +53,8 @@ private:
   ::appsec::EngineOptions Opts;
   std::string SourcesText; ///< the option's value; empty if the check has none
   ::appsec::LabelMask Sources = 0;
-  bool AutoSources = false; ///< Sources: auto (remote always, local outside services)
+  bool AutoSources = false;
+  bool ReportBudgets = false; ///< Sources: auto (remote always, local outside services)
   std::shared_ptr<::appsec::TaintEngine> Engine;
 };
 

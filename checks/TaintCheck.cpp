@@ -29,6 +29,8 @@ void TaintCheck::onEndOfTranslationUnit() {
     for (const auto &[Loc, Text] : ::appsec::taintNotes(*F))
       note(Loc, Text);
   }
+  for (const auto &[Loc, Text] : Engine.exhaustedBudgets())
+    diag(Loc, Text, DiagnosticIDs::Remark);
   Engine.reset();
 }
 

@@ -22,7 +22,9 @@
 #include "clang/AST/DeclCXX.h"
 #include "llvm/Support/Regex.h"
 
+#include <algorithm>
 #include <functional>
+#include <utility>
 #include <map>
 #include <memory>
 #include <set>
@@ -72,8 +74,14 @@ public:
   bool isRequestType(clang::QualType T) override;
   const ModelSet &models() const { return *Models; }
   /// Number of functions whose analysis ran out of budget.
-  unsigned exhaustedFunctions() const { return Exhausted; }
-  void noteExhausted() override { ++Exhausted; }
+  /// Functions whose analysis ran out of budget, in the order it happened.
+  const std::vector<const clang::FunctionDecl *> &exhaustedFunctions() const { return Exhausted; }
+  void noteExhausted(const clang::FunctionDecl *FD) override {
+    if (std::find(Exhausted.begin(), Exhausted.end(), FD) == Exhausted.end())
+      Exhausted.push_back(FD);
+  }
+  /// True the first time it is asked: one check reports the budgets.
+  bool claimBudgetReport() { return !std::exchange(BudgetReported, true); }
 
 private:
   clang::ASTContext &Ctx;
@@ -102,7 +110,8 @@ private:
   std::set<std::tuple<unsigned, unsigned, int>> FindingKeys;
   bool Ran = false;
   unsigned Depth = 0;
-  unsigned Exhausted = 0;
+  std::vector<const clang::FunctionDecl *> Exhausted;
+  bool BudgetReported = false;
 };
 
 } // namespace appsec

@@ -75,7 +75,8 @@ public:
   virtual bool isCalledInUnit(const clang::FunctionDecl *FD) = 0;
   /// \p T is the type of a request handler's request parameter.
   virtual bool isRequestType(clang::QualType T) = 0;
-  virtual void noteExhausted() = 0;
+  /// \p FD's analysis stopped at the work budget (its findings may be missing).
+  virtual void noteExhausted(const clang::FunctionDecl *FD) = 0;
 };
 
 } // namespace appsec

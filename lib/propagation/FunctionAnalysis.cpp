@@ -274,7 +274,7 @@ void FunctionAnalysis::Impl::run() {
   }
   if (OutOfBudget) {
     Summary.Complete = false;
-    Engine.noteExhausted();
+    Engine.noteExhausted(FD);
   }
   // Out-parameters: what pointer and reference parameters designate at exit.
   // Claims read from tokens that no verification followed.
