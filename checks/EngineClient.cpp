@@ -143,8 +143,11 @@ EngineClient::findings(::appsec::SinkCategory Category) {
   const ::appsec::LabelMask Origins = ::appsec::OriginLabels | ::appsec::maskOf(::appsec::Label::Unknown);
   const ::appsec::LabelMask Kinds = Counted & ~Origins;
   for (const ::appsec::SinkFinding &F : All) {
+    // The path shown starts at the most telling origin (remote before local);
+    // the data may carry more origins than that one.
     bool FromCountedOrigin =
-        F.SourceLabel >= 0 && (::appsec::maskOf(::appsec::Label(F.SourceLabel)) & Counted);
+        (F.SourceLabel >= 0 && (::appsec::maskOf(::appsec::Label(F.SourceLabel)) & Counted)) ||
+        (F.Labels & Counted & Origins);
     if (F.Category == Category && (FromCountedOrigin || (F.Labels & Kinds)) &&
         Sinks.insert(F.Loc.getRawEncoding()).second)
       Out.push_back(&F);

@@ -175,20 +175,34 @@ bool callsApplication(const FunctionDecl *F) {
     const FunctionDecl *Callee = C->getDirectCallee();
     if (!Callee)
       return true; // through a pointer: unknown
-    if (SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
-      continue;
+    bool System = SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
     const NamespaceDecl *Outer = nullptr; // the outermost namespace
     for (const DeclContext *C = Callee->getDeclContext(); C && !C->isTranslationUnit();
          C = C->getParent())
       if (const auto *N = dyn_cast<NamespaceDecl>(C))
         Outer = N;
     llvm::StringRef Name = Outer && Outer->getIdentifier() ? Outer->getName() : "";
-    bool Library = llvm::StringSwitch<bool>(Name)
+    bool Library = System || llvm::StringSwitch<bool>(Name)
                        .Cases("std", "crow", "httplib", "drogon", "trantor", true)
-                       .Cases("Pistache", "Poco", "web", "pplx", "utility", true)
-                       .Cases("oatpp", "boost", "jwt", "nlohmann", "Json", true)
-                       .Default(false);
-    if (!Library && !(Callee->getIdentifier() && Callee->getName().starts_with("mg_")))
+                       .Cases("Pistache", "Poco", "web", "pplx", true)
+                       .Cases("oatpp", "boost", "nlohmann", true)
+                       .Default(false) ||
+                   (Callee->getIdentifier() && Callee->getName().starts_with("mg_"));
+    if (!Library)
+      return true;
+    // Even in a library, only building the answer is "no work": responses,
+    // strings, JSON, the callback that sends it. `svr.stop()` or
+    // std::filesystem::remove_all are work.
+    static const llvm::Regex Answer("response|json|string|content|status|header|body|send|"
+                                    "write|printf|reply|move|forward|make_shared|make_unique|"
+                                    "c_str|size|empty|begin|end|format|allocator",
+                                    llvm::Regex::IgnoreCase);
+    std::string What = Callee->getNameAsString();
+    if (const auto *M = dyn_cast<CXXMethodDecl>(Callee))
+      What = M->getParent()->getNameAsString() + "::" + What;
+    bool Building = isa<CXXConstructorDecl>(Callee) || isa<CXXConversionDecl>(Callee) ||
+                    Callee->isOverloadedOperator() || Answer.match(What);
+    if (!Building)
       return true;
   }
   return false;
@@ -407,8 +421,10 @@ bool HandlerAuthentication::readsRequest(const RequestHandler &H) const {
   while (!Todo.empty() && Budget--) {
     const Stmt *S = Todo.back();
     Todo.pop_back();
-    if (!S || isa<LambdaExpr>(S))
+    if (!S)
       continue;
+    if (isa<LambdaExpr>(S))
+      return true; // a nested lambda (a thread, a callback) may use the request
     if (!requestRead(S, H, Def).empty())
       return true;
     for (const Stmt *C : S->children())

@@ -51,7 +51,8 @@ Act actOf(const CallExpr *Call, std::string &Name) {
                     .Default(Act::None);
   if (Library != Act::None)
     return Library;
-  static const llvm::Regex Check("^(check|verify|validate)_?(user_?)?password|password_?(matches|verify|check)",
+  static const llvm::Regex Check("^(check|verify|validate)_?(user_?)?password(_?hash)?$|"
+                                 "password_?(matches|verify|check)$",
                                  llvm::Regex::IgnoreCase);
   static const llvm::Regex Hash("^(hash|make|create|generate)_?(the_?)?password(_?hash)?$",
                                 llvm::Regex::IgnoreCase);

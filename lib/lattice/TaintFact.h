@@ -80,9 +80,11 @@ struct TaintFact {
 
   bool tainted() const { return Labels != 0 || Params != 0; }
 
-  /// How well the path explains the fact: an untrusted origin (2), some
-  /// other label (1), parameter marks only (0).
-  int explanationRank() const { return (Labels & OriginLabels) ? 2 : Labels ? 1 : 0; }
+  /// How well the path explains the fact: a remote origin (3), a local one
+  /// (2), some other label (1), parameter marks only (0).
+  int explanationRank() const {
+    return (Labels & RemoteLabels) ? 3 : (Labels & OriginLabels) ? 2 : Labels ? 1 : 0;
+  }
 
   /// May-join: tainted if either is; sanitized only where both are.
   void join(const TaintFact &O) {
@@ -126,6 +128,10 @@ struct TaintFact {
   void arrive(TaintFact &In) const {
     if (In.Labels)
       In.Labels = (In.Labels & ~ParamClears) | ParamAdds;
+    if (In.Params) { // the caller is itself being summarised: compose
+      In.ParamAdds = (In.ParamAdds & ~ParamClears) | ParamAdds;
+      In.ParamClears = (In.ParamClears & ~ParamAdds) | ParamClears;
+    }
   }
 
   /// True if the fact can make a sink of category \p C dangerous.

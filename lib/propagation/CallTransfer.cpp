@@ -451,8 +451,21 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
                   ((Cats & maskOf(SinkCategory::JwtClaim)) ? "verified by " : "sanitized by ") + Name);
     writeExpr(Args[Index], F, true);
   }
-  if (Sum.VerifiesRequestToken)
-    S->RequestTokenVerified = true;
+  for (unsigned I = 0; I < MaxLabelledParams && I < Args.size(); ++I)
+    if ((Sum.VerifiesParams & (1u << I)) && ArgFacts[I].tainted()) {
+      // The token this argument carries has been verified: later decodes of
+      // it, and the reads of earlier ones, are trusted.
+      noteVerification(ArgFacts[I], Args[I], *S);
+      TaintFact F = ArgFacts[I];
+      F.Sanitized |= maskOf(SinkCategory::JwtClaim);
+      F.Path = step(F, Args[I]->getExprLoc(), "verified by " + Name);
+      writeExpr(Args[I], F, true);
+    }
+  if (Sum.VerifiesRequestToken) {
+    TaintFact Request;
+    Request.Labels = maskOf(Label::WebRequest);
+    noteVerification(Request, nullptr, *S);
+  }
 }
 
 } // namespace appsec

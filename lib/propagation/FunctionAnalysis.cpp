@@ -112,13 +112,14 @@ void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
   }
   if (const auto *R = dyn_cast<ReturnStmt>(St)) {
     if (const Expr *V = R->getRetValue(); V && SummaryMode && FD->getReturnType()->isBooleanType()) {
+      // Any return that is not literally false may be the true one.
       const Expr *B = V->IgnoreParenImpCasts();
-      bool True = false;
+      bool False = false;
       if (const auto *L = dyn_cast<CXXBoolLiteralExpr>(B))
-        True = L->getValue();
+        False = !L->getValue();
       else if (const auto *I = dyn_cast<IntegerLiteral>(B))
-        True = I->getValue() != 0;
-      if (True) {
+        False = I->getValue() == 0;
+      if (!False) {
         SawTrueReturn = true;
         VerifiedOnTrue &= S->VerifiedParams;
       }
@@ -277,18 +278,38 @@ void FunctionAnalysis::Impl::run() {
     Engine.noteExhausted(FD);
   }
   // Out-parameters: what pointer and reference parameters designate at exit.
-  // Claims read from tokens that no verification followed.
-  if (ExitState.Reached) {
-    S = &ExitState;
-    for (const auto &[Key, P] : ExitState.PendingClaims)
+  // Claims read from tokens that no verification followed, wherever the walk
+  // went (a server loop never reaches the exit): a read is cleared once a
+  // verification followed it on some path. A walk cut short by the budget
+  // reports none (it may have stopped before the verification).
+  if (!OutOfBudget) {
+    std::map<unsigned, PendingClaim> All;
+    auto collect = [&](const TaintState &St) {
+      if (!St.Reached)
+        return;
+      for (const auto &[Key, P] : St.PendingClaims) {
+        auto [It, New] = All.emplace(Key, P);
+        if (!New)
+          It->second.Cleared |= P.Cleared;
+      }
+    };
+    for (const TaintState &St : In)
+      collect(St);
+    collect(ExitState);
+    TaintState Final = ExitState.Reached ? ExitState : TaintState();
+    S = &Final;
+    for (const auto &[Key, P] : All)
       if (!P.Cleared)
         emitSink(P.Fact, SinkCategory::JwtClaim, SourceLocation::getFromRawEncoding(Key),
                  P.SinkName, P.What);
   }
+  if (SummaryMode && ExitState.Reached && !OutOfBudget) {
+    Summary.VerifiesRequestToken = ExitState.RequestTokenVerified;
+    Summary.VerifiesParams = ExitState.VerifiedParams & ~ThisLabel;
+  }
   if (SummaryMode && ExitState.Reached) {
     S = &ExitState;
-    Summary.VerifiesRequestToken = ExitState.RequestTokenVerified;
-    if (SawTrueReturn && (VerifiedOnTrue & ~ThisLabel)) {
+    if (!OutOfBudget && SawTrueReturn && (VerifiedOnTrue & ~ThisLabel)) {
       ValidatorModel V;
       V.Categories = maskOf(SinkCategory::JwtClaim);
       for (unsigned I = 0; I < FD->getNumParams() && I < MaxLabelledParams; ++I)
@@ -306,7 +327,7 @@ void FunctionAnalysis::Impl::run() {
                                              !T.getNonReferenceType().isConstQualified());
       CategoryMask Cats = F.Sanitized & (SameObject ? CategoryMask(~0u)
                                                     : maskOf(SinkCategory::JwtClaim));
-      if (Cats && (F.Params & (1u << I)))
+      if (Cats && (F.Params & (1u << I)) && !OutOfBudget)
         Summary.SanitizesParam[I] = Cats;
     }
     for (unsigned I = 0; I < FD->getNumParams() && I < MaxLabelledParams; ++I) {

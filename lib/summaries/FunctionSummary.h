@@ -46,6 +46,9 @@ struct FunctionSummary {
   std::map<unsigned, CategoryMask> SanitizesParam;
   /// Every path through the function verifies the request's own token.
   bool VerifiesRequestToken = false;
+  /// Every path that returns verifies the token decoded from these parameters
+  /// (`void verifyJwt(const std::string &token, const std::string &key)`).
+  ParamMask VerifiesParams = 0;
   /// A bool function that returns true only on paths where it verified the
   /// token of these parameters: a validator for jwt-claim, inferred from its
   /// body (`if (!isValidJwt(token, secret)) return 401;`).

@@ -205,6 +205,43 @@ void refreshBypass(const httplib::Request &req, httplib::Response &res) {
   // CHECK-NOTES: :[[@LINE-4]]:19: note: decoded by decode(), which does not verify it
 }
 
+// Two levels of helpers between the request and the read.
+static Decoded decodeToken(const std::string &t) { return jwt::decode(t); }
+static std::string subjectVia(const std::string &t) { return decodeToken(t).get_subject(); }
+// CHECK-NOTES: :[[@LINE-1]]:62: warning: payload::get_subject() reads its subject of a JWT decoded from HTTP request data {{.*}} [appsec-jwt-missing-verification]
+// CHECK-NOTES: :[[@LINE+3]]:34: note: HTTP request data enters through Request::get_header_value()
+// CHECK-NOTES: :[[@LINE+2]]:30: note: passed to subjectVia() as 't'
+void twoLevels(const httplib::Request &req, httplib::Response &res) {
+  res.set_content(subjectVia(req.get_header_value("Authorization")), "text/plain");
+}
+// CHECK-NOTES: :[[@LINE-7]]:74: note: passed to decodeToken() as 't'
+// CHECK-NOTES: :[[@LINE-9]]:59: note: decoded by decode(), which does not verify it
+// CHECK-NOTES: :[[@LINE-9]]:62: note: returned from decodeToken()
+
+// A void helper of this file that verifies the token it is given (it throws
+// otherwise): the peek before it and the reads after it are fine.
+static void verifyJwt(const std::string &token, const std::string &key) {
+  jwt::verify().allow_algorithm(jwt::algorithm::hs256{key}).verify(jwt::decode(token));
+}
+void voidHelperVerifies(const httplib::Request &req, httplib::Response &res) {
+  std::string token = req.get_header_value("Authorization");
+  auto decoded = jwt::decode(token);
+  verifyJwt(token, secretFor(decoded.get_issuer()));
+  res.set_content(decoded.get_subject(), "text/plain");
+}
+
+// A loop that never reaches the end of the function still reports.
+void pollTokens(const httplib::Request &req) {
+  for (;;) {
+    auto decoded = jwt::decode(req.get_header_value("X-Poll"));
+    audit(decoded.get_subject());
+    // CHECK-NOTES: :[[@LINE-1]]:11: warning: payload::get_subject() reads its subject of a JWT decoded from HTTP request data {{.*}} [appsec-jwt-missing-verification]
+    // CHECK-NOTES: :[[@LINE-3]]:36: note: HTTP request data enters through Request::get_header_value()
+    // CHECK-NOTES: :[[@LINE-4]]:20: note: decoded by decode(), which does not verify it
+    // CHECK-NOTES: :[[@LINE-5]]:10: note: flows into 'decoded'
+  }
+}
+
 // Peeking at a second decode of the same token, then verifying the first.
 void peekThenVerify(const httplib::Request &req, httplib::Response &res) {
   std::string token = req.get_param_value("jwt");

@@ -132,5 +132,10 @@ int main() {
     deleteEverything(req.get_param_value("what"));
   });
 
+  // Library calls that do work are work: an unauthenticated shutdown.
+  svr.Post("/shutdown", [&svr](const httplib::Request &, httplib::Response &) { svr.stop(); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/shutdown' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/shutdown' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+
   svr.listen("127.0.0.1", 8080);
 }

@@ -30,5 +30,13 @@ int main() {
   svr.Get("/run", [](const httplib::Request &req, httplib::Response &res) {
     res.set_content(shell(req.get_param_value("cmd")), "text/plain");
   });
+  // Both origins in one value: the request's part counts, and the path shown
+  // starts there.
+  svr.Get("/tool", [](const httplib::Request &req, httplib::Response &) {
+    std::string cmd = std::string(std::getenv("TOOL")) + " " + req.get_param_value("file");
+    std::system(cmd.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: untrusted HTTP request data from Request::get_param_value() reaches system(), {{.*}} [appsec-command-injection]
+    // CHECK-MESSAGES-ALL: :[[@LINE-2]]:21: warning: untrusted HTTP request data from Request::get_param_value() reaches system(), {{.*}} [appsec-command-injection]
+  });
   svr.listen("127.0.0.1", 8080);
 }
