@@ -85,6 +85,30 @@ std::string recordName(QualType T) {
   return "";
 }
 
+/// A Boost.Beast function that answers a request: it returns a message (the
+/// response) or a message_generator, fills a response it is given, or writes
+/// to a socket, stream or `send` callable it is given. A helper that takes the
+/// request and returns a string (the bearer token) serves nothing.
+bool beastAnswers(const FunctionDecl *FD) {
+  std::string Ret = recordName(FD->getReturnType());
+  if (Ret == "boost::beast::http::message" || llvm::StringRef(Ret).contains("message_generator"))
+    return true;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    QualType T = P->getType();
+    if (T->isReferenceType() && !T.getNonReferenceType().isConstQualified() &&
+        recordName(T) == "boost::beast::http::message" &&
+        P != FD->getParamDecl(0))
+      return true; // a response to fill
+    std::string Name = recordName(T);
+    llvm::StringRef N = Name;
+    if (N.contains_insensitive("socket") || N.contains_insensitive("stream") ||
+        N.contains("function") || T.getNonReferenceType()->isTemplateTypeParmType() ||
+        T.getNonReferenceType()->isDependentType())
+      return true;
+  }
+  return false;
+}
+
 bool isStringLike(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isPointerType())
@@ -351,9 +375,10 @@ void HandlerIndex::scan(const FunctionDecl *FD) {
       IsHandler = true;
     }
   }
-  if (!IsHandler)
+  if (!IsHandler && beastAnswers(FD))
     for (unsigned I = 0; I < FD->getNumParams(); ++I) {
-      // Boost.Beast has no router: a function taking a request is a handler.
+      // Boost.Beast has no router: a function taking a request and producing
+      // the answer (below) is a handler.
       std::string N = recordName(FD->getParamDecl(I)->getType());
       if (N == "boost::beast::http::message") {
         Self.Fw = Framework::Beast;

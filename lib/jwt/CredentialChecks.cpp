@@ -21,8 +21,8 @@ constexpr unsigned Wrappers =
 
 /// Request keys that name a credential.
 bool isCredentialKey(llvm::StringRef Key) {
-  static const llvm::Regex Names("^(x-)?(api[-_]?key|apikey|session([-_]?id)?|sid|auth[-_]?token|"
-                                 "authorization|access[-_]?token|token|cookie)$",
+  static const llvm::Regex Names("^(x-)?(api[-_]?key|apikey|key|secret|session([-_]?id)?|sid|"
+                                 "auth[-_]?token|authorization|access[-_]?token|token|cookie)$",
                                  llvm::Regex::IgnoreCase);
   return Names.match(Key);
 }

@@ -92,6 +92,13 @@ Act actsIn(const FunctionDecl *F, unsigned Depth, std::set<const FunctionDecl *>
 } // namespace
 
 std::string identityRole(const RequestHandler &H, ASTContext &) {
+  // The route says so (the work may be in another file): its last segment is
+  // login, signin, auth, token, refresh, register or signup.
+  static const llvm::Regex Route("/(log-?in|sign-?in|auth|authenticate|tokens?|refresh|"
+                                 "register|sign-?up)/?$",
+                                 llvm::Regex::IgnoreCase);
+  if (Route.match(H.Route))
+    return "is a login, token or registration route ('" + H.Route + "')";
   std::set<const FunctionDecl *> Seen;
   std::string Name;
   switch (actsIn(H.Function, 0, Seen, Name)) {

@@ -28,6 +28,13 @@ http::response<http::string_body> handleMetrics(const http::request<http::string
   return res;
 }
 
+// Takes the request but answers nothing (returns the bearer token for its
+// caller to verify): not a handler, silent.
+std::string extractBearer(const http::request<http::string_body> &req) {
+  std::string value(req[http::field::authorization]);
+  return value.size() > 7 ? value.substr(7) : std::string();
+}
+
 // Routing on the target and method before the verification is not trusting
 // request data: silent.
 http::response<http::string_body> route(const http::request<http::string_body> &req) {

@@ -22,6 +22,9 @@ void deleteEverything(const std::string &what);
 std::set<std::string> sessions;
 std::map<std::string, std::string> sessionUsers;
 std::string configuredApiKey;
+std::string configuredDeployKey;
+std::string loginAndIssueTokens(const std::string &name, const std::string &password);
+void startDeployment(const std::string &manifest);
 
 static std::string issueToken(const std::string &user) {
   return jwt::create().set_subject(user).sign(jwt::algorithm::hs256{signingKey()});
@@ -130,6 +133,23 @@ int main() {
       return;
     }
     deleteEverything(req.get_param_value("what"));
+  });
+
+  // The route says it is the login (the credential check and the token are
+  // in another file's service).
+  svr.Post("/api/auth", [](const httplib::Request &req, httplib::Response &res) {
+    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/auth' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    res.set_content(loginAndIssueTokens(req.get_param_value("name"), req.get_param_value("password")),
+                    "application/json");
+  });
+
+  // A deployment key in a header named "key", compared with the configured one.
+  svr.Post("/api/deploy/start", [](const httplib::Request &req, httplib::Response &res) {
+    if (req.get_header_value("key") != configuredDeployKey) {
+      res.status = 401;
+      return;
+    }
+    startDeployment(req.body);
   });
 
   // Library calls that do work are work: an unauthenticated shutdown.
