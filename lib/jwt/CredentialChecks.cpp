@@ -72,13 +72,37 @@ const Expr *ignoreViews(const Expr *E) {
   return E;
 }
 
-/// \p E is a credential read, or a local initialised from one.
+/// \p S reads a credential, directly or through locals initialised from one
+/// (`auto it = req->headers().find("key"); auto key = it->second;`).
+bool derivesFromCredential(const Stmt *S, unsigned Hops) {
+  if (!S)
+    return false;
+  if (containsCredentialRead(S))
+    return true;
+  if (Hops == 0)
+    return false;
+  std::vector<const Stmt *> Todo{S};
+  for (unsigned Budget = 0; !Todo.empty() && Budget < 64; ++Budget) {
+    const Stmt *C = Todo.back();
+    Todo.pop_back();
+    if (const auto *D = dyn_cast<DeclRefExpr>(C))
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()); V && V->isLocalVarDecl() && V->getInit())
+        if (derivesFromCredential(V->getInit(), Hops - 1))
+          return true;
+    for (const Stmt *Child : C->children())
+      if (Child)
+        Todo.push_back(Child);
+  }
+  return false;
+}
+
+/// \p E is a credential read, or a local initialised from one (two hops).
 bool isCredential(const Expr *E) {
   E = ignoreViews(E);
   if (readsCredential(E))
     return true;
   if (const auto *V = dyn_cast_or_null<VarDecl>(referencedDecl(E)))
-    return V->isLocalVarDecl() && V->getInit() && containsCredentialRead(V->getInit());
+    return V->isLocalVarDecl() && V->getInit() && derivesFromCredential(V->getInit(), 2);
   return false;
 }
 

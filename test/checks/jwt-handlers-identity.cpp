@@ -152,6 +152,21 @@ int main() {
     startDeployment(req.body);
   });
 
+  // The same through the header map: find the key, then compare it.
+  svr.Post("/api/deploy/push", [](const httplib::Request &req, httplib::Response &res) {
+    auto keyIt = req.headers.find("key");
+    if (keyIt == req.headers.end()) {
+      res.status = 401;
+      return;
+    }
+    auto key = keyIt->second;
+    if (key != configuredDeployKey) {
+      res.status = 401;
+      return;
+    }
+    startDeployment(req.body);
+  });
+
   // Library calls that do work are work: an unauthenticated shutdown.
   svr.Post("/shutdown", [&svr](const httplib::Request &, httplib::Response &) { svr.stop(); });
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/shutdown' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
