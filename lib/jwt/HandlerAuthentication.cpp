@@ -176,12 +176,8 @@ bool callsApplication(const FunctionDecl *F) {
     if (!Callee)
       return true; // through a pointer: unknown
     bool System = SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
-    const NamespaceDecl *Outer = nullptr; // the outermost namespace
-    for (const DeclContext *C = Callee->getDeclContext(); C && !C->isTranslationUnit();
-         C = C->getParent())
-      if (const auto *N = dyn_cast<NamespaceDecl>(C))
-        Outer = N;
-    llvm::StringRef Name = Outer && Outer->getIdentifier() ? Outer->getName() : "";
+    auto Namespaces = namespacesOf(Callee);
+    llvm::StringRef Name = Namespaces.empty() ? "" : Namespaces.back(); // the outermost
     bool Library = System || llvm::StringSwitch<bool>(Name)
                        .Cases("std", "crow", "httplib", "drogon", "trantor", true)
                        .Cases("Pistache", "Poco", "web", "pplx", true)

@@ -1,5 +1,6 @@
 #include "jwt/IdentityEndpoints.h"
 
+#include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -17,13 +18,6 @@ namespace {
 
 enum class Act { None, IssuesToken, ChecksPassword, HashesPassword };
 
-bool inNamespace(const Decl *D, llvm::StringRef Name) {
-  for (const DeclContext *C = D->getDeclContext(); C; C = C->getParent())
-    if (const auto *N = dyn_cast<NamespaceDecl>(C); N && N->getName() == Name)
-      return true;
-  return false;
-}
-
 /// What one call does, and its name for the message.
 Act actOf(const CallExpr *Call, std::string &Name) {
   const FunctionDecl *FD = Call->getDirectCallee();
@@ -33,9 +27,9 @@ Act actOf(const CallExpr *Call, std::string &Name) {
   Name = N.str() + "()";
   if (const auto *M = dyn_cast<CXXMethodDecl>(FD)) {
     llvm::StringRef Class = M->getParent()->getName();
-    if ((N == "sign" && Class == "builder" && inNamespace(M, "jwt")) ||
-        (N == "signature" && Class == "jwt_object" && inNamespace(M, "jwt")) ||
-        (N == "sign" && Class == "Signer" && inNamespace(M, "JWT"))) {
+    if ((N == "sign" && Class == "builder" && llvm::is_contained(namespacesOf(M), "jwt")) ||
+        (N == "signature" && Class == "jwt_object" && llvm::is_contained(namespacesOf(M), "jwt")) ||
+        (N == "sign" && Class == "Signer" && llvm::is_contained(namespacesOf(M), "JWT"))) {
       Name = Class.str() + "::" + Name;
       return Act::IssuesToken;
     }

@@ -11,16 +11,6 @@ namespace appsec::jwt {
 
 namespace {
 
-/// The namespaces around \p D, innermost first, e.g. {"algorithm", "jwt"}.
-llvm::SmallVector<StringRef, 4> namespacesOf(const Decl *D) {
-  llvm::SmallVector<StringRef, 4> Names;
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
-      if (!NS->isInline())
-        Names.push_back(NS->getName());
-  return Names;
-}
-
 /// \p D sits in namespace ::<Outer> (directly or deeper).
 bool inTopNamespace(const Decl *D, StringRef Outer) {
   auto Names = namespacesOf(D);

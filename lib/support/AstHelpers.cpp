@@ -347,3 +347,16 @@ bool anyDeclarationHasAnnotation(const clang::FunctionDecl *F, llvm::StringRef T
 }
 
 } // namespace appsec
+
+namespace appsec {
+
+llvm::SmallVector<llvm::StringRef, 4> namespacesOf(const clang::Decl *D) {
+  llvm::SmallVector<llvm::StringRef, 4> Names;
+  for (const clang::DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(DC))
+      if (!NS->isInline())
+        Names.push_back(NS->getName());
+  return Names;
+}
+
+} // namespace appsec

@@ -53,6 +53,10 @@ clang::CharSourceRange mainFileRange(const clang::Expr *E,
 /// True if \p E (ignoring casts) is an integer or boolean literal.
 bool isLiteral(const clang::Expr *E);
 
+/// The namespaces around \p D, innermost first, without inline ones, e.g.
+/// {"algorithm", "jwt"} (an anonymous namespace is an empty name).
+llvm::SmallVector<llvm::StringRef, 4> namespacesOf(const clang::Decl *D);
+
 } // namespace appsec
 
 namespace appsec {
