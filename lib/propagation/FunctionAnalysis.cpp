@@ -296,9 +296,7 @@ void FunctionAnalysis::Impl::run() {
     for (const TaintState &St : In)
       collect(St);
     collect(ExitState);
-    TaintState Final = ExitState.Reached ? ExitState : TaintState();
-    S = &Final;
-    for (const auto &[Key, P] : All)
+    for (const auto &[Key, P] : All) // emitSink reads no state
       if (!P.Cleared)
         emitSink(P.Fact, SinkCategory::JwtClaim, SourceLocation::getFromRawEncoding(Key),
                  P.SinkName, P.What);
