@@ -2,6 +2,7 @@
 
 #include "models/FunctionNames.h"
 #include "propagation/FunctionAnalysis.h"
+#include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
 
 #include "clang/AST/Attr.h"
@@ -251,37 +252,32 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
   // or `if (authenticate(req))` validates on its true branch; a void one
   // whose body is elsewhere verifies what it is given (it throws otherwise).
   // Bodies in view are analysed instead (their summaries say what they do).
-  bool AnnotatedVerifier = false;
-  for (const FunctionDecl *R : FD->redecls())
-    for (const auto *A : R->specific_attrs<AnnotateAttr>())
-      AnnotatedVerifier |= A->getAnnotation() == "appsec::verifies_jwt";
+  bool AnnotatedVerifier = anyDeclarationHasAnnotation(FD, "appsec::verifies_jwt");
   const IdentifierInfo *Id = FD->getIdentifier();
   bool NamedVerifier = Id && !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) &&
                        llvm::any_of(VerifierPatterns,
                                     [&](const auto &R) { return R->match(Id->getName()); });
   if ((!M || M->empty()) && (AnnotatedVerifier || NamedVerifier)) {
-    {
-      if (!Ann)
-        Ann = std::make_unique<FunctionModels>();
-      QualType Ret = FD->getReturnType();
-      if (Ret->isBooleanType()) {
-        ValidatorModel V;
-        V.Categories = maskOf(SinkCategory::JwtClaim);
-        for (unsigned I = 0; I < FD->getNumParams(); ++I)
-          V.Validates.push_back({ArgSpec::Arg, I});
-        Ann->Validators.push_back(V);
-      } else if (Ret->isVoidType() && !FD->hasBody()) {
-        for (unsigned I = 0; I < FD->getNumParams(); ++I) {
-          SanitizerModel Z;
-          Z.Categories = maskOf(SinkCategory::JwtClaim);
-          Z.From.push_back({ArgSpec::Arg, I});
-          Z.To.push_back({ArgSpec::Arg, I});
-          Ann->Sanitizers.push_back(Z);
-        }
+    if (!Ann)
+      Ann = std::make_unique<FunctionModels>();
+    QualType Ret = FD->getReturnType();
+    if (Ret->isBooleanType()) {
+      ValidatorModel V;
+      V.Categories = maskOf(SinkCategory::JwtClaim);
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        V.Validates.push_back({ArgSpec::Arg, I});
+      Ann->Validators.push_back(V);
+    } else if (Ret->isVoidType() && !FD->hasBody()) {
+      for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+        SanitizerModel Z;
+        Z.Categories = maskOf(SinkCategory::JwtClaim);
+        Z.From.push_back({ArgSpec::Arg, I});
+        Z.To.push_back({ArgSpec::Arg, I});
+        Ann->Sanitizers.push_back(Z);
       }
-      if (Ann->empty())
-        Ann.reset();
     }
+    if (Ann->empty())
+      Ann.reset();
   }
   if (Ann) {
     M = Ann.get();
