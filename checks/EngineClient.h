@@ -45,6 +45,11 @@ public:
   /// when the option ReportBudgetExhaustion is on and no other check sharing
   /// the engine has reported them yet (call after findings()).
   std::vector<std::pair<SourceLocation, std::string>> exhaustedBudgets();
+  /// The engine's authentication outcome of \p FD (a handler body or a
+  /// caller of handlers); null if the engine did not track it.
+  const ::appsec::AuthenticationOutcome *authentication(const FunctionDecl *FD) {
+    return Engine ? Engine->authentication(FD) : nullptr;
+  }
   /// Forgets the translation unit.
   void reset() { Engine.reset(); }
   bool active() const { return Engine != nullptr; }

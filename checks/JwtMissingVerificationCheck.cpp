@@ -86,20 +86,21 @@ void JwtMissingVerificationCheck::onEndOfTranslationUnit() {
     for (const ::appsec::SinkFinding *F : ::appsec::firstReadPerToken(
              Engine.findings(::appsec::SinkCategory::JwtClaim), Ctx->getSourceManager()))
       report(::appsec::unverifiedClaimText(*F));
-  Engine.reset();
   if (Ctx && ReportHandlers != "never" && !Functions.empty()) {
     jwt::HandlerAuthOptions Opts;
     Opts.PublicRoutes = PublicRoutes;
     Opts.MiddlewareElsewhere = MiddlewareElsewhere;
     Opts.ReportIdentityEndpoints = ReportAuthenticationEndpoints;
     std::vector<std::string> Errors;
+    auto OutcomeOf = [this](const FunctionDecl *F) { return Engine.authentication(F); };
     for (const jwt::HandlerVerdict &V :
-         jwt::findUnverifiedHandlers(*Ctx, Functions, Opts, VerificationFunctions,
+         jwt::findUnverifiedHandlers(*Ctx, Functions, OutcomeOf, Opts, VerificationFunctions,
                                      ReportHandlers == "always", SawJwtApi, Errors))
       report(::appsec::unverifiedHandlerText(V, Ctx->getSourceManager()));
     for (const std::string &E : Errors)
       configurationDiag("appsec-jwt-missing-verification: %0") << E;
   }
+  Engine.reset();
   Functions.clear();
 }
 

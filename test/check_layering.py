@@ -15,7 +15,8 @@ LAYERS = [
     ["support", "labels", "sinks"],            # vocabulary
     ["requirements", "models", "lattice"],     # data: catalog, models, the lattice
     ["summaries", "sanitizers", "frameworks"],  # what a function does, guards, handlers
-    ["propagation", "tls", "jwt"],             # the transfer functions; library policies
+    ["tls", "jwt"],                            # TLS and JWT library knowledge and policies
+    ["propagation"],                           # the transfer functions over one function
     ["engine"],                                # the driver over a translation unit
     ["reporting"],                             # the words of the findings
 ]

@@ -1,5 +1,6 @@
 #include "engine/TaintEngine.h"
 
+#include "frameworks/RequestReads.h"
 #include "models/FunctionNames.h"
 #include "propagation/FunctionAnalysis.h"
 #include "support/AstHelpers.h"
@@ -101,20 +102,28 @@ std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
 
 TaintEngine::TaintEngine(ASTContext &Ctx, std::shared_ptr<const ModelSet> Models,
                          const EngineOptions &Opts, std::string *PatternError)
-    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx), Handlers(Ctx) {
-  SmallVector<StringRef, 4> Parts;
-  StringRef(this->Opts.VerifierNames).split(Parts, ';', -1, /*KeepEmpty=*/false);
-  for (StringRef P : Parts) {
-    auto R = std::make_unique<llvm::Regex>(P.trim(), llvm::Regex::IgnoreCase);
-    std::string Why;
-    if (!R->isValid(Why)) {
-      if (PatternError && PatternError->empty())
-        *PatternError = "verification function pattern '" + P.trim().str() + "' is not a valid "
-                        "regular expression (" + Why + "); ignoring it";
-      continue;
+    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx), Handlers(Ctx),
+      Verifier(Ctx, this->Opts.VerifierNames, PatternError) {}
+
+const RequestHandler *TaintEngine::handlerBodyFor(const FunctionDecl *FD) {
+  if (!BodiesKnown) {
+    BodiesKnown = true;
+    for (const auto &[Fn, H] : Handlers.all()) {
+      RequestHandler Body = handlerBody(H);
+      if (const FunctionDecl *Def = Body.Function ? Body.Function->getDefinition() : nullptr)
+        Bodies.emplace(Def->getCanonicalDecl(), std::move(Body));
     }
-    VerifierPatterns.push_back(std::move(R));
   }
+  if (!FD)
+    return nullptr;
+  auto It = Bodies.find(FD->getCanonicalDecl());
+  return It == Bodies.end() ? nullptr : &It->second;
+}
+
+const AuthenticationOutcome *TaintEngine::authentication(const FunctionDecl *FD) {
+  findings();
+  auto It = AuthOutcomes.find(FD->getCanonicalDecl());
+  return It == AuthOutcomes.end() ? nullptr : &It->second;
 }
 
 bool TaintEngine::isCalledInUnit(const FunctionDecl *FD) {
@@ -190,6 +199,18 @@ const std::vector<SinkFinding> &TaintEngine::findings() {
       break;
     Summaries.clear();
   }
+  // Handlers registered here whose code is elsewhere (inline in a header):
+  // analysed for the handler check's question only; what they do with
+  // untrusted data is reported where they are entries.
+  handlerBodyFor(nullptr);
+  Muted = true;
+  for (const auto &[Canonical, Body] : Bodies)
+    if (const FunctionDecl *Def = Body.Function->getDefinition();
+        Def && !EntrySet.count(Def) && !Def->isDependentContext() && !Def->isInvalidDecl()) {
+      FunctionAnalysis A(*this, Def, /*SummaryMode=*/false);
+      A.run();
+    }
+  Muted = false;
   return Findings;
 }
 
@@ -255,8 +276,7 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
   bool AnnotatedVerifier = anyDeclarationHasAnnotation(FD, "appsec::verifies_jwt");
   const IdentifierInfo *Id = FD->getIdentifier();
   bool NamedVerifier = Id && !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) &&
-                       llvm::any_of(VerifierPatterns,
-                                    [&](const auto &R) { return R->match(Id->getName()); });
+                       Verifier.hasVerifierName(Id->getName());
   if ((!M || M->empty()) && (AnnotatedVerifier || NamedVerifier)) {
     if (!Ann)
       Ann = std::make_unique<FunctionModels>();
@@ -384,6 +404,8 @@ const FunctionSummary *TaintEngine::summaryFor(const FunctionDecl *FD) {
 }
 
 void TaintEngine::report(SinkFinding F) {
+  if (Muted)
+    return;
   // One finding per sink argument, category and origin: the first path found
   // from each origin, so a check that counts only some origins still finds
   // its path when another origin reached the same sink first.

@@ -15,6 +15,7 @@
 #pragma once
 
 #include "frameworks/RequestHandlers.h"
+#include "jwt/Verification.h"
 #include "models/ModelSet.h"
 #include "propagation/AnalysisContext.h"
 
@@ -77,9 +78,19 @@ public:
   /// Functions whose analysis ran out of budget, in the order it happened.
   const std::vector<const clang::FunctionDecl *> &exhaustedFunctions() const { return Exhausted; }
   void noteExhausted(const clang::FunctionDecl *FD) override {
-    if (std::find(Exhausted.begin(), Exhausted.end(), FD) == Exhausted.end())
+    if (!Muted && std::find(Exhausted.begin(), Exhausted.end(), FD) == Exhausted.end())
       Exhausted.push_back(FD);
   }
+  jwt::VerificationIndex &verifications() override { return Verifier; }
+  const RequestHandler *handlerBodyFor(const clang::FunctionDecl *FD) override;
+  bool isHandler(const clang::FunctionDecl *FD) override { return Handlers.find(FD) != nullptr; }
+  void recordAuthentication(const clang::FunctionDecl *FD, AuthenticationOutcome O) override {
+    AuthOutcomes[FD->getCanonicalDecl()] = std::move(O);
+  }
+  /// What the analysis of \p FD (an entry: a handler body or a caller of
+  /// handlers) found about authentication; null if it was not tracked.
+  /// Runs the analysis if it has not run.
+  const AuthenticationOutcome *authentication(const clang::FunctionDecl *FD);
   /// True the first time it is asked: one check reports the budgets.
   bool claimBudgetReport() { return !std::exchange(BudgetReported, true); }
 
@@ -95,7 +106,11 @@ private:
   std::map<const clang::FunctionDecl *, const FunctionModels *> ModelCache;
   std::map<const clang::FieldDecl *, const FieldSourceModel *> FieldCache;
   std::map<const clang::FunctionDecl *, std::unique_ptr<FunctionModels>> AnnotationModels;
-  std::vector<std::unique_ptr<llvm::Regex>> VerifierPatterns;
+  jwt::VerificationIndex Verifier;
+  /// Handler bodies (oat++ endpoints for their proxies) by definition.
+  std::map<const clang::FunctionDecl *, RequestHandler> Bodies;
+  bool BodiesKnown = false;
+  std::map<const clang::FunctionDecl *, AuthenticationOutcome> AuthOutcomes;
   std::set<const clang::Type *> RequestTypes;
   std::set<const clang::FunctionDecl *> Called; ///< canonical declarations
   bool CalledKnown = false;
@@ -109,6 +124,7 @@ private:
   std::vector<SinkFinding> Findings;
   std::set<std::tuple<unsigned, unsigned, int>> FindingKeys;
   bool Ran = false;
+  bool Muted = false; ///< analysing handler bodies outside the main file
   unsigned Depth = 0;
   std::vector<const clang::FunctionDecl *> Exhausted;
   bool BudgetReported = false;

@@ -1,23 +1,26 @@
-//===- HandlerAuthentication.h - does a request handler verify a JWT? ----===//
+//===- HandlerAuthentication.h - does a request handler authenticate? ----===//
 //
-// For each request handler (frameworks/RequestHandlers), decides whether a
-// JWT verification (jwt/Verification) happens before the handler trusts the
-// request:
+// The policy of the handler part of appsec-jwt-missing-verification: for
+// each request handler (frameworks/RequestHandlers), is the request
+// authenticated (jwt/Verification) before the handler trusts it?
 //  - Public: the route matches a PublicRoutes pattern, or the handler is
-//    annotated [[clang::annotate("appsec::public_route")]];
+//    annotated [[clang::annotate("appsec::public_route")]], or it answers
+//    without reading the request or doing work of the application;
 //  - ByMiddleware: middleware that runs first verifies
 //    (frameworks/Middleware, Crow middleware classes, Drogon filters named in
 //    the route; a Drogon filter whose class is not visible is assumed to
 //    verify; oat++ AUTHORIZATION parameters);
 //  - ByCaller: the handler is a plain function (Boost.Beast, annotated) that
-//    this translation unit only calls after a verification, or from other
+//    this translation unit only calls after an authentication, or from other
 //    handlers (which are analysed themselves);
-//  - Verified: every path from the handler's entry to a read of request
-//    data (other than the token itself, the method and the path) goes
-//    through a verification whose result is used;
+//  - Verified: no read of request data (other than the token itself, the
+//    method and the path) reaches the end of the handler on a path without
+//    an authentication whose result is used;
 //  - NeverVerifies / SomePathsSkip / ResultIgnored: the findings.
-// The walk is over the handler's CFG, bounded in blocks; a handler too big
-// to walk is left alone (Skipped).
+// The paths are the engine's: its analysis of each handler body and each
+// caller of a handler (propagation/AuthenticationTransfer) yields an
+// AuthenticationOutcome, which this policy reads; a function the engine did
+// not finish within its budget is left alone (Skipped).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -25,10 +28,12 @@
 #include "frameworks/Middleware.h"
 #include "frameworks/RequestHandlers.h"
 #include "jwt/Verification.h"
+#include "lattice/Authentication.h"
 
 #include "clang/AST/ASTContext.h"
 #include "llvm/Support/Regex.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -64,8 +69,11 @@ struct HandlerAuthOptions {
   /// IdentityEndpoints.h); by default they are not endpoints that forgot to
   /// authenticate.
   bool ReportIdentityEndpoints = false;
-  unsigned MaxBlocks = 4000;
 };
+
+/// The engine's authentication outcome of a function (null if not tracked).
+using AuthenticationOutcomes =
+    std::function<const AuthenticationOutcome *(const clang::FunctionDecl *)>;
 
 /// Default PublicRoutes: the Connect descriptor, health checks, static files.
 extern const char *const DefaultPublicRoutes;
@@ -74,7 +82,8 @@ class HandlerAuthentication {
 public:
   HandlerAuthentication(clang::ASTContext &Ctx, VerificationIndex &Verifier,
                         const MiddlewareIndex &Middleware, const HandlerIndex &Handlers,
-                        const HandlerAuthOptions &Options, std::string *Error = nullptr);
+                        AuthenticationOutcomes OutcomeOf, const HandlerAuthOptions &Options,
+                        std::string *Error = nullptr);
 
   /// Calls made in \p Caller: handlers reached by a direct call are judged
   /// by their call sites (see ByCaller). Give every analysed function.
@@ -83,24 +92,7 @@ public:
   HandlerAuthResult analyse(const RequestHandler &H);
 
 private:
-  struct Walk {
-    const clang::Stmt *FirstRead = nullptr;
-    std::string ReadWhat;
-    const clang::CallExpr *Verification = nullptr;
-    const clang::CallExpr *Ignored = nullptr;
-    bool ReachesEnd = false;  ///< some path reaches the exit unverified
-    bool TooBig = false;
-    bool TargetUnverified = false;
-  };
-  /// Walks \p F's CFG from the entry, stopping each path at a verification.
-  /// Reads of request data are looked for when \p H is given; \p Target, if
-  /// given, is a statement whose unverified reachability is asked.
-  Walk walk(const clang::FunctionDecl *F, const RequestHandler *H, const clang::Stmt *Target);
-  std::string requestRead(const clang::Stmt *S, const RequestHandler &H,
-                          const clang::FunctionDecl *F) const;
   bool isPublic(const RequestHandler &H) const;
-  /// Some statement of \p H's body reads request data (requestRead).
-  bool readsRequest(const RequestHandler &H) const;
   bool coveredByMiddleware(const RequestHandler &H);
   bool coveredByCallers(const RequestHandler &H);
 
@@ -108,6 +100,7 @@ private:
   VerificationIndex &Verifier;
   const MiddlewareIndex &Middleware;
   const HandlerIndex &Handlers;
+  AuthenticationOutcomes OutcomeOf;
   HandlerAuthOptions Options;
   std::vector<std::unique_ptr<llvm::Regex>> Public;
   /// handler (canonical) -> (calling function, call)
@@ -132,6 +125,7 @@ struct HandlerVerdict {
 /// own code). Invalid option patterns are added to \p ConfigErrors.
 std::vector<HandlerVerdict> findUnverifiedHandlers(clang::ASTContext &Ctx,
                                                    llvm::ArrayRef<const clang::FunctionDecl *> Functions,
+                                                   const AuthenticationOutcomes &OutcomeOf,
                                                    const HandlerAuthOptions &Options,
                                                    llvm::StringRef VerificationFunctions,
                                                    bool Always, bool SawJwtApi,

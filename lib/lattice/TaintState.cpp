@@ -61,6 +61,7 @@ bool TaintState::joinWith(const TaintState &O) {
     RequestTokenVerified = false;
     Changed = true;
   }
+  Changed |= Auth.joinWith(O.Auth);
   // A validation result holds only if it holds on every incoming path.
   for (auto It = BoolGuards.begin(); It != BoolGuards.end();) {
     auto OIt = O.BoolGuards.find(It->first);

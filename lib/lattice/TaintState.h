@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "lattice/Authentication.h"
 #include "lattice/TaintFact.h"
 
 #include "clang/AST/Decl.h"
@@ -102,6 +103,9 @@ struct TaintState {
   ParamMask VerifiedParams = 0;
   /// By the read's location (raw encoding).
   std::map<unsigned, PendingClaim> PendingClaims;
+  /// Has the request been authenticated (handler bodies and callers of
+  /// handlers only; see lattice/Authentication.h).
+  AuthenticationState Auth;
 
   /// Joins \p O into this state; returns true if anything changed.
   bool joinWith(const TaintState &O);

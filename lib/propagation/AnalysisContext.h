@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "frameworks/RequestHandlers.h"
+#include "lattice/Authentication.h"
 #include "lattice/Finding.h"
 #include "lattice/TaintState.h"
 #include "models/ModelSet.h"
@@ -23,6 +25,10 @@
 #include <vector>
 
 namespace appsec {
+
+namespace jwt {
+class VerificationIndex;
+}
 
 /// What the analysis itself depends on. Checks with equal options share one
 /// engine, so one walk of the translation unit serves them all; a check given
@@ -77,6 +83,17 @@ public:
   virtual bool isRequestType(clang::QualType T) = 0;
   /// \p FD's analysis stopped at the work budget (its findings may be missing).
   virtual void noteExhausted(const clang::FunctionDecl *FD) = 0;
+
+  // --- request authentication (propagation/AuthenticationTransfer) ---------
+  /// Which calls verify a token or check credentials.
+  virtual jwt::VerificationIndex &verifications() = 0;
+  /// \p FD (a definition) holds a request handler's code: the handler with
+  /// its request and route parameters as \p FD's; null otherwise.
+  virtual const RequestHandler *handlerBodyFor(const clang::FunctionDecl *FD) = 0;
+  /// \p FD is a request handler of this unit.
+  virtual bool isHandler(const clang::FunctionDecl *FD) = 0;
+  /// What an entry's analysis found about authentication.
+  virtual void recordAuthentication(const clang::FunctionDecl *FD, AuthenticationOutcome O) = 0;
 };
 
 } // namespace appsec

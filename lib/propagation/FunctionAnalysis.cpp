@@ -89,6 +89,22 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
   S = Saved;
 }
 
+const Expr *FunctionAnalysis::Impl::branchCondition(const CFGBlock &B) const {
+  const Stmt *T = B.getTerminatorStmt();
+  if (!T || isa<SwitchStmt>(T) || isa<CXXForRangeStmt>(T))
+    return nullptr;
+  const Expr *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition(/*StripParens=*/false));
+  // In `if (A && B)` the block that evaluates B branches on B alone (A
+  // already held); its terminator still names the whole condition.
+  while (Cond) {
+    const auto *L = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+    if (!L || !L->isLogicalOp() || L == T)
+      break;
+    Cond = L->getRHS();
+  }
+  return Cond;
+}
+
 void FunctionAnalysis::Impl::collectCovered(const CFG &G) {
   std::function<void(const Stmt *)> Mark = [&](const Stmt *St) {
     for (const Stmt *C : St->children())
@@ -159,6 +175,7 @@ void FunctionAnalysis::Impl::run() {
   if (!G)
     return;
   collectCovered(*G);
+  beginAuthentication(*G);
 
   std::vector<TaintState> In(G->getNumBlockIDs());
   TaintState &Entry = In[G->getEntry().getBlockID()];
@@ -211,6 +228,8 @@ void FunctionAnalysis::Impl::run() {
     for (const CFGElement &E : *B) {
       if (auto CS = E.getAs<CFGStmt>()) {
         ++Steps;
+        if (TracksAuth)
+          authenticationElement(CS->getStmt());
         transferElement(CS->getStmt());
       } else if (auto CI = E.getAs<CFGInitializer>()) {
         const CXXCtorInitializer *Init = CI->getInitializer();
@@ -238,19 +257,7 @@ void FunctionAnalysis::Impl::run() {
         break;
       }
     // Branches: constant conditions prune edges; guards refine them.
-    const Expr *Cond = nullptr;
-    if (const Stmt *T = B->getTerminatorStmt())
-      if (!isa<SwitchStmt>(T) && !isa<CXXForRangeStmt>(T)) {
-        Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition(/*StripParens=*/false));
-        // In `if (A && B)` the block that evaluates B branches on B alone
-        // (A already held); its terminator still names the whole condition.
-        while (Cond) {
-          const auto *L = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
-          if (!L || !L->isLogicalOp() || L == T)
-            break;
-          Cond = L->getRHS();
-        }
-      }
+    const Expr *Cond = branchCondition(*B);
     std::optional<int64_t> Known;
     if (Cond && B->succ_size() == 2)
       Known = Engine.constants().evaluate(Cond);
@@ -266,6 +273,8 @@ void FunctionAnalysis::Impl::run() {
         if (Known && bool(*Known) != Branch)
           continue; // dead edge
         applyGuards(Cond, Branch, Next);
+        if (TracksAuth)
+          authenticationEdge(Cond, Branch, Next);
       }
       if (In[SB->getBlockID()].joinWith(Next) && !Queued[SB->getBlockID()]) {
         Queued[SB->getBlockID()] = true;
@@ -301,6 +310,7 @@ void FunctionAnalysis::Impl::run() {
         emitSink(P.Fact, SinkCategory::JwtClaim, SourceLocation::getFromRawEncoding(Key),
                  P.SinkName, P.What);
   }
+  finishAuthentication(ExitState);
   if (SummaryMode && ExitState.Reached && !OutOfBudget) {
     Summary.VerifiesRequestToken = ExitState.RequestTokenVerified;
     Summary.VerifiesParams = ExitState.VerifiedParams & ~ThisLabel;

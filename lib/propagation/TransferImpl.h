@@ -18,6 +18,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -114,6 +115,27 @@ public:
   void collectCovered(const clang::CFG &G);
   std::set<const clang::Stmt *> Covered;
   std::vector<std::pair<LocKey, CategoryMask>> PendingBoolTargets;
+  /// The condition a two-way block branches on (in `if (A && B)`, the block
+  /// that evaluates B branches on B alone); null for switches and loops over
+  /// ranges.
+  const clang::Expr *branchCondition(const clang::CFGBlock &B) const;
+
+  // ---- request authentication (AuthenticationTransfer.cpp) ------------------
+  /// Decides whether this function is tracked (a handler body, or a function
+  /// that calls handlers) and prepares its branch and input tables.
+  void beginAuthentication(const clang::CFG &G);
+  void authenticationElement(const clang::Stmt *St);
+  void authenticationEdge(const clang::Expr *Cond, bool Branch, TaintState &Out);
+  void finishAuthentication(const TaintState &Exit);
+  bool TracksAuth = false;
+  const RequestHandler *HandlerBody = nullptr;
+  /// Verifications whose success decides a branch: settled on that edge.
+  std::set<const clang::CallExpr *> DecidingCalls;
+  /// `bool ok = verify(t);`: the local and the call whose result it holds.
+  std::map<const clang::VarDecl *, const clang::CallExpr *> CallResults;
+  std::vector<clang::SourceRange> VerificationInputs;
+  AuthenticationOutcome Auth;
+
   /// Summaries of bool functions: parameters verified on every `return true`.
   bool SawTrueReturn = false;
   ParamMask VerifiedOnTrue = ~ParamMask(0);

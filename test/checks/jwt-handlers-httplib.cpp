@@ -129,6 +129,30 @@ void routes(httplib::Server &svr) {
     res.set_content(req.body, "application/json");
   });
 
+  // The verification's result kept in a local: a failure is only logged,
+  // and the body (a field handed to a function) is used anyway.
+  svr.Post("/api/comments", [](const httplib::Request &req, httplib::Response &res) {
+    std::string why;
+    bool ok = authenticateRequest(req, why);
+    if (!ok)
+      logLine("comments: " + why);
+    deleteNote(req.body);
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: cpp-httplib handler for route '/api/comments' uses request field 'body' on a path where the JWT is not verified; {{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES: :[[@LINE-5]]:15: note: the token is verified here, but not on every path to the use above
+    // CHECK-MESSAGES-PUBLIC: :[[@LINE-3]]:16: warning: cpp-httplib handler for route '/api/comments' uses request field 'body'{{.*}}
+    // CHECK-MESSAGES-PUBLIC: :[[@LINE-7]]:15: note: the token is verified here{{.*}}
+  });
+  // Its twin answers 401 when the local says the token failed.
+  svr.Post("/api/comments/v2", [](const httplib::Request &req, httplib::Response &res) {
+    std::string why;
+    bool ok = authenticateRequest(req, why);
+    if (!ok) {
+      res.status = 401;
+      return;
+    }
+    deleteNote(req.body);
+  });
+
   // Public by the default PublicRoutes: the Connect descriptor, health checks.
   svr.Get("/atlassian-connect.json", [](const httplib::Request &, httplib::Response &res) {
     res.set_content("{}", "application/json");
