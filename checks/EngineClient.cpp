@@ -35,8 +35,7 @@ bool parseSources(StringRef Text, const ::appsec::ModelSet &Models, ::appsec::La
       Out |= ::appsec::maskOf(*L);
     else {
       Error = "unknown label '" + P.str() + "' in Sources; expected auto, all, remote, local or label "
-              "names (network, file, environment, command-line, console, web-request, "
-              "jwt-decoded, end-user-data, secret, or one a model file declares)";
+              "names (" + Models.labelNames() + ")";
       return false;
     }
   }

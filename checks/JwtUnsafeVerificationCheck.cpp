@@ -24,21 +24,30 @@ bool readFlag(StringRef V) {
 
 JwtUnsafeVerificationCheck::JwtUnsafeVerificationCheck(StringRef Name,
                                                        ClangTidyContext *Context)
-    : AppSecCheck(Name, Context), RequireExpiry(readFlag(Options.get("RequireExpiry", "false"))) {}
+    : AppSecCheck(Name, Context), RequireExpiry(readFlag(Options.get("RequireExpiry", "false"))),
+      Engine(Options, "", ::appsec::maskOf(::appsec::Label::TokenKeyUrl)) {}
 
 void JwtUnsafeVerificationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AppSecCheck::storeOptions(Opts);
   Options.store(Opts, "RequireExpiry", RequireExpiry ? "true" : "false");
+  Engine.storeOptions(Options, Opts);
 }
 
 void JwtUnsafeVerificationCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()), callee(functionDecl(isJwtApi()))).bind("call"),
       this);
+  Engine.registerMatchers(Finder, this);
 }
 
 void JwtUnsafeVerificationCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  if (!Call) {
+    Engine.add(Result, [this](const std::string &Error) {
+      configurationDiag("%0", DiagnosticIDs::Error) << Error;
+    });
+    return;
+  }
   ASTContext &Ctx = *Result.Context;
   for (const ::appsec::DiagnosticText &T : ::appsec::unsafeCallTexts(Call, Ctx))
     report(T);
@@ -46,6 +55,13 @@ void JwtUnsafeVerificationCheck::check(const MatchFinder::MatchResult &Result) {
   if (F && !F->isTemplateInstantiation() && Analysed.insert(F).second)
     for (const ::appsec::DiagnosticText &T : ::appsec::unsafeFunctionTexts(F, Ctx, RequireExpiry))
       report(T);
+}
+
+void JwtUnsafeVerificationCheck::onEndOfTranslationUnit() {
+  for (auto Category : {::appsec::SinkCategory::Ssrf, ::appsec::SinkCategory::JwtKey})
+    for (const ::appsec::SinkFinding *F : Engine.findings(Category))
+      report(::appsec::keyFromTokenText(*F));
+  Engine.reset();
 }
 
 } // namespace clang::tidy::appsec

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "AppSecCheck.h"
+#include "EngineClient.h"
 
 #include <set>
 
@@ -26,10 +27,14 @@ public:
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onStartOfTranslationUnit() override { Analysed.clear(); }
+  void onEndOfTranslationUnit() override;
 
 private:
   const bool RequireExpiry;
   std::set<const FunctionDecl *> Analysed;
+  /// Key URLs the token names itself (label token-key-url) at fetches
+  /// (ssrf sinks) and verification keys (jwt-key sinks).
+  EngineClient Engine;
 };
 
 } // namespace clang::tidy::appsec

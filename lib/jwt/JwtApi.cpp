@@ -311,44 +311,6 @@ bool configuresVerifier(const Stmt *S, const ASTContext &Ctx) {
 
 StringRef literalText(const Expr *E) { return stringLiteral(E); }
 
-llvm::SmallVector<const Expr *, 2> verificationKeyOperands(const Stmt *S) {
-  llvm::SmallVector<const Expr *, 2> Out;
-  if (const auto *C = dyn_cast<CXXConstructExpr>(S)) {
-    const CXXRecordDecl *RD = C->getConstructor()->getParent();
-    auto Names = namespacesOf(RD);
-    bool JwtCppAlgorithm = Names.size() >= 2 && Names.back() == "jwt" && Names.front() == "algorithm";
-    bool PocoSigner = inPocoJwt(RD) && RD->getName() == "Signer";
-    if (JwtCppAlgorithm || PocoSigner)
-      for (const Expr *A : C->arguments())
-        if (!isa<CXXDefaultArgExpr>(A))
-          Out.push_back(A);
-    return Out;
-  }
-  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-    const auto *M = BO->getOpcode() == BO_Assign
-                        ? dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts())
-                        : nullptr;
-    if (M && M->getMemberDecl()->getName() == "verification_key" &&
-        isL8w8jwtDecodingParams(M->getBase()->getType()->isPointerType()
-                                    ? M->getBase()->getType()->getPointeeType()
-                                    : M->getBase()->getType()))
-      Out.push_back(BO->getRHS());
-    return Out;
-  }
-  const auto *Call = dyn_cast<CallExpr>(S);
-  if (!Call)
-    return Out;
-  if (isCppJwtParam(Call, "secret") && Call->getNumArgs() >= 1)
-    Out.push_back(Call->getArg(0));
-  else if (isLibJwtDecode(Call))
-    Out.push_back(Call->getArg(2));
-  else if ((isPocoSignerCall(Call, "setRSAKey") || isPocoSignerCall(Call, "setECKey") ||
-            isPocoSignerCall(Call, "setHMACKey")) &&
-           Call->getNumArgs() >= 1)
-    Out.push_back(Call->getArg(Call->getNumArgs() - 1));
-  return Out;
-}
-
 bool isDecodedTokenType(QualType T) {
   const CXXRecordDecl *RD = recordOf(T);
   if (!RD)

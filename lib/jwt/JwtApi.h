@@ -108,13 +108,6 @@ bool configuresVerifier(const clang::Stmt *S, const clang::ASTContext &Ctx);
 /// std::string / string_view built from it; empty otherwise.
 llvm::StringRef literalText(const clang::Expr *E);
 
-/// The operands of \p S that become the key a token is verified with: the
-/// arguments of a jwt-cpp algorithm object (jwt::algorithm::rs256{key}), of
-/// cpp-jwt secret(key), libjwt jwt_decode's key, the right side of an
-/// l8w8jwt `params.verification_key = key`, a Poco::JWT Signer's constructor
-/// and key setters. Empty if \p S passes no key.
-llvm::SmallVector<const clang::Expr *, 2> verificationKeyOperands(const clang::Stmt *S);
-
 /// \p T names a decoded token object whose claims a caller may still check
 /// (jwt-cpp decoded_jwt, cpp-jwt jwt_object, Poco::JWT Token).
 bool isDecodedTokenType(clang::QualType T);

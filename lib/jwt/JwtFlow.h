@@ -5,7 +5,6 @@
 //  - which error codes filled by a verification call are never looked at;
 //  - where the token's own `alg` header chooses the verifier;
 //  - which Poco::JWT verifications never look at the expiry;
-//  - where a key URL named by the token (jku/x5u) is fetched or picks the key;
 //  - which jwt-cpp/cpp-jwt verifications accept a token without `exp`.
 // Calls into functions defined in the same translation unit are followed
 // (a few levels deep) to see whether a helper verifies the token.
@@ -50,23 +49,6 @@ std::vector<AlgorithmFromToken> algorithmFromToken(const clang::FunctionDecl *F,
 /// Token::getExpiration() and does not hand the token back to its caller.
 std::vector<const clang::CallExpr *> pocoVerifyWithoutExpiry(const clang::FunctionDecl *F,
                                                              clang::ASTContext &Ctx);
-
-struct KeyUrlFromToken {
-  const clang::Expr *Use = nullptr;    ///< the fetched URL or the key operand
-  const clang::Expr *Source = nullptr; ///< where the header is read
-  std::string Header;                  ///< "jku" or "x5u"
-  bool Fetch = false;                  ///< fetched here; else it picks the key
-};
-
-/// Values read from the token's `jku` or `x5u` header (any call or subscript
-/// with that literal: jwt-cpp get_header_claim("jku"), libjwt
-/// jwt_get_header(j, "jku"), json["jku"], ...) that flow through local
-/// variables, unvalidated, into an HTTP fetch (curl CURLOPT_URL, an
-/// httplib client, cpr) or into a verification key (see
-/// verificationKeyOperands). A value whose variable (or one it came from) is
-/// tested in a condition counts as validated. One entry per header read.
-std::vector<KeyUrlFromToken> keyUrlFromToken(const clang::FunctionDecl *F,
-                                             clang::ASTContext &Ctx);
 
 struct ExpiryNotRequired {
   const clang::CallExpr *Call = nullptr; ///< verifier.verify(decoded) / jwt::decode(...)

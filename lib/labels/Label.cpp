@@ -17,6 +17,7 @@ constexpr LabelInfo Infos[] = {
     {"end-user-data", "end-user data"},
     {"secret", "a secret"},
     {"unknown-origin", "data of unknown origin"},
+    {"token-key-url", "a key URL"},
 };
 constexpr unsigned BuiltinLabels = sizeof(Infos) / sizeof(Infos[0]);
 static_assert(BuiltinLabels == unsigned(Label::User0));

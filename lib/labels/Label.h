@@ -34,6 +34,7 @@ enum class Label : uint8_t {
   Secret,      ///< keys, passwords, tokens
   Unknown,     ///< a string parameter of a function nobody in this unit calls:
                ///< its callers (other files, the framework) decide what it is
+  TokenKeyUrl, ///< a key URL a JWT names in its own header (jku, x5u)
   // Declared by model files ("labels"), in order of declaration.
   User0,
   User7 = User0 + 7,

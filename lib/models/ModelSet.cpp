@@ -101,16 +101,6 @@ public:
     return true;
   }
 
-  std::string labelChoices() const {
-    std::string List;
-    for (unsigned I = 0; I < unsigned(Label::Count); ++I) {
-      std::string Name = Set.labelName(Label(I));
-      if (!Name.empty())
-        List += (List.empty() ? "" : ", ") + Name;
-    }
-    return List;
-  }
-
   bool kind(const std::string &S, const std::string &Where, Label &Out,
             const char *Key = "kind") {
     if (auto K = Set.labelNamed(S)) {
@@ -118,7 +108,7 @@ public:
       return true;
     }
     return fail(Where, std::string("key '") + Key + "' has \"" + S + "\"; expected one of " +
-                           labelChoices() + " (or a label declared under \"labels\")");
+                           Set.labelNames() + " (or a label declared under \"labels\")");
   }
 
   bool labels(const json &E, const char *Key, const std::string &Where, LabelMask &Out) {
@@ -260,7 +250,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
         return R.fail(Where, std::string("expected an object, found ") + E.type_name());
       {
         static const std::map<std::string, std::vector<std::string>> Allowed = {
-            {"sources", {"function", "kind", "defaultKind", "writes", "description"}},
+            {"sources", {"function", "kind", "defaultKind", "writes", "description", "when"}},
             {"propagators", {"function", "from", "to", "replace", "alias", "adds", "clears", "when"}},
             {"sinks", {"function", "category", "args", "argsIfShell", "what", "when"}},
             {"sanitizers", {"function", "categories", "from", "to", "canonicalizes", "when"}},
@@ -321,7 +311,8 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
           return false;
         }
         if (!R.specList(E, "writes", Where, Src.Writes, true) ||
-            !R.string(E, "description", Where, Src.Description, false))
+            !R.string(E, "description", Where, Src.Description, false) ||
+            !R.condition(E, Where, Src.When))
           return false;
         M.Sources.push_back(std::move(Src));
       } else if (S == "propagators") {
@@ -437,6 +428,16 @@ std::optional<Label> ModelSet::labelNamed(std::string_view Key) const {
     if (UserLabels[I] == Key)
       return Label(unsigned(Label::User0) + I);
   return std::nullopt;
+}
+
+std::string ModelSet::labelNames() const {
+  std::string List;
+  for (unsigned I = 0; I < unsigned(Label::Count); ++I) {
+    std::string Name = labelName(Label(I));
+    if (!Name.empty())
+      List += (List.empty() ? "" : ", ") + Name;
+  }
+  return List;
 }
 
 std::string ModelSet::labelName(Label L) const {

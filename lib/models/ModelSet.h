@@ -32,16 +32,6 @@ struct ArgSpec {
   bool operator==(const ArgSpec &O) const { return K == O.K && Index == O.Index; }
 };
 
-struct SourceModel {
-  Label Kind = Label::File;
-  /// When set, the kind comes from the provenance of this handle argument
-  /// (a FILE*, descriptor or stream): stdin is console input, a socket is
-  /// network data; Kind is the fallback.
-  std::optional<ArgSpec> KindFromHandle;
-  std::vector<ArgSpec> Writes;
-  std::string Description; ///< "recv()" when empty: the function name
-};
-
 /// A model entry that applies only to some calls: curl_easy_setopt(h,
 /// CURLOPT_URL, x), set_content(body, "text/html"), jwt_decode(&j, tok, key, n)
 /// with a key that is not NULL.
@@ -50,6 +40,17 @@ struct ArgCondition {
   std::vector<std::string> Is;       ///< the argument names one of these constants or equals the literal
   std::vector<std::string> Contains; ///< the argument is a string literal containing one of these
   std::optional<bool> Null;          ///< the argument is (true) or is not (false) a null pointer constant
+};
+
+struct SourceModel {
+  Label Kind = Label::File;
+  /// When set, the kind comes from the provenance of this handle argument
+  /// (a FILE*, descriptor or stream): stdin is console input, a socket is
+  /// network data; Kind is the fallback.
+  std::optional<ArgSpec> KindFromHandle;
+  std::vector<ArgSpec> Writes;
+  std::string Description; ///< "recv()" when empty: the function name
+  std::optional<ArgCondition> When;
 };
 
 struct PropagatorModel {
@@ -131,6 +132,8 @@ public:
   std::optional<Label> labelNamed(std::string_view Key) const;
   /// The key of \p L: built-in, or as declared.
   std::string labelName(Label L) const;
+  /// Every label's name, built in and declared, comma-separated.
+  std::string labelNames() const;
 
 private:
   std::vector<std::string> UserLabels; ///< User0, User1, ... in declaration order

@@ -86,6 +86,8 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
   bool Modelled = false;
   if (M) {
     for (const SourceModel &Src : M->Sources) {
+      if (!conditionHolds(Src.When, Args))
+        continue;
       // Reading from an in-memory string stream is not input: it carries
       // whatever the stream was built from.
       if (Src.KindFromHandle)
@@ -101,7 +103,7 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
           continue;
         }
       Label K = Src.Kind;
-      if (Src.KindFromHandle)
+          if (Src.KindFromHandle)
         if (auto HK = handleKindOf(argExpr(*Src.KindFromHandle)))
           K = *HK;
       std::string What = Src.Description.empty() ? Name : Src.Description;

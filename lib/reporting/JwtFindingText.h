@@ -35,6 +35,10 @@ DiagnosticText unverifiedHandlerText(const jwt::HandlerVerdict &V, const clang::
 /// libjwt), with the path from the request through the decode as notes.
 DiagnosticText unverifiedClaimText(const SinkFinding &F);
 
+/// A key URL the token names in its own header (label token-key-url) that
+/// reaches a fetch (an ssrf sink) or a verification key (a jwt-key sink).
+DiagnosticText keyFromTokenText(const SinkFinding &F);
+
 /// One finding per decoded token, at its first unverified read: the fix (verify
 /// the token) is the same for every read of it.
 std::vector<const SinkFinding *> firstReadPerToken(std::vector<const SinkFinding *> Reads,

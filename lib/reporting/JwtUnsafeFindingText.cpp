@@ -1,4 +1,5 @@
 #include "reporting/JwtFindingText.h"
+#include "reporting/TaintFindingText.h"
 
 #include "jwt/JwtApi.h"
 #include "jwt/JwtFlow.h"
@@ -35,7 +36,6 @@ bool resultIgnored(const Expr *E, ASTContext &Ctx) {
 
 std::string quoted(const NamedDecl *D) { return "'" + D->getNameAsString() + "'"; }
 
-void keySources(Texts &Out, const FunctionDecl *F, ASTContext &Ctx);
 void l8w8jwt(Texts &Out, const FunctionDecl *F, ASTContext &Ctx);
 
 void unsafeCall(Texts &Out, const CallExpr *Call, ASTContext &Ctx) {
@@ -162,26 +162,7 @@ void unsafeFunction(Texts &Out, const FunctionDecl *F, ASTContext &Ctx, bool Req
                    "one, and nothing here requires it, so a token without 'exp' "
                    "never expires; require it: if (!obj.has_claim(\"exp\")) "
                    "reject the request");
-  keySources(Out, F, Ctx);
   l8w8jwt(Out, F, Ctx);
-}
-
-void keySources(Texts &Out, const FunctionDecl *F, ASTContext &Ctx) {
-  for (const jwt::KeyUrlFromToken &K : jwt::keyUrlFromToken(F, Ctx)) {
-    std::string H = "'" + K.Header + "'";
-    Out.add(K.Use->getBeginLoc(),
-           (K.Fetch ? "the URL fetched here comes from the token's own " + H +
-                          " header, so the sender chooses the key its token is "
-                          "verified with"
-                    : "the verification key here comes from the URL in the "
-                      "token's own " + H + " header, so the sender chooses the "
-                      "key its token is verified with") +
-               "; take keys only from a fixed, trusted location (Connect "
-               "install callbacks: https://connect-install-keys.atlassian.com/"
-               "<kid>) or check the URL against an allow-list first");
-    if (!K.Use->getSourceRange().fullyContains(K.Source->getSourceRange()))
-      Out.note(K.Source->getBeginLoc(), "the " + H + " header is read here");
-  }
 }
 
 void l8w8jwt(Texts &Out, const FunctionDecl *F, ASTContext &Ctx) {
@@ -253,6 +234,22 @@ std::vector<DiagnosticText> unsafeCallTexts(const CallExpr *Call, ASTContext &Ct
   Texts Out{Result};
   unsafeCall(Out, Call, Ctx);
   return Result;
+}
+
+DiagnosticText keyFromTokenText(const SinkFinding &F) {
+  DiagnosticText T;
+  T.Loc = F.Loc;
+  std::string From = F.SourceText.empty() ? "a key URL the token names" : F.SourceText;
+  T.Message = (F.Category == SinkCategory::JwtKey
+                   ? "the verification key here comes from the URL in " + From
+                   : "the URL fetched here comes from " + From) +
+              ", so the sender chooses the key its token is verified with; take keys only "
+              "from a fixed, trusted location (Connect install callbacks: "
+              "https://connect-install-keys.atlassian.com/<kid>) or check the URL against an "
+              "allow-list first";
+  for (const auto &[Loc, Text] : taintNotes(F))
+    T.Notes.emplace_back(Loc, Text);
+  return T;
 }
 
 std::vector<DiagnosticText> unsafeFunctionTexts(const FunctionDecl *F, ASTContext &Ctx,

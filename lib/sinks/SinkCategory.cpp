@@ -15,6 +15,7 @@ constexpr CategoryInfo Infos[] = {
     {"xss", "cross-site scripting", "CWE-79"},
     {"redirect", "open redirect", "CWE-601"},
     {"header", "HTTP header injection", "CWE-113"},
+    {"jwt-key", "JWT verification key chosen by the token", "CWE-347"},
     {"jwt-claim", "unverified JWT claim", "CWE-345"},
 };
 static_assert(sizeof(Infos) / sizeof(Infos[0]) == unsigned(SinkCategory::Count));

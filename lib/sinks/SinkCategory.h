@@ -22,6 +22,7 @@ enum class SinkCategory : uint8_t {
   Xss,
   Redirect,
   Header,
+  JwtKey,   ///< the key a JWT is verified with (or the URL it is fetched from)
   JwtClaim, ///< a claim read from a decoded JWT: dangerous until verified
   Count
 };

@@ -1,5 +1,6 @@
 // RUN: %check_appsec_tidy %s appsec-jwt-unsafe-verification,appsec-jwt-missing-verification %t -- -- -std=c++17
 // libjwt 1.x (benmcollins), the Debian libjwt-dev header.
+#include <curl/curl.h>
 #include <jwt.h>
 
 #include <cstring>
@@ -114,8 +115,20 @@ std::string algChoosesKey(const char *token, const unsigned char *hmac, int hmac
   return user;
 }
 
-// The key comes from the URL in the token's own jku header.
-std::string fetchPem(const char *url);
+// The key comes from the URL in the token's own jku header, fetched by a
+// helper of this file (reported where it fetches, with the path).
+std::string fetchPem(const char *url) {
+  CURL *h = curl_easy_init();
+  curl_easy_setopt(h, CURLOPT_URL, url);
+  // CHECK-NOTES: :[[@LINE-1]]:36: warning: the URL fetched here comes from the token's own 'jku' header, so the sender chooses the key its token is verified with; take keys only from a fixed, trusted location (Connect install callbacks: https://connect-install-keys.atlassian.com/<kid>) or check the URL against an allow-list first; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  // CHECK-NOTES: :[[@LINE+12]]:21: note: a key URL enters through the token's own 'jku' header
+  // CHECK-NOTES: :[[@LINE+11]]:15: note: flows into 'jku'
+  // CHECK-NOTES: :[[@LINE+11]]:30: note: passed to fetchPem() as 'url'
+  std::string pem;
+  curl_easy_perform(h);
+  curl_easy_cleanup(h);
+  return pem;
+}
 int keyFromJku(const char *token) {
   jwt_t *peek = nullptr;
   if (jwt_decode(&peek, token, NULL, 0) != 0)
@@ -124,8 +137,6 @@ int keyFromJku(const char *token) {
   std::string pem = fetchPem(jku);
   jwt_t *j = nullptr;
   int rc = jwt_decode(&j, token, (const unsigned char *)pem.data(), (int)pem.size());
-  // CHECK-NOTES: :[[@LINE-1]]:34: warning: the verification key here comes from the URL in the token's own 'jku' header, so the sender chooses the key its token is verified with; take keys only from a fixed, trusted location (Connect install callbacks: https://connect-install-keys.atlassian.com/<kid>) or check the URL against an allow-list first; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
-  // CHECK-NOTES: :[[@LINE-5]]:21: note: the 'jku' header is read here
   jwt_free(peek);
   jwt_free(j);
   return rc;

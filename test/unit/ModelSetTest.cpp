@@ -81,7 +81,9 @@ TEST(ModelSet, LabelsTransformsAndConditions) {
   std::string Error;
   ASSERT_TRUE(M.addFile(R"({"schema": "appsec-tidy/models/v1",
     "labels": ["tenant-data"],
-    "sources": [{"function": "acme::tenant_row", "kind": "tenant-data", "writes": ["return"]}],
+    "sources": [{"function": "acme::tenant_row", "kind": "tenant-data", "writes": ["return"]},
+                {"function": "acme::token_header", "kind": "token-key-url", "writes": ["return"],
+                 "when": {"arg": 1, "is": ["jku", "x5u"]}}],
     "propagators": [
       {"function": "acme::parse_token", "from": ["arg0"], "to": ["return"], "adds": ["jwt-decoded"]},
       {"function": "acme::anonymise", "from": ["arg0"], "to": ["return"], "clears": ["tenant-data", "end-user-data"]},
@@ -95,6 +97,12 @@ TEST(ModelSet, LabelsTransformsAndConditions) {
   EXPECT_EQ(*Tenant, Label::User0);
   EXPECT_EQ(M.labelName(Label::User0), "tenant-data");
   EXPECT_EQ(M.find("acme::tenant_row")->Sources[0].Kind, Label::User0);
+  EXPECT_FALSE(M.find("acme::tenant_row")->Sources[0].When.has_value());
+  const SourceModel &Header = M.find("acme::token_header")->Sources[0];
+  EXPECT_EQ(Header.Kind, Label::TokenKeyUrl);
+  ASSERT_TRUE(Header.When.has_value());
+  EXPECT_EQ(Header.When->Arg, 1u);
+  EXPECT_EQ(Header.When->Is, (std::vector<std::string>{"jku", "x5u"}));
   EXPECT_EQ(M.find("acme::parse_token")->Propagators[0].Adds, maskOf(Label::JwtDecoded));
   EXPECT_EQ(M.find("acme::anonymise")->Propagators[0].Clears,
             maskOf(Label::User0) | maskOf(Label::EndUserData));
@@ -112,7 +120,7 @@ TEST(ModelSet, LabelErrors) {
     "propagators": [{"function": "f", "from": ["arg0"], "to": ["return"], "adds": ["tenant"]}]})"),
             "user.json: propagators[0] (function \"f\"): key 'adds' has \"tenant\"; expected one of "
             "network, file, environment, command-line, console, web-request, jwt-decoded, "
-            "end-user-data, secret, unknown-origin (or a label declared under \"labels\")");
+            "end-user-data, secret, unknown-origin, token-key-url (or a label declared under \"labels\")");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "labels": ["Tenant Data"]})"),
             "user.json: labels: a label name is a non-empty string of a-z, 0-9 and '-', found "
             "\"Tenant Data\"");
