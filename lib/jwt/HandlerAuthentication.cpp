@@ -1,4 +1,5 @@
 #include "jwt/HandlerAuthentication.h"
+#include "jwt/CredentialChecks.h"
 #include "jwt/IdentityEndpoints.h"
 
 #include "frameworks/RequestReads.h"
@@ -239,8 +240,16 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
   // Only applications that authenticate with JWTs are held to it.
   if (!Always && !SawJwtApi && !Verifier.translationUnitUsesJwt())
     return Verdicts;
-  for (const FunctionDecl *F : Functions)
+  bool CredentialsInUse = false;
+  for (const FunctionDecl *F : Functions) {
     Auth.addCaller(F);
+    if (!CredentialsInUse && F->hasBody())
+      for (const CallExpr *C : callsIn(F->getBody()))
+        if (credentialCheckPolarity(C, Ctx)) {
+          CredentialsInUse = true;
+          break;
+        }
+  }
 
   const SourceManager &SM = Ctx.getSourceManager();
   for (const auto &[Key, H] : Handlers.all()) {
@@ -251,6 +260,8 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
         R.Verdict != HandlerAuth::SomePathsSkip)
       continue;
     HandlerVerdict V{H, R, "", identityRole(H, Ctx)};
+    V.CredentialsInUse = CredentialsInUse;
+    V.VerificationIsCredentialCheck = R.Verification && credentialCheckPolarity(R.Verification, Ctx);
     if (!V.IdentityRole.empty() && !Options.ReportIdentityEndpoints)
       continue; // a login/token/registration endpoint: there to establish identity
     if (R.IgnoredCall)

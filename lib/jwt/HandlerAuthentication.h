@@ -114,6 +114,13 @@ struct HandlerVerdict {
   HandlerAuthResult Result;
   std::string IgnoredCallee; ///< ResultIgnored: "authenticate()", ...
   std::string IdentityRole;  ///< "issues a token (builder::sign())" when reported by option
+  /// The file authenticates some requests by a session lookup or an API-key
+  /// comparison (CredentialChecks): the finding asks for authentication, not
+  /// for a JWT.
+  bool CredentialsInUse = false;
+  /// The verification met on another path (SomePathsSkip) checks a session
+  /// or API key rather than a token.
+  bool VerificationIsCredentialCheck = false;
 };
 
 /// The whole handler analysis of one translation unit: indexes the handlers

@@ -45,25 +45,35 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
   switch (R.Verdict) {
   case jwt::HandlerAuth::ResultIgnored:
     T.Loc = R.IgnoredCall->getBeginLoc();
-    T.Message = Who + " calls " + V.IgnoredCallee +
-                " but ignores its result, so a request whose token fails verification is "
-                "served anyway; check the result and answer 401 when it fails";
+    T.Message = Who + " calls " + V.IgnoredCallee + " but ignores its result, so a request " +
+                (V.CredentialsInUse ? "that fails authentication" : "whose token fails verification") +
+                " is served anyway; check the result and answer 401 when it fails";
     T.Notes.emplace_back(H.Registration, "route registered here");
     return T;
   case jwt::HandlerAuth::SomePathsSkip:
     T.Loc = R.Read->getBeginLoc();
     T.Message = Who + " uses " + R.ReadWhat +
-                " on a path where the JWT is not verified; make every path verify the token, "
-                "or reject the request, before using request data";
+                (V.CredentialsInUse
+                     ? " on a path where the request is not authenticated; make every path "
+                       "authenticate the request, or reject it, before using request data"
+                     : " on a path where the JWT is not verified; make every path verify the "
+                       "token, or reject the request, before using request data");
     T.Notes.emplace_back(R.Verification->getBeginLoc(),
-                         "the token is verified here, but not on every path to the use above");
+                         V.VerificationIsCredentialCheck
+                             ? "the request's credential is checked here, but not on every path "
+                               "to the use above"
+                             : "the token is verified here, but not on every path to the use above");
     return T;
   default:
     T.Loc = H.Registration;
-    T.Message = Who + " serves requests without verifying a JWT; verify the token (signature "
-                      "with a pinned algorithm, exp, iss) in the handler, in a function it calls "
-                      "or in middleware that runs first, or list the route in PublicRoutes if it "
-                      "is meant to be public";
+    T.Message = Who + (V.CredentialsInUse
+                           ? " serves requests without authenticating them (no JWT verification, "
+                             "session lookup or API-key check on any path); authenticate the "
+                             "request"
+                           : " serves requests without verifying a JWT; verify the token "
+                             "(signature with a pinned algorithm, exp, iss)") +
+                " in the handler, in a function it calls or in middleware that runs first, or "
+                "list the route in PublicRoutes if it is meant to be public";
     if (const FunctionDecl *Def = H.Function->getDefinition() ? H.Function->getDefinition()
                                                               : H.Function;
         SM.getExpansionLoc(H.Registration) != SM.getExpansionLoc(Def->getLocation()) &&

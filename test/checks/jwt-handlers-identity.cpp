@@ -21,6 +21,7 @@ void deleteEverything(const std::string &what);
 
 std::set<std::string> sessions;
 std::map<std::string, std::string> sessionUsers;
+int anonymousSearches = 0;
 std::string configuredApiKey;
 std::string configuredDeployKey;
 std::string loginAndIssueTokens(const std::string &name, const std::string &password);
@@ -35,7 +36,7 @@ int main() {
 
   // Login: checks the password against the stored hash, issues a token.
   svr.Post("/login", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/login' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/login' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
     std::string user = req.get_param_value("user");
     std::string hash = storedHashOf(user);
     std::string password = req.get_param_value("password");
@@ -48,7 +49,7 @@ int main() {
 
   // Registration: stores a password hash for a new user.
   svr.Post("/register", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/register' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/register' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
     std::string password = req.get_param_value("password");
     char hash[crypto_pwhash_STRBYTES];
     crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -58,7 +59,7 @@ int main() {
 
   // Refresh: a new token for the owner of a refresh token.
   svr.Post("/token/refresh", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/token/refresh' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/token/refresh' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
     std::string owner = refreshTokenOwner(req.body);
     if (owner.empty()) {
       res.status = 401;
@@ -70,8 +71,8 @@ int main() {
   // Hashing a password is not registering on any route: changing a password
   // needs an authenticated caller.
   svr.Post("/password", [](const httplib::Request &req, httplib::Response &) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/password' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
-    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/password' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/password' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/password' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
     std::string password = req.get_param_value("password");
     char hash[crypto_pwhash_STRBYTES];
     crypto_pwhash_str(hash, password.c_str(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
@@ -101,10 +102,23 @@ int main() {
 
   // The cookie is read but never looked up.
   svr.Get("/session/unchecked", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/session/unchecked' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
-    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/session/unchecked' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/session/unchecked' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/session/unchecked' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
     std::string sid = req.get_header_value("Cookie");
     res.set_content(sid + req.get_param_value("q"), "text/plain");
+  });
+
+  // The session is looked up, but a failed lookup is only counted: the
+  // request is served either way.
+  svr.Get("/session/search", [](const httplib::Request &req, httplib::Response &res) {
+    std::string sid = req.get_header_value("Cookie");
+    if (!sessions.count(sid))
+      ++anonymousSearches;
+    res.set_content(req.get_param_value("q"), "text/plain");
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: cpp-httplib handler for route '/session/search' uses request value 'q' on a path where the request is not authenticated; make every path authenticate the request, or reject it, before using request data; violates Atlassian requirement 1 {{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES: :[[@LINE-4]]:10: note: the request's credential is checked here, but not on every path to the use above
+    // CHECK-MESSAGES-REPORT: :[[@LINE-3]]:21: warning: cpp-httplib handler for route '/session/search' uses request value 'q' on a path where the request is not authenticated{{.*}}
+    // CHECK-MESSAGES-REPORT: :[[@LINE-6]]:10: note: the request's credential is checked here{{.*}}
   });
 
   // An API key compared with the configured one (string and C comparison).
@@ -126,8 +140,8 @@ int main() {
 
   // The key is only compared with an empty string: a presence check.
   svr.Delete("/admin/presence", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/admin/presence' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
-    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/admin/presence' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/admin/presence' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/admin/presence' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
     if (req.get_header_value("X-API-Key") == "") {
       res.status = 403;
       return;
@@ -138,7 +152,7 @@ int main() {
   // The route says it is the login (the credential check and the token are
   // in another file's service).
   svr.Post("/api/auth", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/auth' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/auth' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
     res.set_content(loginAndIssueTokens(req.get_param_value("name"), req.get_param_value("password")),
                     "application/json");
   });
@@ -169,8 +183,8 @@ int main() {
 
   // Library calls that do work are work: an unauthenticated shutdown.
   svr.Post("/shutdown", [&svr](const httplib::Request &, httplib::Response &) { svr.stop(); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/shutdown' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
-  // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/shutdown' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/shutdown' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
+  // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/shutdown' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
 
   svr.listen("127.0.0.1", 8080);
 }
