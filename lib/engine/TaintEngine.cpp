@@ -1,6 +1,7 @@
 #include "engine/TaintEngine.h"
 
 #include "frameworks/RequestReads.h"
+#include "sanitizers/CharacterClass.h"
 #include "models/FunctionNames.h"
 #include "propagation/FunctionAnalysis.h"
 #include "support/AstHelpers.h"
@@ -299,6 +300,16 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
     if (Ann->empty())
       Ann.reset();
   }
+  // A function of the program that checks its argument character by
+  // character (`for (...) if (!isalnum(s[i])) return -1; return 0;`).
+  if (!M || M->Validators.empty())
+    if (const FunctionDecl *Def = FD->getDefinition();
+        Def && !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      if (std::optional<ValidatorModel> V = characterClassValidator(Def, Ctx)) {
+        if (!Ann)
+          Ann = std::make_unique<FunctionModels>(M ? *M : FunctionModels());
+        Ann->Validators.push_back(*V);
+      }
   if (Ann) {
     M = Ann.get();
     AnnotationModels[FD] = std::move(Ann);

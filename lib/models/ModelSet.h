@@ -84,6 +84,9 @@ struct ValidatorModel {
   CategoryMask Categories = AllCategories;
   std::vector<ArgSpec> Validates;
   bool ValidWhenTrue = true; ///< false: the call returns 0 when the data is valid
+  /// The one value it returns otherwise, when known (`check(s) == -1`,
+  /// `check(s) < 0` then mean "not valid"): inferred validators only.
+  std::optional<int64_t> FailureValue;
 };
 
 /// Calls that create handles whose reads are sources of a known kind.

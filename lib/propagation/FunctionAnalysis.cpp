@@ -3,6 +3,7 @@
 #include <deque>
 
 #include "models/FunctionNames.h"
+#include "sanitizers/CharacterClass.h"
 #include "support/AstHelpers.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -103,6 +104,26 @@ const Expr *FunctionAnalysis::Impl::branchCondition(const CFGBlock &B) const {
     Cond = L->getRHS();
   }
   return Cond;
+}
+
+void FunctionAnalysis::Impl::applyLoopExit(const Stmt *Loop, TaintState &Out) {
+  if (!Loop || (!isa<ForStmt>(Loop) && !isa<WhileStmt>(Loop) && !isa<CXXForRangeStmt>(Loop)))
+    return;
+  auto [It, New] = CharacterLoops.try_emplace(Loop);
+  if (New)
+    It->second = characterClassLoop(Loop, Ctx);
+  if (!It->second)
+    return;
+  // Leaving the loop normally means every character passed the test. As for
+  // guards, what a pointer designates is validated with it (argv[1] and
+  // argv[2] share argv's facts: a limitation of collapsed elements).
+  LocKey K = LocKey::of(It->second->Subject);
+  std::vector<LocKey> Keys{K};
+  if (auto PT = Out.PointsTo.find(K); PT != Out.PointsTo.end())
+    Keys.insert(Keys.end(), PT->second.begin(), PT->second.end());
+  for (const LocKey &Key : Keys)
+    if (auto F = Out.Facts.find(Key); F != Out.Facts.end())
+      F->second.Sanitized |= It->second->Safe;
 }
 
 void FunctionAnalysis::Impl::collectCovered(const CFG &G) {
@@ -276,6 +297,8 @@ void FunctionAnalysis::Impl::run() {
         if (TracksAuth)
           authenticationEdge(Cond, Branch, Next);
       }
+      if (This == 1 && B->succ_size() == 2)
+        applyLoopExit(B->getTerminatorStmt(), Next);
       if (In[SB->getBlockID()].joinWith(Next) && !Queued[SB->getBlockID()]) {
         Queued[SB->getBlockID()] = true;
         Work.push_back(SB);

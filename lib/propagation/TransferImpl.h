@@ -12,6 +12,7 @@
 #pragma once
 
 #include "propagation/FunctionAnalysis.h"
+#include "sanitizers/CharacterClass.h"
 #include "sanitizers/Guards.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -113,6 +114,10 @@ public:
   void applyGuards(const clang::Expr *Cond, bool Branch, TaintState &Out);
   GuardContext guardContext();
   void collectCovered(const clang::CFG &G);
+  /// On the edge that leaves a loop normally: a loop that rejects every
+  /// character outside a class validates the string it walked.
+  void applyLoopExit(const clang::Stmt *Loop, TaintState &Out);
+  std::map<const clang::Stmt *, std::optional<CharacterClassLoop>> CharacterLoops;
   std::set<const clang::Stmt *> Covered;
   std::vector<std::pair<LocKey, CategoryMask>> PendingBoolTargets;
   /// The condition a two-way block branches on (in `if (A && B)`, the block

@@ -88,6 +88,30 @@ bool literalContainsDotDot(const Expr *E) {
   return false;
 }
 
+/// The value of an integer literal, possibly negated.
+std::optional<int64_t> literalInt(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  bool Negative = false;
+  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Minus) {
+    Negative = true;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (const auto *I = dyn_cast<IntegerLiteral>(E))
+    return Negative ? -I->getValue().getSExtValue() : I->getValue().getSExtValue();
+  return std::nullopt;
+}
+
+/// The validator \p E calls, when it is one that returns 0 for valid data
+/// and a single known value otherwise.
+const ValidatorModel *twoValuedValidator(const Expr *E, const GuardContext &Ctx) {
+  const auto *C = dyn_cast<CallExpr>(strip(E));
+  const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+  if (!F || !Ctx.validatorFor)
+    return nullptr;
+  const ValidatorModel *V = Ctx.validatorFor(F);
+  return V && !V->ValidWhenTrue && V->FailureValue ? V : nullptr;
+}
+
 /// `X <op> Other` where X is a call: finds position/lookup idioms.
 bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
                      bool Branch, std::vector<GuardEffect> &Out) {
@@ -298,8 +322,17 @@ std::vector<GuardEffect> guardEffects(const Expr *Cond, bool Branch,
             return Out;
         if (isZeroLike(Other))
           return guardEffects(Subj, IsEq ? !Branch : Branch, Ctx);
+        // check(s) == -1 / != -1 for a validator that returns 0 or -1:
+        // the result is the failure value exactly when it is non-zero.
+        if (const ValidatorModel *V = twoValuedValidator(Subj, Ctx))
+          if (literalInt(Other) == V->FailureValue)
+            return guardEffects(Subj, IsEq == Branch, Ctx);
       }
     }
+    // check(s) < 0 for a validator that returns 0 or a negative value.
+    if (Op == BO_LT && isZeroLike(B->getRHS()))
+      if (const ValidatorModel *V = twoValuedValidator(B->getLHS(), Ctx); V && *V->FailureValue < 0)
+        return guardEffects(B->getLHS(), Branch, Ctx);
     if ((Op == BO_GT || Op == BO_GE) && isZeroLike(B->getRHS()) && Op == BO_GT)
       return guardEffects(B->getLHS(), Branch, Ctx);
     return Out;

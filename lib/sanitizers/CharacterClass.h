@@ -1,0 +1,61 @@
+//===- CharacterClass.h - validation character by character -------------===//
+//
+// Real code validates input by walking it character by character and
+// leaving when a character is not of an allowed class:
+//
+//   for (size_t i = 0; name[i]; ++i)
+//     if (!isalnum((unsigned char)name[i]) && name[i] != '_')
+//       return -1;                       // or exit(1), throw, return false
+//
+// (also `for (char c : name)`, `while (*p)` over a pointer into the string,
+// `s.size()` bounds, and a rejection written as `if (ok) continue; else
+// return`). The characters the loop lets through are computed by evaluating
+// the rejection condition for every byte (ctype classes in the C locale,
+// comparisons with character constants, strchr over a literal), and the
+// sink categories the string is then safe for follow from them: no shell
+// metacharacter for commands, no quote or `;` for SQL, no `/`, `\` or `.`
+// for paths, no `%` for format strings, no markup characters for XSS, no
+// CR/LF for headers, no `:`, `/`, `\` or `@` for URLs.
+//
+// Two uses: a loop in the function itself validates the string on the
+// loop's exit edge (the only way past it), and a function of the program
+// whose body is such a loop followed by a success return is a validator of
+// its parameter (`if (check(buf) != 0) exit(1);`).
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "models/ModelSet.h"
+#include "sinks/SinkCategory.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Stmt.h"
+
+#include <bitset>
+#include <optional>
+
+namespace appsec {
+
+struct CharacterClassLoop {
+  const clang::ValueDecl *Subject = nullptr; ///< the string walked
+  CategoryMask Safe = 0;                     ///< categories its characters are safe for
+};
+
+/// \p Loop (a for, while or range-for statement) walks a whole string and
+/// leaves the function (return, throw, exit()) when a character is not of
+/// the allowed classes; null if it is not such a loop or its characters are
+/// safe for no category.
+std::optional<CharacterClassLoop> characterClassLoop(const clang::Stmt *Loop,
+                                                     const clang::ASTContext &Ctx);
+
+/// \p Def is a validator of one parameter by character class: its body is
+/// such a loop at top level, every return before or inside it returns one
+/// constant (failure) and every return after it another (success).
+std::optional<ValidatorModel> characterClassValidator(const clang::FunctionDecl *Def,
+                                                      const clang::ASTContext &Ctx);
+
+/// The sink categories a string made only of \p Allowed bytes is safe for.
+CategoryMask categoriesSafeFor(const std::bitset<256> &Allowed);
+
+} // namespace appsec

@@ -1,0 +1,70 @@
+// RUN: %check_appsec_tidy %s appsec-command-injection,appsec-path-traversal %t -- -- -std=c++17
+// Validation character by character in C++: a range-for over a
+// std::string, std::isalnum and character comparisons, in a bool helper or
+// inline before the use.
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+#include <stdexcept>
+#include <string>
+
+bool checkName(const std::string &name) {
+  for (char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_')
+      return false;
+  return true;
+}
+
+// Accepts '/' and '.': a shell word, but not a file name.
+bool checkRelative(const std::string &name) {
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '.')
+      continue;
+    else
+      return false;
+  }
+  return true;
+}
+
+void convert(const char *arg) {
+  std::string n = arg;
+  if (!checkName(n))
+    return;
+  std::system(("convert /srv/in/" + n + " /srv/out/x.png").c_str());
+  std::fopen(("/srv/in/" + n).c_str(), "r");
+}
+
+void inlineCheck(const char *arg) {
+  std::string n = arg;
+  for (char c : n)
+    if (!std::isalnum(static_cast<unsigned char>(c)))
+      throw std::runtime_error("bad name");
+  std::system(("convert /srv/in/" + n).c_str());
+}
+
+void relative(const char *arg) {
+  std::string n = arg;
+  if (!checkRelative(n))
+    return;
+  std::system(("convert /srv/in/" + n).c_str());
+  std::fopen(("/srv/in/" + n).c_str(), "r");
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: untrusted command-line input from 'argv' reaches fopen(), which opens it as a file path (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+}
+
+// The check's answer is the wrong way round: the command runs on failure.
+void inverted(const char *arg) {
+  std::string n = arg;
+  if (checkName(n))
+    return;
+  std::system(("convert /srv/in/" + n).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: untrusted command-line input from 'argv' reaches system(){{.*}} [appsec-command-injection]
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2)
+    return 1;
+  convert(argv[1]);
+  inlineCheck(argv[1]);
+  relative(argv[1]);
+  inverted(argv[1]);
+}
