@@ -18,6 +18,7 @@ namespace appsec {
 
 GuardContext FunctionAnalysis::Impl::guardContext() {
   GuardContext GC;
+  GC.AST = &Ctx;
   GC.validatorFor = [this](const FunctionDecl *F) -> const ValidatorModel * {
     const FunctionModels *M = Engine.modelsFor(F);
     if (M && !M->Validators.empty())

@@ -392,6 +392,60 @@ std::optional<CharacterClassLoop> characterClassLoop(const Stmt *Loop, const AST
   return Out;
 }
 
+std::optional<std::bitset<256>> predicateAccepts(const Expr *Pred, const ASTContext &Ctx) {
+  Pred = bare(Pred);
+  if (const auto *U = dyn_cast_or_null<UnaryOperator>(Pred); U && U->getOpcode() == UO_AddrOf)
+    Pred = bare(U->getSubExpr());
+  std::bitset<256> Out;
+  if (const auto *D = dyn_cast_or_null<DeclRefExpr>(Pred)) {
+    const auto *F = dyn_cast<FunctionDecl>(D->getDecl());
+    bool Unused = false;
+    if (!F || !F->getIdentifier() || !ctype(F->getName(), 'a', Unused))
+      return std::nullopt;
+    for (int Ch = 1; Ch < 256; ++Ch) {
+      bool V = false;
+      ctype(F->getName(), Ch, V);
+      Out[Ch] = V;
+    }
+    return Out;
+  }
+  const auto *L = dyn_cast_or_null<LambdaExpr>(Pred);
+  if (!L || L->getCallOperator()->getNumParams() != 1)
+    return std::nullopt;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(L->getBody());
+  const auto *Ret = Body && Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_back()) : nullptr;
+  if (!Ret || !Ret->getRetValue())
+    return std::nullopt;
+  Element El;
+  El.Char = L->getCallOperator()->getParamDecl(0);
+  for (int Ch = 1; Ch < 256; ++Ch) {
+    std::optional<int64_t> V = eval(Ret->getRetValue(), Ch, El, Ctx);
+    if (!V)
+      return std::nullopt;
+    Out[Ch] = *V != 0;
+  }
+  return Out;
+}
+
+std::optional<std::bitset<256>> literalCharacters(const Expr *E) {
+  const auto *L = dyn_cast_or_null<StringLiteral>(bare(E));
+  while (!L && E) {
+    // std::string("...") and the like.
+    const auto *C = dyn_cast<CXXConstructExpr>(bare(E));
+    if (!C || C->getNumArgs() < 1)
+      break;
+    E = C->getArg(0);
+    L = dyn_cast_or_null<StringLiteral>(bare(E));
+  }
+  if (!L || L->getCharByteWidth() != 1)
+    return std::nullopt;
+  std::bitset<256> Out;
+  for (char C : L->getString())
+    Out[static_cast<unsigned char>(C)] = true;
+  Out[0] = false;
+  return Out;
+}
+
 std::optional<ValidatorModel> characterClassValidator(const FunctionDecl *Def,
                                                       const ASTContext &Ctx) {
   const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;

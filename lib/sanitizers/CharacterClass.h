@@ -55,6 +55,16 @@ std::optional<CharacterClassLoop> characterClassLoop(const clang::Stmt *Loop,
 std::optional<ValidatorModel> characterClassValidator(const clang::FunctionDecl *Def,
                                                       const clang::ASTContext &Ctx);
 
+/// The bytes for which the predicate \p Pred of an algorithm holds: a lambda
+/// of one character parameter whose body returns a character test, or a
+/// ctype function named directly (`::isalnum`, `isdigit`); nullopt if it is
+/// anything else.
+std::optional<std::bitset<256>> predicateAccepts(const clang::Expr *Pred,
+                                                 const clang::ASTContext &Ctx);
+
+/// The bytes of a string literal (`find_first_not_of("0123456789")`).
+std::optional<std::bitset<256>> literalCharacters(const clang::Expr *E);
+
 /// The sink categories a string made only of \p Allowed bytes is safe for.
 CategoryMask categoriesSafeFor(const std::bitset<256> &Allowed);
 

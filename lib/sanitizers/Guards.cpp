@@ -1,5 +1,6 @@
 #include "sanitizers/Guards.h"
 
+#include "sanitizers/CharacterClass.h"
 #include "support/AstHelpers.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -119,6 +120,13 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
   const Expr *Obj = objectOf(Call);
   bool Holds = IsEq == Branch; // the comparison is true on this edge
   if (Obj && isStringClass(Obj->getType())) {
+    // s.find_first_not_of("abc...") == npos: only those characters.
+    if (Name == "find_first_not_of" && Call->getNumArgs() >= 1 && isNotFoundMarker(Other)) {
+      if (auto Chars = literalCharacters(Call->getArg(0)); Chars && Holds)
+        if (CategoryMask Safe = categoriesSafeFor(*Chars))
+          Out.push_back({GuardEffect::Validated, Obj, Safe, {}});
+      return true;
+    }
     // s.find("..") == npos: no parent-directory component.
     if ((Name == "find" || Name == "rfind") && Call->getNumArgs() >= 1 &&
         literalContainsDotDot(Call->getArg(0)) && isNotFoundMarker(Other)) {
@@ -242,6 +250,37 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
         }
       return Out.size() > Before;
     }
+  // std::all_of(s.begin(), s.end(), pred), none_of, any_of (and the ranges
+  // forms on s): every character is of the class the predicate accepts.
+  if ((Name == "all_of" || Name == "none_of" || Name == "any_of") && Ctx.AST &&
+      (Call->getNumArgs() == 3 || Call->getNumArgs() == 2)) {
+    const Expr *Subject = nullptr;
+    if (Call->getNumArgs() == 3) {
+      const auto *Begin = dyn_cast<CXXMemberCallExpr>(strip(Call->getArg(0)));
+      const auto *End = dyn_cast<CXXMemberCallExpr>(strip(Call->getArg(1)));
+      if (Begin && End && Begin->getMethodDecl() && End->getMethodDecl() &&
+          Begin->getMethodDecl()->getIdentifier() && End->getMethodDecl()->getIdentifier() &&
+          Begin->getMethodDecl()->getName().ends_with("begin") &&
+          End->getMethodDecl()->getName().ends_with("end") &&
+          referencedDecl(Begin->getImplicitObjectArgument()) &&
+          referencedDecl(Begin->getImplicitObjectArgument()) ==
+              referencedDecl(End->getImplicitObjectArgument()))
+        Subject = Begin->getImplicitObjectArgument();
+    } else if (isStringClass(Call->getArg(0)->getType())) {
+      Subject = Call->getArg(0);
+    }
+    auto Accepts = Subject ? predicateAccepts(Call->getArg(Call->getNumArgs() - 1), *Ctx.AST)
+                           : std::nullopt;
+    // all_of true: the accepted bytes; none_of true / any_of false: the others.
+    bool Holds = Name == "any_of" ? !Branch : Branch;
+    if (Accepts && Holds) {
+      std::bitset<256> Allowed = Name == "all_of" ? *Accepts : ~*Accepts;
+      Allowed[0] = false;
+      if (CategoryMask Safe = categoriesSafeFor(Allowed))
+        Out.push_back({GuardEffect::Validated, Subject, Safe, {}});
+    }
+    return Out.size() > Before;
+  }
   // strcmp(x, "lit") is 0 when equal; strncmp(x, base, n) checks a prefix.
   if ((Name == "strcmp" || Name == "strcasecmp" || Name == "wcscmp" ||
        Name == "strcoll") &&

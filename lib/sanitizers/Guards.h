@@ -44,6 +44,8 @@ struct GuardContext {
   std::function<bool(const clang::ValueDecl *, bool Branch,
                      std::vector<GuardEffect> &Out)>
       boolGuard;
+  /// The AST, for predicates of std::all_of and the like (may be null).
+  const clang::ASTContext *AST = nullptr;
 };
 
 /// Effects that hold when \p Cond evaluates to \p Branch.

@@ -1,7 +1,9 @@
 // RUN: %check_appsec_tidy %s appsec-command-injection,appsec-path-traversal %t -- -- -std=c++17
 // Validation character by character in C++: a range-for over a
 // std::string, std::isalnum and character comparisons, in a bool helper or
-// inline before the use.
+// inline before the use; std::all_of/any_of with a predicate, and
+// find_first_not_of with the allowed characters.
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -60,6 +62,38 @@ void inverted(const char *arg) {
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: untrusted command-line input from 'argv' reaches system(){{.*}} [appsec-command-injection]
 }
 
+void algorithms(const char *arg) {
+  std::string n = arg;
+  if (!std::all_of(n.begin(), n.end(), [](unsigned char c) { return std::isalnum(c) || c == '_'; }))
+    return;
+  std::system(("convert " + n).c_str());
+  std::string pid = arg;
+  if (std::any_of(pid.begin(), pid.end(), [](char c) { return !std::isdigit(static_cast<unsigned char>(c)); }))
+    return;
+  std::system(("kill " + pid).c_str());
+  std::string sig = arg;
+  if (sig.find_first_not_of("0123456789") != std::string::npos)
+    return;
+  std::system(("kill -" + sig).c_str());
+  std::string user = arg;
+  if (!std::all_of(user.begin(), user.end(), ::isalnum))
+    return;
+  std::system(("id " + user).c_str());
+}
+
+void algorithmsTooLoose(const char *arg) {
+  std::string n = arg;
+  if (n.find_first_not_of("abc;") != std::string::npos)
+    return;
+  std::system(("convert " + n).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: untrusted command-line input from 'argv' reaches system(){{.*}} [appsec-command-injection]
+  std::string m = arg;
+  if (std::all_of(m.begin(), m.end(), ::isalnum))
+    return;
+  std::system(("convert " + m).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: untrusted command-line input from 'argv' reaches system(){{.*}} [appsec-command-injection]
+}
+
 int main(int argc, char **argv) {
   if (argc < 2)
     return 1;
@@ -67,4 +101,6 @@ int main(int argc, char **argv) {
   inlineCheck(argv[1]);
   relative(argv[1]);
   inverted(argv[1]);
+  algorithms(argv[1]);
+  algorithmsTooLoose(argv[1]);
 }
