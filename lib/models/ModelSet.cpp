@@ -159,6 +159,38 @@ public:
     return true;
   }
 
+  /// "format": "argN" and "escapes": {"q": ["sql"], ...}: a printf-like
+  /// format whose conversions decide what each argument is escaped for.
+  bool format(const json &E, const std::string &Where, PropagatorModel &P) {
+    auto F = E.find("format");
+    auto X = E.find("escapes");
+    if (F == E.end()) {
+      if (X != E.end())
+        return fail(Where, "key 'escapes' needs a 'format' argument");
+      return true;
+    }
+    ArgSpec A;
+    if (!F->is_string() || !argSpec(F->get<std::string>(), Where, "format", A) ||
+        A.K != ArgSpec::Arg)
+      return fail(Where, "key 'format' must name one argument, e.g. \"arg0\"");
+    P.Format = A.Index;
+    if (X == E.end())
+      return true;
+    if (!X->is_object())
+      return fail(Where, "key 'escapes' must map conversion letters to arrays of categories");
+    for (auto It = X->begin(); It != X->end(); ++It) {
+      if (It.key().size() != 1 || !It.value().is_array())
+        return fail(Where, "key 'escapes' must map one conversion letter (\"q\") to an array "
+                           "of categories, not \"" + It.key() + "\"");
+      json Wrapped = {{"categories", It.value()}};
+      CategoryMask M = 0;
+      if (!categories(Wrapped, Where, M))
+        return false;
+      P.Escapes[It.key()[0]] = M;
+    }
+    return true;
+  }
+
   bool categories(const json &E, const std::string &Where, CategoryMask &Out) {
     auto It = E.find("categories");
     if (It == E.end())
@@ -174,9 +206,8 @@ public:
       }
       auto C = categoryFromKey(S);
       if (!C)
-        return fail(Where, "key 'categories' has \"" + S + "\"; expected \"all\" "
-                           "or one of command, sql, path, format, ssrf, xss, "
-                           "redirect, header, jwt-claim");
+        return fail(Where, "key 'categories' has \"" + S + "\"; expected \"all\" or one of " +
+                               categoryKeys());
       Out |= maskOf(*C);
     }
     return true;
@@ -251,7 +282,8 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
       {
         static const std::map<std::string, std::vector<std::string>> Allowed = {
             {"sources", {"function", "kind", "defaultKind", "writes", "description", "when"}},
-            {"propagators", {"function", "from", "to", "replace", "alias", "adds", "clears", "when"}},
+            {"propagators", {"function", "from", "to", "replace", "alias", "adds", "clears", "when",
+                             "format", "escapes"}},
             {"sinks", {"function", "category", "args", "argsIfShell", "what", "when"}},
             {"sanitizers", {"function", "categories", "from", "to", "canonicalizes", "when"}},
             {"validators", {"function", "validates", "categories", "validWhenTrue"}},
@@ -322,7 +354,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             !R.boolean(E, "replace", Where, P.Replace) ||
             !R.boolean(E, "alias", Where, P.Alias) ||
             !R.labels(E, "adds", Where, P.Adds) || !R.labels(E, "clears", Where, P.Clears) ||
-            !R.condition(E, Where, P.When))
+            !R.condition(E, Where, P.When) || !R.format(E, Where, P))
           return false;
         M.Propagators.push_back(std::move(P));
       } else if (S == "sinks") {
@@ -332,8 +364,8 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
           return false;
         auto C = categoryFromKey(Cat);
         if (!C)
-          return R.fail(Where, "key 'category' has \"" + Cat + "\"; expected one of "
-                        "command, sql, path, format, ssrf, xss, redirect, header, jwt-claim");
+          return R.fail(Where, "key 'category' has \"" + Cat + "\"; expected one of " +
+                                   categoryKeys());
         K.Category = *C;
         if (!R.specList(E, "args", Where, K.Args, true) ||
             !R.specList(E, "argsIfShell", Where, K.ArgsIfShell, false) ||

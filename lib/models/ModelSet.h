@@ -60,6 +60,11 @@ struct PropagatorModel {
   LabelMask Adds = 0;   ///< labels the outputs gain when the inputs carry any (jwt::decode)
   LabelMask Clears = 0; ///< labels the outputs lose
   std::optional<ArgCondition> When;
+  /// A printf-like format at this argument: each later argument is consumed
+  /// by one conversion, and the conversions in Escapes (sqlite3's %q, %Q,
+  /// %w) make what they format safe for those categories.
+  std::optional<unsigned> Format;
+  std::map<char, CategoryMask> Escapes;
 };
 
 struct SinkModel {

@@ -6,6 +6,7 @@
 
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
+#include "support/FormatConversions.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -16,6 +17,42 @@ namespace appsec {
 // ============================================================================
 // Calls
 // ============================================================================
+
+TaintFact FunctionAnalysis::Impl::formattedFact(const PropagatorModel &P,
+                                                llvm::ArrayRef<const Expr *> Args,
+                                                llvm::ArrayRef<TaintFact> ArgFacts) {
+  // What each argument after the format is formatted by, when the format is
+  // a literal: sqlite3_mprintf("... '%q'", name) escapes name for SQL.
+  std::vector<char> Conversions;
+  bool Known = false;
+  if (*P.Format < Args.size())
+    if (const auto *L = dyn_cast<StringLiteral>(stripTemps(Args[*P.Format]));
+        L && L->getCharByteWidth() == 1) {
+      Conversions = formatConversions(L->getString());
+      Known = true;
+    }
+  TaintFact In;
+  auto add = [&](size_t I) {
+    if (I >= ArgFacts.size())
+      return;
+    TaintFact F = ArgFacts[I];
+    if (Known && I > *P.Format && F.tainted()) {
+      size_t K = I - *P.Format - 1;
+      if (K < Conversions.size())
+        if (auto E = P.Escapes.find(Conversions[K]); E != P.Escapes.end())
+          F.Sanitized |= E->second;
+    }
+    In.join(F);
+  };
+  for (const ArgSpec &A : P.From) {
+    if (A.K == ArgSpec::Arg)
+      add(A.Index);
+    else if (A.K == ArgSpec::ArgsFrom)
+      for (size_t I = A.Index; I < ArgFacts.size(); ++I)
+        add(I);
+  }
+  return In;
+}
 
 TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Callee,
                                        const Expr *Object, llvm::ArrayRef<const Expr *> Args,
@@ -136,8 +173,11 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
       if (!conditionHolds(P.When, Args))
         continue;
       TaintFact In;
-      for (const ArgSpec &A : P.From)
-        In.join(specFact(A));
+      if (P.Format)
+        In = formattedFact(P, Args, ArgFacts);
+      else
+        for (const ArgSpec &A : P.From)
+          In.join(specFact(A));
       if (In.tainted() && FixedHostPrefix)
         In.HostFixed = true;
       if (In.tainted() && (P.Adds || P.Clears)) {

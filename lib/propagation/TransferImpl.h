@@ -72,6 +72,10 @@ public:
   TaintFact call(const clang::Expr *Call, const clang::FunctionDecl *Callee, const clang::Expr *Object,
                  llvm::ArrayRef<const clang::Expr *> Args, bool IsConstruct);
   std::vector<const clang::FunctionDecl *> callTargets(const clang::CallExpr *C);
+  /// The inputs of a propagator with a format (sqlite3_mprintf): each
+  /// argument marked safe for what its conversion escapes.
+  TaintFact formattedFact(const PropagatorModel &P, llvm::ArrayRef<const clang::Expr *> Args,
+                          llvm::ArrayRef<TaintFact> ArgFacts);
   std::optional<Label> handleKindOf(const clang::Expr *E);
   void checkSink(const SinkModel &K, const clang::FunctionDecl *Callee,
                  llvm::ArrayRef<const clang::Expr *> Args, llvm::ArrayRef<TaintFact> ArgFacts,

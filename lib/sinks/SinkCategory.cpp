@@ -22,6 +22,13 @@ static_assert(sizeof(Infos) / sizeof(Infos[0]) == unsigned(SinkCategory::Count))
 } // namespace
 
 std::string_view categoryKey(SinkCategory C) { return Infos[unsigned(C)].Key; }
+std::string categoryKeys() {
+  std::string Out;
+  for (const CategoryInfo &I : Infos)
+    Out += (Out.empty() ? "" : ", ") + std::string(I.Key);
+  return Out;
+}
+
 std::string_view categoryLabel(SinkCategory C) { return Infos[unsigned(C)].Label; }
 std::string_view categoryCwe(SinkCategory C) { return Infos[unsigned(C)].Cwe; }
 

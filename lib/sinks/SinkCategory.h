@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace appsec {
@@ -37,6 +38,8 @@ constexpr CategoryMask maskOf(SinkCategory C) { return CategoryMask(1u << unsign
 
 /// "command", "sql", ... as written in model files and annotations.
 std::string_view categoryKey(SinkCategory C);
+/// Every category's key, comma-separated ("command, sql, ..."), for messages.
+std::string categoryKeys();
 std::optional<SinkCategory> categoryFromKey(std::string_view Key);
 /// "OS command injection", "SQL injection", ...
 std::string_view categoryLabel(SinkCategory C);
