@@ -113,6 +113,89 @@ const ValidatorModel *twoValuedValidator(const Expr *E, const GuardContext &Ctx)
   return V && !V->ValidWhenTrue && V->FailureValue ? V : nullptr;
 }
 
+/// The path or string a view of it designates: `p` in p.string(),
+/// p.native(), p.generic_string(), s.c_str(), s.data().
+const Expr *viewed(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+    const auto *M = dyn_cast<CXXMemberCallExpr>(strip(E));
+    const CXXMethodDecl *MD = M ? M->getMethodDecl() : nullptr;
+    if (!MD || !MD->getIdentifier() || M->getNumArgs() != 0 ||
+        !llvm::is_contained({"string", "native", "generic_string", "u8string", "c_str", "data",
+                             "str"},
+                            MD->getName()))
+      return E;
+    E = M->getImplicitObjectArgument();
+  }
+  return E;
+}
+
+/// The local a variable reference names, and the call it was initialised
+/// with (`auto rel = p.lexically_relative(base);`).
+const CallExpr *initialisingCall(const Expr *E) {
+  const auto *D = dyn_cast_or_null<DeclRefExpr>(E ? strip(E) : nullptr);
+  const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  if (!V || !V->isLocalVarDecl() || !V->hasInit())
+    return nullptr;
+  return dyn_cast<CallExpr>(strip(V->getInit()));
+}
+
+/// `*rel.begin() == ".."` with rel = p.lexically_relative(base) (or
+/// std::filesystem::relative(p, base)): false means p stays inside base.
+const Expr *escapesBase(const Expr *Subj, const Expr *Other) {
+  // std::filesystem::path("..") is built with a defaulted format argument.
+  const Expr *Lit = strip(Other);
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Lit); C && C->getNumArgs() >= 1 &&
+      llvm::all_of(llvm::drop_begin(C->arguments()),
+                   [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+    Lit = C->getArg(0);
+  if (literalText(Lit) != "..")
+    return nullptr;
+  const Expr *Deref = strip(Subj);
+  const Expr *Iter = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Deref);
+      Op && Op->getOperator() == OO_Star && Op->getNumArgs() == 1)
+    Iter = Op->getArg(0);
+  else if (const auto *U = dyn_cast<UnaryOperator>(Deref); U && U->getOpcode() == UO_Deref)
+    Iter = U->getSubExpr();
+  const auto *Begin = dyn_cast_or_null<CXXMemberCallExpr>(Iter ? strip(Iter) : nullptr);
+  if (!Begin || calleeName(Begin) != "begin")
+    return nullptr;
+  const CallExpr *Rel = initialisingCall(Begin->getImplicitObjectArgument());
+  if (!Rel)
+    return nullptr;
+  if (calleeName(Rel) == "lexically_relative" && objectOf(Rel))
+    return objectOf(Rel);
+  if (calleeName(Rel) == "relative" && Rel->getNumArgs() >= 1)
+    return Rel->getArg(0);
+  return nullptr;
+}
+
+/// std::mismatch(base.begin(), base.end(), p.begin(), ...).first compared
+/// with base.end(): equal means p starts with base. Returns p.
+const Expr *mismatchPrefix(const Expr *Subj, const Expr *Other) {
+  const CallExpr *M = nullptr;
+  Subj = strip(Subj);
+  if (const auto *ME = dyn_cast<MemberExpr>(Subj); ME && ME->getMemberDecl()->getName() == "first")
+    M = dyn_cast<CallExpr>(strip(ME->getBase()));
+  else if (const auto *D = dyn_cast<DeclRefExpr>(Subj))
+    if (const auto *B = dyn_cast<BindingDecl>(D->getDecl()))
+      if (const auto *DD = dyn_cast_or_null<DecompositionDecl>(B->getDecomposedDecl());
+          DD && DD->hasInit() && !DD->bindings().empty() && DD->bindings().front() == B)
+        M = dyn_cast<CallExpr>(strip(DD->getInit()));
+  if (!M || calleeName(M) != "mismatch" || M->getNumArgs() < 3)
+    return nullptr;
+  const auto *BaseEnd = dyn_cast<CXXMemberCallExpr>(strip(M->getArg(1)));
+  const auto *OtherEnd = dyn_cast<CXXMemberCallExpr>(strip(Other));
+  const auto *PBegin = dyn_cast<CXXMemberCallExpr>(strip(M->getArg(2)));
+  if (!BaseEnd || !OtherEnd || !PBegin || calleeName(OtherEnd) != "end" ||
+      calleeName(PBegin) != "begin" ||
+      !referencedDecl(BaseEnd->getImplicitObjectArgument()) ||
+      referencedDecl(BaseEnd->getImplicitObjectArgument()) !=
+          referencedDecl(OtherEnd->getImplicitObjectArgument()))
+    return nullptr;
+  return PBegin->getImplicitObjectArgument();
+}
+
 /// `X <op> Other` where X is a call: finds position/lookup idioms.
 bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
                      bool Branch, std::vector<GuardEffect> &Out) {
@@ -141,7 +224,7 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
          (Name == "find" && Call->getNumArgs() >= 1) ||
          (Name == "compare" && Call->getNumArgs() == 3))) {
       const Expr *Base = Name == "compare" ? Call->getArg(2) : Call->getArg(0);
-      Out.push_back({GuardEffect::PrefixChecked, Obj, maskOf(SinkCategory::Path),
+      Out.push_back({GuardEffect::PrefixChecked, viewed(Obj), maskOf(SinkCategory::Path),
                      literalText(Base)});
       return true;
     }
@@ -227,6 +310,16 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
       const Expr *L = Op->getArg(0), *R = Op->getArg(1);
       for (int Swap = 0; Swap < 2; ++Swap) {
         const Expr *Subj = Swap ? R : L, *Other = Swap ? L : R;
+        if (const Expr *P = escapesBase(Subj, Other)) {
+          if (IsEq != Branch)
+            Out.push_back({GuardEffect::PrefixChecked, P, maskOf(SinkCategory::Path), {}});
+          return Out.size() > Before;
+        }
+        if (const Expr *P = mismatchPrefix(Subj, Other)) {
+          if (IsEq == Branch)
+            Out.push_back({GuardEffect::PrefixChecked, P, maskOf(SinkCategory::Path), {}});
+          return Out.size() > Before;
+        }
         if (const auto *Inner = lookupCall(Subj))
           if (comparisonIdiom(Inner, IsEq, Other, Branch, Out))
             return Out.size() > Before;
