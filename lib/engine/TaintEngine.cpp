@@ -74,6 +74,30 @@ CategoryMask parseCategories(StringRef Arg) {
   return M;
 }
 
+/// Functions of the program that validate or escape their argument
+/// character by character (sanitizers/CharacterClass): a validator
+/// (`for (...) if (!isalnum(s[i])) return -1; return 0;`) or an escaper
+/// (`case '<': out += "&lt;"; break; default: out += c;`).
+void inferBodyModels(const FunctionDecl *FD, ASTContext &Ctx, const FunctionModels *M,
+                     std::unique_ptr<FunctionModels> &Ann) {
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return;
+  auto models = [&]() -> FunctionModels & {
+    if (!Ann)
+      Ann = std::make_unique<FunctionModels>(M ? *M : FunctionModels());
+    return *Ann;
+  };
+  if (!M || M->Validators.empty())
+    if (std::optional<ValidatorModel> V = characterClassValidator(Def, Ctx)) {
+      models().Validators.push_back(*V);
+      return;
+    }
+  if (!M || M->Sanitizers.empty())
+    if (std::optional<SanitizerModel> Z = characterEscaper(Def, Ctx))
+      models().Sanitizers.push_back(*Z);
+}
+
 } // namespace
 
 std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
@@ -300,16 +324,7 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
     if (Ann->empty())
       Ann.reset();
   }
-  // A function of the program that checks its argument character by
-  // character (`for (...) if (!isalnum(s[i])) return -1; return 0;`).
-  if (!M || M->Validators.empty())
-    if (const FunctionDecl *Def = FD->getDefinition();
-        Def && !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
-      if (std::optional<ValidatorModel> V = characterClassValidator(Def, Ctx)) {
-        if (!Ann)
-          Ann = std::make_unique<FunctionModels>(M ? *M : FunctionModels());
-        Ann->Validators.push_back(*V);
-      }
+  inferBodyModels(FD, Ctx, M, Ann);
   if (Ann) {
     M = Ann.get();
     AnnotationModels[FD] = std::move(Ann);

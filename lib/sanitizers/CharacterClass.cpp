@@ -446,6 +446,203 @@ std::optional<std::bitset<256>> literalCharacters(const Expr *E) {
   return Out;
 }
 
+namespace {
+
+/// Runs one iteration of an escaper's loop body for the byte Ch: which
+/// bytes it appends to the output (Raw: Ch itself; Repl: bytes of literals).
+class EscapeRun {
+public:
+  EscapeRun(const Element &El, const ValueDecl *Out, const ASTContext &Ctx)
+      : El(El), Out(Out), Ctx(Ctx) {}
+
+  /// False if the body does anything else than tests of the byte and
+  /// appends of it or of literals.
+  bool run(const Stmt *S, int Ch, bool &Raw, std::bitset<256> &Repl) {
+    this->Ch = Ch;
+    this->Raw = &Raw;
+    this->Repl = &Repl;
+    Stop = false;
+    return exec(S);
+  }
+
+private:
+  bool append(const Expr *What) {
+    What = bare(What);
+    if (isElement(What, El)) {
+      *Raw = true;
+      return true;
+    }
+    if (const auto *C = dyn_cast<CharacterLiteral>(What)) {
+      (*Repl)[static_cast<unsigned char>(C->getValue())] = true;
+      return true;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(What); CE && CE->getNumArgs() >= 1)
+      return append(CE->getArg(CE->getNumArgs() == 2 ? 1 : 0)); // std::string(1, c)
+    if (const auto *L = dyn_cast<StringLiteral>(What); L && L->getCharByteWidth() == 1) {
+      for (char C : L->getString())
+        (*Repl)[static_cast<unsigned char>(C)] = true;
+      return true;
+    }
+    return false;
+  }
+  /// `out += X`, `out.push_back(X)`, `out.append(X)`, `out << X`: X.
+  const Expr *appended(const Stmt *S) {
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+        Op && (Op->getOperator() == OO_PlusEqual || Op->getOperator() == OO_LessLess) &&
+        Op->getNumArgs() == 2 && declOf(Op->getArg(0)) == Out)
+      return Op->getArg(1);
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(S);
+        M && M->getNumArgs() >= 1 && declOf(M->getImplicitObjectArgument()) == Out &&
+        M->getMethodDecl() && M->getMethodDecl()->getIdentifier() &&
+        (M->getMethodDecl()->getName() == "push_back" || M->getMethodDecl()->getName() == "append"))
+      return M->getArg(M->getNumArgs() - 1);
+    return nullptr;
+  }
+  bool exec(const Stmt *S) {
+    if (!S || Stop || isa<NullStmt>(S))
+      return true;
+    if (isa<BreakStmt>(S) || isa<ContinueStmt>(S)) {
+      Stop = true;
+      return true;
+    }
+    if (const auto *C = dyn_cast<CompoundStmt>(S)) {
+      for (const Stmt *X : C->body())
+        if (!exec(X))
+          return false;
+      return true;
+    }
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const Expr *What = appended(E->IgnoreImplicit()))
+        return append(What);
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      std::optional<int64_t> V = eval(If->getCond(), Ch, El, Ctx);
+      if (!V || If->getInit() || If->getConditionVariable())
+        return false;
+      return exec(*V ? If->getThen() : If->getElse());
+    }
+    if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
+      std::optional<int64_t> V = eval(Sw->getCond(), Ch, El, Ctx);
+      const auto *Body = dyn_cast_or_null<CompoundStmt>(Sw->getBody());
+      if (!V || !Body)
+        return false;
+      // Run from the matching label (else default) to the first break.
+      const Stmt *Start = nullptr, *Default = nullptr;
+      for (const SwitchCase *SC = Sw->getSwitchCaseList(); SC; SC = SC->getNextSwitchCase()) {
+        if (isa<DefaultStmt>(SC)) {
+          Default = SC;
+        } else if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
+          std::optional<int64_t> L = eval(Case->getLHS(), Ch, El, Ctx);
+          if (!L || Case->getRHS())
+            return false;
+          if (*L == *V)
+            Start = SC;
+        }
+      }
+      if (!Start)
+        Start = Default;
+      bool Running = false;
+      for (const Stmt *X : Body->body()) {
+        // Case labels nest: `case 'a': case 'b': stmt`.
+        while (const auto *SC = dyn_cast<SwitchCase>(X)) {
+          Running |= SC == Start;
+          X = SC->getSubStmt();
+        }
+        if (Running && !exec(X))
+          return false;
+        if (Stop) {
+          Stop = false; // the break ends the switch, not the loop
+          return true;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  const Element &El;
+  const ValueDecl *Out;
+  const ASTContext &Ctx;
+  int Ch = 0;
+  bool *Raw = nullptr;
+  std::bitset<256> *Repl = nullptr;
+  bool Stop = false;
+};
+
+bool isStringType(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() &&
+         (RD->getName() == "basic_string" || RD->getName() == "basic_ostringstream");
+}
+
+} // namespace
+
+std::optional<SanitizerModel> characterEscaper(const FunctionDecl *Def, const ASTContext &Ctx) {
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+  if (!Body || Body->body_empty() || !isStringType(Def->getReturnType()))
+    return std::nullopt;
+  // return out; / return out.str();
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_back());
+  const Expr *Value = Ret && Ret->getRetValue()
+                          ? ignoreWrappers(Ret->getRetValue(), Temporaries | CopyConstructors)
+                          : nullptr;
+  if (const auto *M = dyn_cast_or_null<CXXMemberCallExpr>(Value ? bare(Value) : nullptr))
+    Value = M->getImplicitObjectArgument();
+  const auto *Out = dyn_cast_or_null<VarDecl>(Value ? declOf(Value) : nullptr);
+  if (!Out || !Out->isLocalVarDecl() || !isStringType(Out->getType()))
+    return std::nullopt;
+  for (const Stmt *S : Body->body()) {
+    const auto *R = dyn_cast<CXXForRangeStmt>(S);
+    Element El;
+    const Stmt *LoopBody = nullptr;
+    if (R) {
+      El.Subject = declOf(R->getRangeInit());
+      El.Char = R->getLoopVariable();
+      LoopBody = R->getBody();
+    } else if (const auto *F = dyn_cast<ForStmt>(S)) {
+      // for (size_t i = 0; i < s.size(); ++i): the element is s[i].
+      LoopBody = F->getBody();
+      const Expr *A = firstAccess(F->getBody());
+      El.Subject = A ? accessed(A, El.Pointer) : nullptr;
+      if (El.Pointer || !mentions(F->getCond(), El.Subject))
+        continue;
+    } else {
+      continue;
+    }
+    unsigned Param = 0;
+    while (Param < Def->getNumParams() && Def->getParamDecl(Param) != El.Subject)
+      ++Param;
+    if (Param == Def->getNumParams() || !LoopBody)
+      continue;
+    std::bitset<256> Raw, Repl;
+    EscapeRun Run(El, Out, Ctx);
+    bool Known = true;
+    for (int Ch = 1; Ch < 256 && Known; ++Ch) {
+      bool PassesRaw = false;
+      Known = Run.run(LoopBody, Ch, PassesRaw, Repl);
+      Raw[Ch] = PassesRaw;
+    }
+    if (!Known)
+      return std::nullopt;
+    auto none = [](const std::bitset<256> &B, StringRef Chars) {
+      for (char C : Chars)
+        if (B[static_cast<unsigned char>(C)])
+          return false;
+      return true;
+    };
+    CategoryMask Safe = categoriesSafeFor(Raw | Repl) & ~maskOf(SinkCategory::Xss);
+    if (none(Raw, "<>\"'") && none(Repl, "<>\"'"))
+      Safe |= maskOf(SinkCategory::Xss);
+    if (!Safe || Raw.all())
+      return std::nullopt;
+    SanitizerModel Z;
+    Z.Categories = Safe;
+    Z.From.push_back({ArgSpec::Arg, Param});
+    Z.To.push_back({ArgSpec::Return, 0});
+    return Z;
+  }
+  return std::nullopt;
+}
+
 std::optional<ValidatorModel> characterClassValidator(const FunctionDecl *Def,
                                                       const ASTContext &Ctx) {
   const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;

@@ -55,6 +55,16 @@ std::optional<CharacterClassLoop> characterClassLoop(const clang::Stmt *Loop,
 std::optional<ValidatorModel> characterClassValidator(const clang::FunctionDecl *Def,
                                                       const clang::ASTContext &Ctx);
 
+/// \p Def is an escaper of one string parameter: it walks the parameter
+/// character by character and appends each character either as it is or
+/// as a fixed replacement (`case '<': out += "&lt;"; break; default: out +=
+/// c;`), then returns what it built. The categories follow from the bytes
+/// that can reach the result: for XSS, no `<`, `>` or quote passes raw or
+/// in a replacement (entities' `&`, `#` and `;` are fine); for the others,
+/// the rule of categoriesSafeFor over every byte that can be output.
+std::optional<SanitizerModel> characterEscaper(const clang::FunctionDecl *Def,
+                                               const clang::ASTContext &Ctx);
+
 /// The bytes for which the predicate \p Pred of an algorithm holds: a lambda
 /// of one character parameter whose body returns a character test, or a
 /// ctype function named directly (`::isalnum`, `isdigit`); nullopt if it is
