@@ -340,6 +340,37 @@ def case_config(env):
     check(p.returncode == 2 and "invalid --config" in p.stderr, p.stderr)
 
 
+def case_budget(env):
+    # A work budget too small for the fixture's functions: the scan succeeds
+    # and says, as SARIF notifications, the JSON report's incompleteAnalyses
+    # and text remarks, where findings may be missing. The default budget
+    # leaves all three empty (case_sarif sees no notification).
+    cfg = os.path.join(env.root, "budget.yaml")
+    with open(cfg, "w") as f:
+        f.write("CheckOptions:\n  TaintStepBudget: 3\n")
+    doc, _ = env.sarif("--config=" + cfg, "-j1")
+    inv = doc["runs"][0]["invocations"][0]
+    check(inv["executionSuccessful"], inv)
+    notes = [n for n in inv["toolExecutionNotifications"]
+             if n["descriptor"]["id"] == "appsec-scan/analysis-incomplete"]
+    check(notes and all(n["level"] == "warning" for n in notes), notes)
+    check(any("'runJob' stopped at its work budget (3 steps" in n["message"]["text"] for n in notes),
+          notes)
+    loc = notes[0]["locations"][0]["physicalLocation"]
+    check(loc["artifactLocation"]["uri"].startswith("src/"), loc)
+    out = os.path.join(env.root, "budget.json")
+    p = env.run("-p", env.build, "--config=" + cfg, "--text", "--json=" + out, "-j1")
+    check(re.search(r"src/jobs\.cpp:\d+:\d+: remark: the appsec analysis of 'runJob' stopped", p.stdout),
+          p.stdout)
+    with open(out) as f:
+        j = json.load(f)
+    check(any(i["file"] == "src/jobs.cpp" and "runJob" in i["message"] for i in j["incompleteAnalyses"]),
+          j["incompleteAnalyses"])
+    doc, _ = env.sarif("-j1", name="default.sarif")
+    check(doc["runs"][0]["invocations"][0]["toolExecutionNotifications"] == [],
+          doc["runs"][0]["invocations"][0])
+
+
 def case_timeout(env):
     # A source file that is a FIFO nobody writes to: the worker blocks opening
     # it, as a unit that never finishes would. The scan must give up on it at

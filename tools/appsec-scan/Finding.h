@@ -45,6 +45,9 @@ struct UnitResult {
   std::string FailureReason;    ///< one line, when !Ok
   std::vector<Note> Errors;     ///< compiler errors (clang-diagnostic-error)
   std::vector<Finding> Findings;
+  /// Remarks of the checks about the analysis itself: a function whose
+  /// analysis stopped at its work budget (findings in it may be missing).
+  std::vector<Note> Notices;
   double Seconds = 0;
 };
 

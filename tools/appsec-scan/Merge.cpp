@@ -116,7 +116,7 @@ json skeleton(const Input &In) {
     }
     return Run;
   }
-  for (const char *K : {"summary", "findings", "failures", "shard"})
+  for (const char *K : {"summary", "findings", "failures", "incompleteAnalyses", "shard"})
     D.erase(K);
   if (D.contains("diff")) {
     D["diff"].erase("findingsOutsideDiff");
@@ -410,7 +410,7 @@ Outcome mergeJson(const std::vector<Input *> &Group, const std::set<std::string>
   Outcome O;
   O.Doc = Group.front()->Doc;
   std::vector<Item> Items;
-  json Failures = json::array();
+  json Failures = json::array(), Incomplete = json::array();
   size_t FailedUnits = 0, Suppressed = 0, OutsideDiff = 0, Unchanged = 0;
   for (const Input *In : Group) {
     const json &D = In->Doc;
@@ -426,6 +426,8 @@ Outcome mergeJson(const std::vector<Input *> &Group, const std::set<std::string>
       Items.push_back(jsonItem(F));
     for (const json &F : D.value("failures", json::array()))
       Failures.push_back(F);
+    for (const json &F : D.value("incompleteAnalyses", json::array()))
+      Incomplete.push_back(F);
   }
   std::vector<Item> Kept = mergeItems(std::move(Items), false, BaselineKeys, O.Suppressed);
   noteFailOn(O, Kept);
@@ -445,6 +447,11 @@ Outcome mergeJson(const std::vector<Input *> &Group, const std::set<std::string>
   O.Suppressed += Suppressed;
   O.Doc["findings"] = Findings;
   O.Doc["failures"] = Failures;
+  std::stable_sort(Incomplete.begin(), Incomplete.end(), [](const json &A, const json &B) {
+    return A.value("translationUnit", "") < B.value("translationUnit", "");
+  });
+  if (O.Doc.contains("incompleteAnalyses"))
+    O.Doc["incompleteAnalyses"] = Incomplete;
   if (O.Doc.contains("diff")) {
     O.Doc["diff"]["findingsOutsideDiff"] = OutsideDiff;
     O.Doc["diff"]["unchangedTranslationUnits"] = Unchanged;

@@ -143,6 +143,11 @@ static void writeSnippet(llvm::raw_ostream &OS, const Position &P) {
 }
 
 void writeText(llvm::raw_ostream &OS, const ScanResult &R) {
+  for (const UnitResult &U : R.Units)
+    for (const Note &N : U.Notices) {
+      writeLocation(OS, N.Pos, R.SourceRoot);
+      OS << "remark: " << N.Message << "\n";
+    }
   for (const Finding &F : R.Findings) {
     writeLocation(OS, F.Pos, R.SourceRoot);
     OS << F.Level << ": " << F.Message << " [" << F.Check << "]\n";
@@ -223,6 +228,14 @@ void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &To
                         {"reason", U.FailureReason},
                         {"errors", Errors}});
   }
+  json Incomplete = json::array();
+  for (const UnitResult &U : R.Units)
+    for (const Note &N : U.Notices) {
+      json NJ = positionJson(N.Pos, R.SourceRoot);
+      NJ["translationUnit"] = displayPath(U.File, R.SourceRoot);
+      NJ["message"] = N.Message;
+      Incomplete.push_back(NJ);
+    }
   // Nothing here depends on how the scan ran (time, -j, shards' order), so
   // the merge of shards equals a single run byte for byte (Merge.cpp).
   json Out = {
@@ -236,7 +249,8 @@ void writeJson(llvm::raw_ostream &OS, const ScanResult &R, const std::string &To
         {"findings", R.Findings.size()},
         {"suppressedByBaseline", R.SuppressedByBaseline}}},
       {"findings", Findings},
-      {"failures", Failures}};
+      {"failures", Failures},
+      {"incompleteAnalyses", Incomplete}};
   if (R.Diff)
     Out["diff"] = {{"range", R.Diff->Range},
                    {"findingsOutsideDiff", R.Diff->OutsideDiff},
@@ -414,6 +428,17 @@ void writeSarif(llvm::raw_ostream &OS, const ScanResult &R, const SarifOptions &
                              {"locations", json::array({{{"physicalLocation", physicalLocation(Where, R.SourceRoot)}}})},
                              {"properties", {{"translationUnit", displayPath(U.File, R.SourceRoot)}}}});
   }
+
+  // Analyses that stopped at their budget: the run succeeded, but findings in
+  // those functions may be missing.
+  for (const UnitResult &U : R.Units)
+    for (const Note &N : U.Notices)
+      Notifications.push_back(
+          {{"level", "warning"},
+           {"message", {{"text", clip(N.Message, 4000)}}},
+           {"descriptor", {{"id", "appsec-scan/analysis-incomplete"}}},
+           {"locations", json::array({{{"physicalLocation", physicalLocation(N.Pos, R.SourceRoot)}}})},
+           {"properties", {{"translationUnit", displayPath(U.File, R.SourceRoot)}}}});
 
   std::string RootUri = "file://" + percentEncode(R.SourceRoot == "/" ? "" : R.SourceRoot) + "/";
   json Run = {

@@ -189,6 +189,10 @@ static std::optional<clang::tidy::ClangTidyOptions> buildOptions(std::string &Er
   if (!Opts.HeaderFilterRegex)
     Opts.HeaderFilterRegex = "";
   Opts.SystemHeaders = false;
+  // A scan says where the analysis gave up (SARIF notifications, the JSON
+  // report's incompleteAnalyses), unless the configuration says otherwise.
+  Opts.CheckOptions.try_emplace("ReportBudgetExhaustion",
+                                ClangTidyOptions::ClangTidyValue("true"));
   return Opts;
 }
 
@@ -493,6 +497,7 @@ int main(int argc, const char **argv) {
           U.FailureReason = JR.value("failureReason", "");
           U.Errors = JR.at("errors").get<std::vector<Note>>();
           U.Findings = JR.at("findings").get<std::vector<Finding>>();
+          U.Notices = JR.value("notices", std::vector<Note>());
         } catch (const std::exception &) {
           U = failedUnit(File, "the worker wrote no readable result");
         }

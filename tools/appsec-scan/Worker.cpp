@@ -139,6 +139,11 @@ int runWorker(const WorkerRequest &Request, const std::string &OutputPath) {
       Unit.Ok = false;
       continue;
     }
+    if (E.DiagLevel == tooling::Diagnostic::Remark &&
+        StringRef(E.DiagnosticName).starts_with("appsec-")) {
+      Unit.Notices.push_back({E.Message.Message, MapMsg(E.Message)});
+      continue;
+    }
     Finding F;
     F.Check = E.DiagnosticName;
     // WarningsAsErrors keeps the warning level and sets IsWarningAsError.
@@ -162,6 +167,7 @@ int runWorker(const WorkerRequest &Request, const std::string &OutputPath) {
   J["failureReason"] = Unit.FailureReason;
   J["errors"] = Unit.Errors;
   J["findings"] = Unit.Findings;
+  J["notices"] = Unit.Notices;
   J["seconds"] = Unit.Seconds;
   std::error_code EC;
   llvm::raw_fd_ostream OS(OutputPath, EC);
