@@ -15,7 +15,7 @@ LAYERS = [
     ["support", "labels", "sinks"],            # vocabulary
     ["requirements", "models", "lattice"],     # data: catalog, models, the lattice
     ["summaries", "sanitizers", "frameworks"],  # what a function does, guards, handlers
-    ["tls", "jwt"],                            # TLS and JWT library knowledge and policies
+    ["tls", "jwt", "secrets"],                 # TLS, JWT and secret-handling knowledge and policies
     ["propagation"],                           # the transfer functions over one function
     ["engine"],                                # the driver over a translation unit
     ["reporting"],                             # the words of the findings

@@ -4,6 +4,7 @@
 #include "llvm/ADT/bit.h"
 #include "llvm/Support/MathExtras.h"
 
+#include "models/ArgConditions.h"
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
 #include "support/FormatConversions.h"
@@ -274,45 +275,6 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
 
 /// A model's condition on an argument: a named constant, a string literal, a
 /// null pointer or not.
-bool FunctionAnalysis::Impl::argumentMatches(const Expr *Arg, const ArgCondition &C) {
-  if (C.Null && Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull) !=
-                    Expr::NPCK_NotNull) {
-    if (!*C.Null)
-      return false;
-    if (C.Is.empty() && C.Contains.empty())
-      return true;
-  } else if (C.Null && *C.Null) {
-    return false;
-  } else if (C.Null && C.Is.empty() && C.Contains.empty()) {
-    return true;
-  }
-  const Expr *E = stripTemps(Arg);
-  while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    if (CE->getNumArgs() < 1)
-      break;
-    E = stripTemps(CE->getArg(0));
-  }
-  std::string Text;
-  bool IsLiteral = false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    Text = DRE->getDecl()->getNameAsString();
-  else if (const auto *L = dyn_cast<StringLiteral>(E); L && L->getCharByteWidth() == 1) {
-    Text = L->getString().str();
-    IsLiteral = true;
-  }
-  if (Text.empty())
-    return false;
-  llvm::StringRef T(Text);
-  for (const std::string &Is : C.Is)
-    if (T.equals_insensitive(Is))
-      return true;
-  if (IsLiteral)
-    for (const std::string &Part : C.Contains)
-      if (T.contains_insensitive(Part))
-        return true;
-  return false;
-}
-
 void FunctionAnalysis::Impl::checkSink(const SinkModel &K, const FunctionDecl *Callee,
                                        llvm::ArrayRef<const Expr *> Args,
                                        llvm::ArrayRef<TaintFact> ArgFacts, const Expr *Object,

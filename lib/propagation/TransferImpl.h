@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "models/ArgConditions.h"
 #include "propagation/FunctionAnalysis.h"
 #include "sanitizers/CharacterClass.h"
 #include "sanitizers/Guards.h"
@@ -90,9 +91,8 @@ public:
                 const std::string &SinkName, const std::string &What);
   /// The token at \p K has been verified: claims read from it earlier are fine.
   void clearPending(const LocKey &K, TaintState &In);
-  bool argumentMatches(const clang::Expr *Arg, const ArgCondition &C);
   bool conditionHolds(const std::optional<ArgCondition> &C, llvm::ArrayRef<const clang::Expr *> Args) {
-    return !C || (C->Arg < Args.size() && argumentMatches(Args[C->Arg], *C));
+    return appsec::conditionHolds(C, Args, Ctx);
   }
   /// A verification of \p F (sanitized or validated for JwtClaim) that is a
   /// token of this request, or the request object \p Subject itself, verifies

@@ -23,7 +23,8 @@ enum class SinkCategory : uint8_t {
   Xss,
   Redirect,
   Header,
-  JwtKey,   ///< the key a JWT is verified with (or the URL it is fetched from)
+  JwtKey,   ///< the key a JWT is signed or verified with (or the URL it is fetched from)
+  Credential, ///< a password, API key or other secret a library call is given
   JwtClaim, ///< a claim read from a decoded JWT: dangerous until verified
   Count
 };

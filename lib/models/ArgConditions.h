@@ -1,0 +1,25 @@
+//===- ArgConditions.h - does a call meet a model entry's `when`? --------===//
+#pragma once
+
+#include "models/ModelSet.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Expr.h"
+
+#include "llvm/ADT/ArrayRef.h"
+
+namespace appsec {
+
+/// \p Arg meets \p C: a null pointer constant (or not), a constant whose name
+/// or a string literal whose text is one of C.Is, a literal containing one of
+/// C.Contains (case-insensitive).
+bool argumentMatches(const clang::Expr *Arg, const ArgCondition &C, const clang::ASTContext &Ctx);
+
+/// No condition, or the argument it names meets it.
+inline bool conditionHolds(const std::optional<ArgCondition> &C,
+                           llvm::ArrayRef<const clang::Expr *> Args,
+                           const clang::ASTContext &Ctx) {
+  return !C || (C->Arg < Args.size() && argumentMatches(Args[C->Arg], *C, Ctx));
+}
+
+} // namespace appsec

@@ -1,0 +1,31 @@
+#include "reporting/SecretFindingText.h"
+
+#include "models/FunctionNames.h"
+
+#include "clang/AST/DeclCXX.h"
+
+using namespace clang;
+
+namespace appsec {
+
+DiagnosticText hardcodedSecretText(const HardcodedSecret &S, const FunctionDecl *Callee) {
+  DiagnosticText T;
+  T.Loc = S.Use->getBeginLoc();
+  std::string Who = Callee ? modelName(Callee) : "this call";
+  if (isa_and_nonnull<CXXConstructorDecl>(Callee))
+    Who = modelName(cast<CXXConstructorDecl>(Callee)->getParent());
+  bool Key = S.Category == SinkCategory::JwtKey;
+  T.Message = std::string(Key ? "the JWT key given to " : "the secret given to ") + Who +
+              (S.What.empty() ? "" : " (which " + S.What + ")") +
+              " is written in the source, so everyone with the code or the binary has it" +
+              (Key ? " and can sign tokens this service accepts" : "") +
+              "; load it at run time from a secret store or the environment" +
+              (Key ? " (for an Atlassian Connect app: the sharedSecret stored at installation)"
+                   : "");
+  if (S.Via)
+    T.Notes.emplace_back(S.Via->getLocation(),
+                         "the constant '" + S.Via->getNameAsString() + "' holds it");
+  return T;
+}
+
+} // namespace appsec
