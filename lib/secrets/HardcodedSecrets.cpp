@@ -19,7 +19,9 @@ bool isConstant(const VarDecl *V) {
   if (!V || isa<ParmVarDecl>(V) || !V->hasInit())
     return false;
   QualType T = V->getType();
-  if (T.isConstQualified() || V->isConstexpr())
+  // `const std::string &kKey = "...";` binds a constant too.
+  if (T.isConstQualified() || V->isConstexpr() ||
+      (T->isReferenceType() && T.getNonReferenceType().isConstQualified()))
     return true;
   return V->hasGlobalStorage() && T->isPointerType() &&
          T->getPointeeType().isConstQualified() && T->getPointeeType()->isAnyCharacterType();

@@ -13,6 +13,7 @@
 static const std::string kSigningKey = "f0a2c9...-prod-key";
 #define SHARED_SECRET "connect-shared-secret"
 const char *kDbPassword = "hunter2";
+const std::string &kRefreshKey = "refresh-key-2024";
 
 std::string issue(const std::string &user) {
   return jwt::create().set_subject(user).sign(jwt::algorithm::hs256{"my-super-secret"});
@@ -23,9 +24,12 @@ void verify(const std::string &token) {
   auto decoded = jwt::decode(token);
   jwt::verify().allow_algorithm(jwt::algorithm::hs256{kSigningKey}).verify(decoded);
   // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: the JWT key given to jwt::algorithm::hs256 {{.*}} [appsec-hardcoded-secret]
-  // CHECK-MESSAGES: :[[@LINE-13]]:26: note: the constant 'kSigningKey' holds it
+  // CHECK-MESSAGES: :[[@LINE-14]]:26: note: the constant 'kSigningKey' holds it
   jwt::verify().allow_algorithm(jwt::algorithm::hs256{SHARED_SECRET}).verify(decoded);
   // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: the JWT key given to jwt::algorithm::hs256 {{.*}} [appsec-hardcoded-secret]
+  jwt::verify().allow_algorithm(jwt::algorithm::hs256(kRefreshKey)).verify(decoded);
+  // CHECK-MESSAGES: :[[@LINE-1]]:55: warning: the JWT key given to jwt::algorithm::hs256 {{.*}} [appsec-hardcoded-secret]
+  // CHECK-MESSAGES: :[[@LINE-16]]:20: note: the constant 'kRefreshKey' holds it
 }
 
 void databases() {
@@ -35,7 +39,7 @@ void databases() {
   MYSQL *my = mysql_init(nullptr);
   mysql_real_connect(my, "db", "app", kDbPassword, "notes", 3306, nullptr, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: the secret given to mysql_real_connect {{.*}} [appsec-hardcoded-secret]
-  // CHECK-MESSAGES: :[[@LINE-23]]:13: note: the constant 'kDbPassword' holds it
+  // CHECK-MESSAGES: :[[@LINE-27]]:13: note: the constant 'kDbPassword' holds it
   CURL *h = curl_easy_init();
   curl_easy_setopt(h, CURLOPT_USERPWD, "admin:admin");
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: the secret given to curl_easy_setopt (which authenticates with that secret) {{.*}} [appsec-hardcoded-secret]
