@@ -223,6 +223,27 @@ bool readsRequest(const RequestHandler &H, const ASTContext &Ctx) {
   return !Todo.empty(); // out of budget: assume it does
 }
 
+const Stmt *tokenRead(const FunctionDecl *F) {
+  const FunctionDecl *Def = nullptr;
+  if (!F || !F->hasBody(Def) || !Def->getBody())
+    return nullptr;
+  std::vector<const Stmt *> Todo{Def->getBody()};
+  while (!Todo.empty()) {
+    const Stmt *S = Todo.back();
+    Todo.pop_back();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *C = dyn_cast<CallExpr>(S))
+      for (const Expr *A : C->arguments())
+        if (std::string K = keyOf(A); !K.empty() && isTokenKey(K))
+          return S;
+    // Source order: children pushed in reverse.
+    llvm::SmallVector<const Stmt *, 8> Children(S->child_begin(), S->child_end());
+    Todo.insert(Todo.end(), Children.rbegin(), Children.rend());
+  }
+  return nullptr;
+}
+
 RequestHandler handlerBody(const RequestHandler &H) {
   RequestHandler Body = H;
   const auto *M = dyn_cast_or_null<CXXMethodDecl>(H.Function);

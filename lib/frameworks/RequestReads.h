@@ -40,6 +40,10 @@ bool rejectsRequest(const clang::Stmt *S, const clang::ASTContext &Ctx);
 /// nested lambda may; true when the body is out of view or too big to scan.
 bool readsRequest(const RequestHandler &H, const clang::ASTContext &Ctx);
 
+/// The first place \p F reads a request's token: a call or subscript given a
+/// token key ("Authorization", "token", ...); null if none.
+const clang::Stmt *tokenRead(const clang::FunctionDecl *F);
+
 /// \p H with its body: for an oat++ ENDPOINT proxy (Z__PROXY_METHOD_<name>),
 /// the endpoint method it calls, whose request parameters are those of an
 /// incoming-request type and whose other parameters come from the URL.

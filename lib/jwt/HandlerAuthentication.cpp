@@ -211,6 +211,46 @@ HandlerAuthResult HandlerAuthentication::analyse(const RequestHandler &H) {
   return R;
 }
 
+/// Routes that never verify behind a Drogon filter that reads the token and
+/// passes the request on without verifying it: one finding at the filter,
+/// which is where the fix goes, instead of one per route.
+std::vector<HandlerVerdict> groupByFilter(std::vector<HandlerVerdict> Verdicts,
+                                          const MiddlewareIndex &Middleware,
+                                          VerificationIndex &Verifier) {
+  std::vector<HandlerVerdict> Out;
+  std::map<const FunctionDecl *, size_t> FilterVerdict;
+  for (HandlerVerdict &V : Verdicts) {
+    const FunctionDecl *Filter = nullptr;
+    std::string FilterName;
+    if (V.Result.Verdict == HandlerAuth::NeverVerifies && V.Handler.Fw == Framework::Drogon)
+      for (const std::string &Name : V.Handler.FilterNames)
+        if (const FunctionDecl *F = Middleware.drogonFilter(Name);
+            F && tokenRead(F) && !Verifier.functionVerifies(F)) {
+          Filter = F;
+          FilterName = Name;
+          break;
+        }
+    if (!Filter) {
+      Out.push_back(std::move(V));
+      continue;
+    }
+    auto [It, New] = FilterVerdict.emplace(Filter, Out.size());
+    if (New) {
+      HandlerVerdict F;
+      F.Handler = V.Handler;
+      F.Handler.Function = Filter;
+      F.Handler.Registration = Filter->getLocation();
+      F.Result.Verdict = HandlerAuth::FilterNeverVerifies;
+      F.FilterName = FilterName;
+      F.TokenRead = tokenRead(Filter);
+      F.CredentialsInUse = V.CredentialsInUse;
+      Out.push_back(std::move(F));
+    }
+    Out[It->second].GuardedRoutes.emplace_back(V.Handler.Registration, V.Handler.Route);
+  }
+  return Out;
+}
+
 std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
                                                    llvm::ArrayRef<const FunctionDecl *> Functions,
                                                    const AuthenticationOutcomes &OutcomeOf,
@@ -259,7 +299,10 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
     if (R.Verdict != HandlerAuth::NeverVerifies && R.Verdict != HandlerAuth::ResultIgnored &&
         R.Verdict != HandlerAuth::SomePathsSkip)
       continue;
-    HandlerVerdict V{H, R, "", identityRole(H, Ctx)};
+    HandlerVerdict V;
+    V.Handler = H;
+    V.Result = R;
+    V.IdentityRole = identityRole(H, Ctx);
     V.CredentialsInUse = CredentialsInUse;
     V.VerificationIsCredentialCheck = R.Verification && credentialCheckPolarity(R.Verification, Ctx);
     if (!V.IdentityRole.empty() && !Options.ReportIdentityEndpoints)
@@ -268,7 +311,7 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
       V.IgnoredCallee = Verifier.describe(R.IgnoredCall);
     Verdicts.push_back(std::move(V));
   }
-  return Verdicts;
+  return groupByFilter(std::move(Verdicts), Middleware, Verifier);
 }
 
 } // namespace appsec::jwt

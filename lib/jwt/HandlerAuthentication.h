@@ -50,6 +50,9 @@ enum class HandlerAuth {
   NeverVerifies,
   SomePathsSkip,
   ResultIgnored,
+  /// A Drogon filter that reads the token and passes the request on without
+  /// verifying it (one finding for the routes it guards).
+  FilterNeverVerifies,
 };
 
 struct HandlerAuthResult {
@@ -121,6 +124,11 @@ struct HandlerVerdict {
   /// The verification met on another path (SomePathsSkip) checks a session
   /// or API key rather than a token.
   bool VerificationIsCredentialCheck = false;
+  /// FilterNeverVerifies: the filter class, where it reads the token, and
+  /// the routes it guards (registration, route).
+  std::string FilterName;
+  const clang::Stmt *TokenRead = nullptr;
+  std::vector<std::pair<clang::SourceLocation, std::string>> GuardedRoutes;
 };
 
 /// The whole handler analysis of one translation unit: indexes the handlers

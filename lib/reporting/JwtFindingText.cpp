@@ -50,6 +50,26 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
                 " is served anyway; check the result and answer 401 when it fails";
     T.Notes.emplace_back(H.Registration, "route registered here");
     return T;
+  case jwt::HandlerAuth::FilterNeverVerifies: {
+    T.Loc = H.Registration;
+    size_t N = V.GuardedRoutes.size();
+    T.Message = "Drogon filter '" + V.FilterName +
+                "' reads the request's token and passes the request on without verifying it, "
+                "so " + (N == 1 ? std::string("the route it guards serves")
+                                : "the " + std::to_string(N) + " routes it guards serve") +
+                " requests anyone can forge; verify the token (signature with a "
+                "pinned algorithm, exp, iss) before calling the chain callback, and answer 401 "
+                "when it fails";
+    if (V.TokenRead)
+      T.Notes.emplace_back(V.TokenRead->getBeginLoc(), "the token is read here");
+    for (size_t I = 0; I < N && I < 10; ++I)
+      T.Notes.emplace_back(V.GuardedRoutes[I].first,
+                           "route " + (V.GuardedRoutes[I].second.empty()
+                                           ? std::string("registered here")
+                                           : "'" + V.GuardedRoutes[I].second + "'") +
+                               " is guarded by this filter only");
+    return T;
+  }
   case jwt::HandlerAuth::SomePathsSkip:
     T.Loc = R.Read->getBeginLoc();
     T.Message = Who + " uses " + R.ReadWhat +
