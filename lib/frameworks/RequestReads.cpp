@@ -58,11 +58,6 @@ std::string keyOf(const Expr *E) {
   return "";
 }
 
-llvm::StringRef calleeName(const CallExpr *C) {
-  const FunctionDecl *FD = C->getDirectCallee();
-  return FD && FD->getIdentifier() ? FD->getName() : "";
-}
-
 bool isErrorStatus(const Expr *E, const ASTContext &Ctx) {
   if (!E)
     return false;

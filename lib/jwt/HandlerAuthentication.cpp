@@ -25,11 +25,6 @@ const char *const DefaultPublicRoutes =
 
 namespace {
 
-llvm::StringRef calleeName(const CallExpr *C) {
-  const FunctionDecl *FD = C->getDirectCallee();
-  return FD && FD->getIdentifier() ? FD->getName() : "";
-}
-
 /// \p F calls a function of the application: not the standard library, the
 /// web framework or a JSON/JWT library (a vendored framework is not in a
 /// system header, so its namespace tells).
@@ -221,11 +216,12 @@ std::vector<HandlerVerdict> groupByFilter(std::vector<HandlerVerdict> Verdicts,
   std::map<const FunctionDecl *, size_t> FilterVerdict;
   for (HandlerVerdict &V : Verdicts) {
     const FunctionDecl *Filter = nullptr;
+    const Stmt *TokenRead = nullptr;
     std::string FilterName;
     if (V.Result.Verdict == HandlerAuth::NeverVerifies && V.Handler.Fw == Framework::Drogon)
       for (const std::string &Name : V.Handler.FilterNames)
         if (const FunctionDecl *F = Middleware.drogonFilter(Name);
-            F && tokenRead(F) && !Verifier.functionVerifies(F)) {
+            F && (TokenRead = tokenRead(F)) && !Verifier.functionVerifies(F)) {
           Filter = F;
           FilterName = Name;
           break;
@@ -242,7 +238,7 @@ std::vector<HandlerVerdict> groupByFilter(std::vector<HandlerVerdict> Verdicts,
       F.Handler.Registration = Filter->getLocation();
       F.Result.Verdict = HandlerAuth::FilterNeverVerifies;
       F.FilterName = FilterName;
-      F.TokenRead = tokenRead(Filter);
+      F.TokenRead = TokenRead;
       F.CredentialsInUse = V.CredentialsInUse;
       Out.push_back(std::move(F));
     }

@@ -273,10 +273,7 @@ std::vector<const CallExpr *> pocoVerifyWithoutExpiry(const FunctionDecl *F,
 namespace {
 
 bool inNamespace(const Decl *D, StringRef Name) {
-  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
-    if (const auto *NS = dyn_cast<NamespaceDecl>(DC); NS && NS->getName() == Name)
-      return true;
-  return false;
+  return llvm::is_contained(namespacesOf(D), Name);
 }
 
 /// \p S requires `exp`: jwt-cpp has_expires_at()/get_expires_at() or any

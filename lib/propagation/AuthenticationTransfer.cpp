@@ -94,18 +94,17 @@ void settle(AuthenticationState &A) {
 
 } // namespace
 
+bool FunctionAnalysis::Impl::callsOtherHandler(const CallExpr *C) {
+  const FunctionDecl *Callee = C->getDirectCallee();
+  return Callee && Callee->getCanonicalDecl() != FD->getCanonicalDecl() && Engine.isHandler(Callee);
+}
+
 void FunctionAnalysis::Impl::beginAuthentication(const CFG &G) {
   if (SummaryMode)
     return;
   HandlerBody = Engine.handlerBodyFor(FD);
-  bool CallsHandler = false;
-  for (const CallExpr *C : callsIn(FD->getBody()))
-    if (const FunctionDecl *Callee = C->getDirectCallee();
-        Callee && Callee->getCanonicalDecl() != FD->getCanonicalDecl() && Engine.isHandler(Callee)) {
-      CallsHandler = true;
-      break;
-    }
-  TracksAuth = HandlerBody || CallsHandler;
+  auto Calls = callsIn(FD->getBody());
+  TracksAuth = HandlerBody || llvm::any_of(Calls, [&](const CallExpr *C) { return callsOtherHandler(C); });
   if (!TracksAuth)
     return;
   jwt::VerificationIndex &V = Engine.verifications();
@@ -119,7 +118,7 @@ void FunctionAnalysis::Impl::beginAuthentication(const CFG &G) {
   // clientKey picks the secret) is not trusted by being read: the
   // initializers of locals passed to a verification.
   if (HandlerBody)
-    for (const CallExpr *C : callsIn(FD->getBody()))
+    for (const CallExpr *C : Calls)
       if (V.isVerification(C))
         for (const Expr *A : C->arguments())
           if (const auto *Var = dyn_cast_or_null<VarDecl>(referencedDecl(A));
@@ -135,8 +134,7 @@ void FunctionAnalysis::Impl::authenticationElement(const Stmt *St) {
       Slot = C;
   };
   if (const auto *Call = dyn_cast<CallExpr>(St)) {
-    if (const FunctionDecl *Callee = Call->getDirectCallee();
-        Callee && Callee->getCanonicalDecl() != FD->getCanonicalDecl() && Engine.isHandler(Callee))
+    if (callsOtherHandler(Call))
       Auth.HandlerCalls[Call] |= !A.Settled;
     jwt::VerificationIndex &V = Engine.verifications();
     if (V.isUnverifiedDecode(Call)) {

@@ -136,6 +136,9 @@ public:
   void authenticationElement(const clang::Stmt *St);
   void authenticationEdge(const clang::Expr *Cond, bool Branch, TaintState &Out);
   void finishAuthentication(const TaintState &Exit);
+  /// \p C calls a request handler other than this function (Beast-style
+  /// handlers judged by their callers).
+  bool callsOtherHandler(const clang::CallExpr *C);
   bool TracksAuth = false;
   const RequestHandler *HandlerBody = nullptr;
   /// Verifications whose success decides a branch: settled on that edge.

@@ -63,13 +63,6 @@ bool isStringClass(QualType T) {
   return N == "basic_string" || N == "basic_string_view" || N == "path";
 }
 
-StringRef calleeName(const CallExpr *C) {
-  if (const FunctionDecl *F = C->getDirectCallee())
-    if (F->getIdentifier())
-      return F->getName();
-  return "";
-}
-
 const Expr *objectOf(const CallExpr *C) {
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
     return MC->getImplicitObjectArgument();

@@ -359,4 +359,9 @@ llvm::SmallVector<llvm::StringRef, 4> namespacesOf(const clang::Decl *D) {
   return Names;
 }
 
+llvm::StringRef calleeName(const clang::CallExpr *C) {
+  const clang::FunctionDecl *FD = C ? C->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() ? FD->getName() : "";
+}
+
 } // namespace appsec

@@ -57,6 +57,10 @@ bool isLiteral(const clang::Expr *E);
 /// {"algorithm", "jwt"} (an anonymous namespace is an empty name).
 llvm::SmallVector<llvm::StringRef, 4> namespacesOf(const clang::Decl *D);
 
+/// The unqualified name of the function \p C calls directly; empty for
+/// calls through pointers and for operators and other special names.
+llvm::StringRef calleeName(const clang::CallExpr *C);
+
 } // namespace appsec
 
 namespace appsec {
