@@ -124,6 +124,11 @@ std::vector<std::pair<SourceLocation, std::string>> EngineClient::exhaustedBudge
   return Out;
 }
 
+const std::vector<::appsec::UncheckedResult> &EngineClient::uncheckedResults() {
+  static const std::vector<::appsec::UncheckedResult> None;
+  return Engine ? Engine->uncheckedResults() : None;
+}
+
 std::vector<const ::appsec::SinkFinding *>
 EngineClient::findings(::appsec::SinkCategory Category) {
   std::vector<const ::appsec::SinkFinding *> Out;

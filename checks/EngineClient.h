@@ -41,6 +41,8 @@ public:
   /// The findings of \p Category that the check's sources reach; runs the
   /// analysis the first time any check sharing the engine asks.
   std::vector<const ::appsec::SinkFinding *> findings(::appsec::SinkCategory Category);
+  /// Results (verification error codes) never read after their call.
+  const std::vector<::appsec::UncheckedResult> &uncheckedResults();
   /// Functions of the main file whose analysis stopped at the work budget,
   /// when the option ReportBudgetExhaustion is on and no other check sharing
   /// the engine has reported them yet (call after findings()).

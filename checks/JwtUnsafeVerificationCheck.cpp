@@ -25,7 +25,9 @@ bool readFlag(StringRef V) {
 JwtUnsafeVerificationCheck::JwtUnsafeVerificationCheck(StringRef Name,
                                                        ClangTidyContext *Context)
     : AppSecCheck(Name, Context), RequireExpiry(readFlag(Options.get("RequireExpiry", "false"))),
-      Engine(Options, "", ::appsec::maskOf(::appsec::Label::TokenKeyUrl)) {}
+      Engine(Options, "",
+             ::appsec::maskOf(::appsec::Label::TokenKeyUrl) |
+                 ::appsec::maskOf(::appsec::Label::TokenAlgorithm)) {}
 
 void JwtUnsafeVerificationCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AppSecCheck::storeOptions(Opts);
@@ -58,9 +60,17 @@ void JwtUnsafeVerificationCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void JwtUnsafeVerificationCheck::onEndOfTranslationUnit() {
-  for (auto Category : {::appsec::SinkCategory::Ssrf, ::appsec::SinkCategory::JwtKey})
+  using ::appsec::Label, ::appsec::SinkCategory, ::appsec::maskOf;
+  for (auto Category : {SinkCategory::Ssrf, SinkCategory::JwtKey})
     for (const ::appsec::SinkFinding *F : Engine.findings(Category))
-      report(::appsec::keyFromTokenText(*F));
+      if (F->Labels & maskOf(Label::TokenKeyUrl))
+        report(::appsec::keyFromTokenText(*F));
+  for (const ::appsec::UncheckedResult &R : Engine.uncheckedResults())
+    if (auto T = ::appsec::uncheckedResultText(R))
+      report(*T);
+  for (const ::appsec::SinkFinding *F : Engine.findings(SinkCategory::JwtAlgorithm))
+    if (F->Labels & maskOf(Label::TokenAlgorithm))
+      report(::appsec::algorithmFromTokenText(*F));
   Engine.reset();
 }
 

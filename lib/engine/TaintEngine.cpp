@@ -1,6 +1,7 @@
 #include "engine/TaintEngine.h"
 
 #include "frameworks/RequestReads.h"
+#include "jwt/JwtApi.h"
 #include "sanitizers/CharacterClass.h"
 #include "models/FunctionNames.h"
 #include "propagation/FunctionAnalysis.h"
@@ -129,6 +130,21 @@ TaintEngine::TaintEngine(ASTContext &Ctx, std::shared_ptr<const ModelSet> Models
                          const EngineOptions &Opts, std::string *PatternError)
     : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx), Handlers(Ctx),
       Verifier(Ctx, this->Opts.VerifierNames, PatternError) {}
+
+std::optional<BranchSink> TaintEngine::branchSinkAt(const Stmt *Terminator,
+                                                    const FunctionDecl *FD) {
+  // Libraries choose among their own algorithms (cpp-jwt switches on the
+  // header's alg to verify it); only the program's choices count.
+  if (Ctx.getSourceManager().isInSystemHeader(Terminator->getBeginLoc()))
+    return std::nullopt;
+  auto [It, New] = ChoosesVerifier.try_emplace(Terminator, false);
+  if (New)
+    It->second = jwt::choosesVerifier(Terminator, FD, Ctx);
+  if (!It->second)
+    return std::nullopt;
+  return BranchSink{SinkCategory::JwtAlgorithm, "a branch",
+                    "configures a different verifier on each side"};
+}
 
 const RequestHandler *TaintEngine::handlerBodyFor(const FunctionDecl *FD) {
   if (!BodiesKnown) {

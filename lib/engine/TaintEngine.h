@@ -63,6 +63,16 @@ public:
   const FieldSourceModel *fieldSourceFor(const clang::FieldDecl *FD) override;
   const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) override;
   void report(SinkFinding F) override;
+  void reportUncheckedResult(UncheckedResult R) override {
+    if (!Muted)
+      Unchecked.push_back(R);
+  }
+  /// Results (verification error codes) never read after their call, in the
+  /// main file's entries. Runs the analysis if it has not run.
+  const std::vector<UncheckedResult> &uncheckedResults() {
+    findings();
+    return Unchecked;
+  }
   TaintFact globalFact(const LocKey &K) const override;
   void writeGlobal(const LocKey &K, const TaintFact &F) override;
   const ConstantConditions &constants() const override { return Constants; }
@@ -81,6 +91,8 @@ public:
     if (!Muted && std::find(Exhausted.begin(), Exhausted.end(), FD) == Exhausted.end())
       Exhausted.push_back(FD);
   }
+  std::optional<BranchSink> branchSinkAt(const clang::Stmt *Terminator,
+                                         const clang::FunctionDecl *FD) override;
   jwt::VerificationIndex &verifications() override { return Verifier; }
   const RequestHandler *handlerBodyFor(const clang::FunctionDecl *FD) override;
   bool isHandler(const clang::FunctionDecl *FD) override { return Handlers.find(FD) != nullptr; }
@@ -111,6 +123,7 @@ private:
   std::map<const clang::FunctionDecl *, RequestHandler> Bodies;
   bool BodiesKnown = false;
   std::map<const clang::FunctionDecl *, AuthenticationOutcome> AuthOutcomes;
+  std::map<const clang::Stmt *, bool> ChoosesVerifier;
   std::set<const clang::Type *> RequestTypes;
   std::set<const clang::FunctionDecl *> Called; ///< canonical declarations
   bool CalledKnown = false;
@@ -122,6 +135,7 @@ private:
   std::map<LocKey, TaintFact> Globals;
   bool GlobalsChanged = false;
   std::vector<SinkFinding> Findings;
+  std::vector<UncheckedResult> Unchecked;
   std::set<std::tuple<unsigned, unsigned, int>> FindingKeys;
   bool Ran = false;
   bool Muted = false; ///< analysing handler bodies outside the main file

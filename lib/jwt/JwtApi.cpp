@@ -3,6 +3,8 @@
 #include "support/AstHelpers.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -242,40 +244,6 @@ const Expr *errorCodeArgument(const CallExpr *Call) {
   return nullptr;
 }
 
-bool readsTokenAlgorithm(const Expr *E) {
-  if (!E)
-    return false;
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
-    return Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2 &&
-           stringLiteral(Op->getArg(1)) == "alg";
-  const auto *Call = dyn_cast<CallExpr>(E);
-  if (!Call)
-    return false;
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD || !FD->getIdentifier())
-    return false;
-  StringRef N = FD->getName();
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
-    if (N == "at" && Call->getNumArgs() >= 1)
-      return stringLiteral(Call->getArg(0)) == "alg";
-    if (inJwt(MD->getParent())) {
-      if (N == "get_algorithm" || N == "algo")
-        return true;
-      if (N == "get_header_claim" && Call->getNumArgs() >= 1)
-        return stringLiteral(Call->getArg(0)) == "alg";
-      return false;
-    }
-    return inPocoJwt(MD->getParent()) && N == "getAlgorithm";
-  }
-  if (!FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
-    return false;
-  if (N == "jwt_get_alg")
-    return true;
-  return N == "jwt_get_header" && Call->getNumArgs() == 2 &&
-         stringLiteral(Call->getArg(1)) == "alg";
-}
-
 namespace {
 bool configuresVerifierImpl(const Stmt *S, const ASTContext &Ctx, unsigned Depth) {
   if (!S || Depth > 64)
@@ -307,6 +275,64 @@ bool configuresVerifierImpl(const Stmt *S, const ASTContext &Ctx, unsigned Depth
 
 bool configuresVerifier(const Stmt *S, const ASTContext &Ctx) {
   return configuresVerifierImpl(S, Ctx, 0);
+}
+
+namespace {
+bool exits(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *C = dyn_cast<CompoundStmt>(S))
+    return !C->body_empty() && exits(C->body_back());
+  if (isa<ReturnStmt>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return isa<CXXThrowExpr>(E->IgnoreImplicit());
+  return false;
+}
+
+/// The statements after \p S in its enclosing block configure a verifier.
+bool followersConfigure(const Stmt *S, const FunctionDecl *F, ASTContext &Ctx) {
+  const CompoundStmt *Block = blockHolding(S, F);
+  if (!Block)
+    return false;
+  bool After = false;
+  for (const Stmt *C : Block->body()) {
+    if (After && configuresVerifier(C, Ctx))
+      return true;
+    if (C == S)
+      After = true;
+  }
+  return false;
+}
+} // namespace
+
+bool choosesVerifier(const Stmt *Terminator, const FunctionDecl *F, ASTContext &Ctx) {
+  if (const auto *If = dyn_cast<IfStmt>(Terminator)) {
+    if (!configuresVerifier(If->getThen(), Ctx))
+      return false;
+    return If->getElse() ? configuresVerifier(If->getElse(), Ctx)
+                         : exits(If->getThen()) && followersConfigure(If, F, Ctx);
+  }
+  if (const auto *Sw = dyn_cast<SwitchStmt>(Terminator)) {
+    const auto *Block = dyn_cast_or_null<CompoundStmt>(Sw->getBody());
+    if (!Block)
+      return false;
+    unsigned Groups = 0;
+    bool Counted = false;
+    for (const Stmt *C : Block->body()) {
+      if (isa<SwitchCase>(C))
+        Counted = false;
+      if (!Counted && configuresVerifier(C, Ctx)) {
+        ++Groups;
+        Counted = true;
+      }
+    }
+    return Groups >= 2;
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Terminator))
+    return configuresVerifier(CO->getTrueExpr(), Ctx) &&
+           configuresVerifier(CO->getFalseExpr(), Ctx);
+  return false;
 }
 
 StringRef literalText(const Expr *E) { return stringLiteral(E); }

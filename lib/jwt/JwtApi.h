@@ -93,16 +93,18 @@ bool isL8w8jwtDecodingParams(clang::QualType T);
 /// The argument of \p Call bound to a `std::error_code &` parameter, or null.
 const clang::Expr *errorCodeArgument(const clang::CallExpr *Call);
 
-/// \p E itself reads the algorithm named in a token's header:
-/// decoded.get_algorithm(), get_header_claim("alg") (jwt-cpp),
-/// obj.header().algo() (cpp-jwt), jwt_get_alg / jwt_get_header(j, "alg")
-/// (libjwt), Token::getAlgorithm() (Poco), and any x["alg"] / x.at("alg").
-bool readsTokenAlgorithm(const clang::Expr *E);
-
 /// \p S builds or configures a verifier: jwt-cpp allow_algorithm or an
 /// algorithm object, a cpp-jwt jwt::decode or algorithms(...), a keyed
 /// libjwt jwt_decode, a Poco Signer or its algorithm setters.
 bool configuresVerifier(const clang::Stmt *S, const clang::ASTContext &Ctx);
+
+/// \p Terminator (an if, switch or ?: of \p F) chooses between verifiers:
+/// an if whose branches configure different verifiers (or whose then-branch
+/// configures one and leaves, with another configured after it), a switch
+/// with two or more cases that configure one, a ?: with one on each side.
+/// Whatever its condition tests then picks how a token is checked.
+bool choosesVerifier(const clang::Stmt *Terminator, const clang::FunctionDecl *F,
+                     clang::ASTContext &Ctx);
 
 /// The text of the narrow string literal \p E is, also through the
 /// std::string / string_view built from it; empty otherwise.

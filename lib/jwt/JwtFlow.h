@@ -2,8 +2,6 @@
 //
 // Intra-function questions about JWT handling, answered over one function
 // body (nested lambdas are functions of their own and are not entered):
-//  - which error codes filled by a verification call are never looked at;
-//  - where the token's own `alg` header chooses the verifier;
 //  - which Poco::JWT verifications never look at the expiry;
 //  - which jwt-cpp/cpp-jwt verifications accept a token without `exp`.
 // Calls into functions defined in the same translation unit are followed
@@ -20,30 +18,6 @@
 #include <vector>
 
 namespace appsec::jwt {
-
-struct UncheckedErrorCode {
-  const clang::CallExpr *Call = nullptr; ///< verify(decoded, ec) / jwt::decode(..., ec, ...)
-  const clang::VarDecl *Ec = nullptr;
-  Library Lib = Library::JwtCpp;
-};
-
-/// Verification calls that report failure in a local std::error_code which
-/// the function never reads after the call.
-std::vector<UncheckedErrorCode> uncheckedErrorCodes(const clang::FunctionDecl *F,
-                                                    clang::ASTContext &Ctx);
-
-struct AlgorithmFromToken {
-  const clang::Stmt *Choice = nullptr;  ///< the if/switch/?: or the argument
-  const clang::Expr *Source = nullptr;  ///< where the header's alg is read
-  bool Argument = false;                ///< the alg is passed to an allow-list
-};
-
-/// Places where the `alg` read from the token chooses between verifiers (an
-/// if/else, switch or ?: whose branches configure different verifiers) or is
-/// passed to the allow-list itself (jwt-cpp allow_algorithm, cpp-jwt
-/// algorithms(...), Poco setAlgorithms/addAlgorithm).
-std::vector<AlgorithmFromToken> algorithmFromToken(const clang::FunctionDecl *F,
-                                                   clang::ASTContext &Ctx);
 
 /// Poco::JWT Signer::verify/tryVerify calls in a function that never calls
 /// Token::getExpiration() and does not hand the token back to its caller.

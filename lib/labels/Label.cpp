@@ -18,6 +18,7 @@ constexpr LabelInfo Infos[] = {
     {"secret", "a secret"},
     {"unknown-origin", "data of unknown origin"},
     {"token-key-url", "a key URL"},
+    {"token-alg", "an algorithm name"},
 };
 constexpr unsigned BuiltinLabels = sizeof(Infos) / sizeof(Infos[0]);
 static_assert(BuiltinLabels == unsigned(Label::User0));

@@ -35,6 +35,7 @@ enum class Label : uint8_t {
   Unknown,     ///< a string parameter of a function nobody in this unit calls:
                ///< its callers (other files, the framework) decide what it is
   TokenKeyUrl, ///< a key URL a JWT names in its own header (jku, x5u)
+  TokenAlgorithm, ///< the algorithm a JWT names in its own header (alg)
   // Declared by model files ("labels"), in order of declaration.
   User0,
   User7 = User0 + 7,
@@ -53,6 +54,11 @@ constexpr LabelMask LocalLabels = maskOf(Label::File) | maskOf(Label::Environmen
 /// untrusted-data checks do not report data of unknown origin; the JWT claims
 /// check does (a token handed in from elsewhere, decoded and trusted).
 constexpr LabelMask OriginLabels = RemoteLabels | LocalLabels;
+
+/// Labels that survive a conversion to a number, an enum or a bool: such a
+/// value does not carry a string to inject, it makes a choice (which
+/// algorithm verifies a token), and the choice is what is reported.
+constexpr LabelMask ValueLabels = maskOf(Label::TokenAlgorithm);
 
 inline bool isOrigin(Label L) { return maskOf(L) & OriginLabels; }
 

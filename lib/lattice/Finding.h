@@ -3,6 +3,9 @@
 
 #include "lattice/TaintFact.h"
 
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
 #include <string>
 
 namespace appsec {
@@ -17,6 +20,14 @@ struct SinkFinding {
   LabelMask Labels = 0;   ///< every label the data at the sink may carry
   std::string SourceText; ///< text of the root step
   StepList Steps;         ///< source first, ends before the sink
+};
+
+/// A result a call reported in a local that the function never reads after
+/// the call (a verification's error code): the failure goes unnoticed.
+struct UncheckedResult {
+  const clang::Expr *Call = nullptr; ///< the CallExpr
+  const clang::Expr *Arg = nullptr;  ///< where the result is written
+  const clang::ValueDecl *Var = nullptr;
 };
 
 } // namespace appsec

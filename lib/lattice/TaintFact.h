@@ -134,6 +134,17 @@ struct TaintFact {
     }
   }
 
+  /// The fact as a number, an enum or a bool (a comparison's result): only
+  /// value labels survive (see ValueLabels); parameter marks do not.
+  TaintFact scalar() const {
+    if (!(Labels & ValueLabels))
+      return {};
+    TaintFact F = *this;
+    F.Labels &= ValueLabels;
+    F.Params = F.ParamAdds = F.ParamClears = 0;
+    return F;
+  }
+
   /// True if the fact can make a sink of category \p C dangerous.
   bool dangerousFor(SinkCategory C) const {
     return tainted() && !(Sanitized & maskOf(C));

@@ -53,6 +53,15 @@ bool TaintState::joinWith(const TaintState &O) {
       Changed = true;
     }
   }
+  for (const auto &[Key, P] : O.PendingResults) {
+    auto [It, New] = PendingResults.emplace(Key, P);
+    if (New) {
+      Changed = true;
+    } else if (P.Read && !It->second.Read) {
+      It->second.Read = true;
+      Changed = true;
+    }
+  }
   if ((VerifiedParams & O.VerifiedParams) != VerifiedParams) {
     VerifiedParams &= O.VerifiedParams;
     Changed = true;

@@ -86,6 +86,16 @@ struct PendingClaim {
   bool Cleared = false; ///< a verification followed on some path
 };
 
+/// A result a call reported in a local (a verification's std::error_code)
+/// that must be looked at afterwards. Reported where the function ends
+/// unless it was read after the call on some path.
+struct PendingResult {
+  LocKey Var;
+  const clang::Expr *Call = nullptr;
+  const clang::Expr *Arg = nullptr;
+  bool Read = false;
+};
+
 struct TaintState {
   bool Reached = false;
   std::map<LocKey, TaintFact> Facts;
@@ -103,6 +113,8 @@ struct TaintState {
   ParamMask VerifiedParams = 0;
   /// By the read's location (raw encoding).
   std::map<unsigned, PendingClaim> PendingClaims;
+  /// By the call's location (raw encoding).
+  std::map<unsigned, PendingResult> PendingResults;
   /// Has the request been authenticated (handler bodies and callers of
   /// handlers only; see lattice/Authentication.h).
   AuthenticationState Auth;

@@ -238,7 +238,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
     return R.fail("top level", "key 'schema' must be \"appsec-tidy/models/v1\", found \"" +
                                    Schema + "\"");
   static const char *Sections[] = {"sources", "propagators", "sinks", "sanitizers",
-                                   "validators", "handles", "fields"};
+                                   "validators", "handles", "fields", "results"};
   for (auto &[Key, Value] : Doc.items()) {
     bool Known = Key == "schema" || Key == "description" || Key == "labels";
     for (const char *S : Sections)
@@ -246,7 +246,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
     if (!Known)
       return R.fail("top level", "unknown key '" + Key + "'; expected schema, "
                     "description, labels, sources, propagators, sinks, sanitizers, "
-                    "validators, handles or fields");
+                    "validators, handles, fields or results");
   }
   // Labels of the user's own: declared before the entries that use them.
   if (auto It = Doc.find("labels"); It != Doc.end()) {
@@ -288,7 +288,8 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             {"sanitizers", {"function", "categories", "from", "to", "canonicalizes", "when"}},
             {"validators", {"function", "validates", "categories", "validWhenTrue"}},
             {"handles", {"function", "kind", "writes"}},
-            {"fields", {"field", "kind", "description"}}};
+            {"fields", {"field", "kind", "description"}},
+            {"results", {"function", "result", "when"}}};
         const auto &Keys = Allowed.at(Section);
         for (auto &[Key, Value] : E.items()) {
           (void)Value;
@@ -392,6 +393,27 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             !R.boolean(E, "validWhenTrue", Where, V.ValidWhenTrue))
           return false;
         M.Validators.push_back(std::move(V));
+      } else if (S == "results") {
+        ResultModel Z;
+        std::string In;
+        if (!R.string(E, "result", Where, In, true) || !R.condition(E, Where, Z.When))
+          return false;
+        if (In.rfind("arg", 0) == 0) {
+          ArgSpec A;
+          if (!R.argSpec(In, Where, "result", A))
+            return false;
+          if (A.K != ArgSpec::Arg)
+            return R.fail(Where, "key 'result' must name one argument (\"argN\") or a "
+                                 "reference type (\"std::error_code\")");
+          Z.In = A;
+        } else if (In.empty() || In == "return" || In == "this" ||
+                   In.find_first_of(" &*<>") != std::string::npos) {
+          return R.fail(Where, "key 'result' has \"" + In + "\"; expected \"argN\" or the "
+                               "qualified name of a record type (\"std::error_code\")");
+        } else {
+          Z.InReferenceTo = In;
+        }
+        M.Results.push_back(std::move(Z));
       } else {
         HandleModel H;
         std::string Kind;

@@ -94,6 +94,17 @@ struct ValidatorModel {
   std::optional<int64_t> FailureValue;
 };
 
+/// A call that reports failure in an out-argument the program must look at
+/// afterwards (jwt-cpp verifier.verify(decoded, ec)): a local given there
+/// and never read after the call is reported. The argument is a position,
+/// or the one bound to a non-const reference parameter of a record type
+/// (cpp-jwt's jwt::decode takes its std::error_code anywhere in a pack).
+struct ResultModel {
+  std::optional<ArgSpec> In;   ///< "argN"
+  std::string InReferenceTo;   ///< "std::error_code": the argument of that type
+  std::optional<ArgCondition> When;
+};
+
 /// Calls that create handles whose reads are sources of a known kind.
 struct HandleModel {
   Label Kind = Label::File;
@@ -114,9 +125,10 @@ struct FunctionModels {
   std::vector<SanitizerModel> Sanitizers;
   std::vector<ValidatorModel> Validators;
   std::vector<HandleModel> Handles;
+  std::vector<ResultModel> Results;
   bool empty() const {
     return Sources.empty() && Propagators.empty() && Sinks.empty() &&
-           Sanitizers.empty() && Validators.empty() && Handles.empty();
+           Sanitizers.empty() && Validators.empty() && Handles.empty() && Results.empty();
   }
 };
 

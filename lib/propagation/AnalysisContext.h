@@ -20,6 +20,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -55,6 +56,15 @@ struct EntrySeed {
   std::string Text; ///< "command-line arguments arrive in 'argv'"
 };
 
+/// A branch that is a sink of its own: the value its condition tests must
+/// not be left to untrusted data, because the branch decides something that
+/// matters (which verifier a JWT gets).
+struct BranchSink {
+  SinkCategory Category = SinkCategory::JwtAlgorithm;
+  std::string Name; ///< "a branch"
+  std::string What; ///< "configures a different verifier on each side"
+};
+
 class AnalysisContext {
 public:
   virtual ~AnalysisContext() = default;
@@ -69,6 +79,7 @@ public:
   /// for recursion or past the depth bound).
   virtual const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) = 0;
   virtual void report(SinkFinding F) = 0;
+  virtual void reportUncheckedResult(UncheckedResult R) = 0;
   virtual TaintFact globalFact(const LocKey &K) const = 0;
   virtual void writeGlobal(const LocKey &K, const TaintFact &F) = 0;
   virtual const ConstantConditions &constants() const = 0;
@@ -81,6 +92,9 @@ public:
   virtual bool isCalledInUnit(const clang::FunctionDecl *FD) = 0;
   /// \p T is the type of a request handler's request parameter.
   virtual bool isRequestType(clang::QualType T) = 0;
+  /// Whether \p Terminator (an if, switch or ?: of \p FD) is a sink itself.
+  virtual std::optional<BranchSink> branchSinkAt(const clang::Stmt *Terminator,
+                                                 const clang::FunctionDecl *FD) = 0;
   /// \p FD's analysis stopped at the work budget (its findings may be missing).
   virtual void noteExhausted(const clang::FunctionDecl *FD) = 0;
 

@@ -235,6 +235,9 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
               S->Handles[*L] = H.Kind;
     for (const SinkModel &K : M->Sinks)
       checkSink(K, Callee, Args, ArgFacts, Object, ObjFact, CallLoc);
+    for (const ResultModel &R : M->Results)
+      if (conditionHolds(R.When, Args))
+        expectResultRead(R, CallE, Callee, Args);
   }
   // Annotation-declared sinks on parameters.
   for (const auto &[Index, Cat] : Engine.paramSinks(Callee))
@@ -470,6 +473,38 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
     Request.Labels = maskOf(Label::WebRequest);
     noteVerification(Request, nullptr, *S);
   }
+}
+
+void FunctionAnalysis::Impl::expectResultRead(const ResultModel &R, const Expr *Call,
+                                              const FunctionDecl *Callee,
+                                              llvm::ArrayRef<const Expr *> Args) {
+  const Expr *Arg = nullptr;
+  if (R.In && R.In->Index < Args.size())
+    Arg = Args[R.In->Index];
+  // By type: the parameter that binds a non-const reference to the record
+  // (with a pack, the instantiation's parameters line up with the arguments).
+  for (unsigned I = 0; !Arg && !R.InReferenceTo.empty() && I < Callee->getNumParams() &&
+                       I < Args.size();
+       ++I) {
+    QualType T = Callee->getParamDecl(I)->getType();
+    if (!T->isLValueReferenceType() || T.getNonReferenceType().isConstQualified())
+      continue;
+    if (const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl())
+      if (modelName(RD) == R.InReferenceTo)
+        Arg = Args[I];
+  }
+  if (!Arg)
+    return;
+  if (const auto *U = dyn_cast<UnaryOperator>(Arg->IgnoreParenImpCasts());
+      U && U->getOpcode() == UO_AddrOf)
+    Arg = U->getSubExpr();
+  // A result owned by the caller (a parameter, a field, a global) is the
+  // caller's to look at.
+  const auto *V = dyn_cast_or_null<VarDecl>(referencedDecl(Arg->IgnoreParenImpCasts()));
+  if (!V || !V->isLocalVarDecl() || V->isStaticLocal() || V->getType()->isReferenceType())
+    return;
+  S->PendingResults[Call->getBeginLoc().getRawEncoding()] =
+      PendingResult{LocKey::of(V), Call, Arg, false};
 }
 
 } // namespace appsec

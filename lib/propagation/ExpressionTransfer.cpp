@@ -18,7 +18,7 @@ TaintFact FunctionAnalysis::Impl::eval(const Expr *E) {
     return {};
   TaintFact F = evalUncapped(E);
   if (isBarrierType(E->getType()))
-    return {};
+    return F.scalar();
   return F;
 }
 
@@ -30,6 +30,12 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     return {};
   }
   E = E->IgnoreParens();
+  // A lambda that captures a local may read it whenever it runs.
+  if (const auto *Lam = dyn_cast<LambdaExpr>(E); Lam && !S->PendingResults.empty())
+    for (const LambdaCapture &C : Lam->captures())
+      if (C.capturesVariable())
+        if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
+          read(LocKey::of(V));
 
   if (isa<StringLiteral>(E) || isa<IntegerLiteral>(E) || isa<CharacterLiteral>(E) ||
       isa<FloatingLiteral>(E) || isa<CXXBoolLiteralExpr>(E) ||
@@ -102,8 +108,10 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
       if (B->getRHS()->getType()->isPointerType())
         return R;
     }
-    if (B->isComparisonOp() || B->isLogicalOp())
-      return {};
+    if (B->isComparisonOp() || B->isLogicalOp()) {
+      L.join(R);
+      return L.scalar(); // `alg == "RS256"` still says which algorithm
+    }
     L.join(R); // arithmetic on chars; the type barrier drops the rest
     return L;
   }
@@ -147,6 +155,14 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     const FunctionDecl *F = Op->getDirectCallee();
+    // An overloaded comparison says what its operands are, as the built-in
+    // one does (`alg == "RS256"` on std::string).
+    if (Op->isComparisonOp()) {
+      TaintFact R;
+      for (const Expr *A : Op->arguments())
+        R.join(eval(A));
+      return R.scalar();
+    }
     // Copy/move assignment of class objects is an assignment.
     if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
         M && (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()) &&
@@ -283,7 +299,7 @@ TaintFact FunctionAnalysis::Impl::assign(const Expr *LHS, const Expr *RHS, Sourc
                       (isa<CXXOperatorCallExpr>(BareL) &&
                        cast<CXXOperatorCallExpr>(BareL)->getOperator() != OO_Equal);
   if (isBarrierType(T))
-    F = {};
+    F = F.scalar();
   if (T->isPointerType() && !ElementWrite) {
     // Re-pointing a pointer: it now designates what the right side designates.
     auto Targets = pointerTargets(RHS);
@@ -352,7 +368,7 @@ void FunctionAnalysis::Impl::declare(const VarDecl *V) {
   }
   TaintFact F = eval(Init);
   if (isBarrierType(T))
-    F = {};
+    F = F.scalar();
   if (T->isPointerType()) {
     auto Targets = pointerTargets(Init);
     Targets.erase(K);

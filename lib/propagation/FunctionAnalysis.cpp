@@ -139,6 +139,26 @@ void FunctionAnalysis::Impl::collectCovered(const CFG &G) {
         Mark(CS->getStmt());
 }
 
+void FunctionAnalysis::Impl::checkBranchSink(const Stmt *T) {
+  const Expr *Cond = nullptr;
+  if (const auto *If = dyn_cast_or_null<IfStmt>(T))
+    Cond = If->getCond();
+  else if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(T))
+    Cond = Sw->getCond();
+  else if (const auto *CO = dyn_cast_or_null<AbstractConditionalOperator>(T))
+    Cond = CO->getCond();
+  if (!Cond)
+    return;
+  std::optional<BranchSink> Sink = Engine.branchSinkAt(T, FD);
+  if (!Sink)
+    return;
+  // The condition was evaluated as the block's last element; evaluating it
+  // again in the same state gives its value (a bool or enum: value labels).
+  TaintFact F = eval(Cond);
+  if (F.Labels)
+    sinkFact(F, Sink->Category, Cond->getBeginLoc(), Sink->Name, Sink->What);
+}
+
 void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
   if (Covered.count(St))
     return;
@@ -165,7 +185,7 @@ void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
     if (const Expr *V = R->getRetValue()) {
       TaintFact F = eval(V);
       if (isBarrierType(FD->getReturnType()))
-        F = {};
+        F = F.scalar();
       if (F.tainted()) {
         bool First = !Summary.Return.tainted();
         Summary.Return.join(F);
@@ -278,6 +298,7 @@ void FunctionAnalysis::Impl::run() {
         Throws = isa<CXXThrowExpr>(CS->getStmt());
         break;
       }
+    checkBranchSink(B->getTerminatorStmt());
     // Branches: constant conditions prune edges; guards refine them.
     const Expr *Cond = branchCondition(*B);
     std::optional<int64_t> Known;
@@ -333,6 +354,17 @@ void FunctionAnalysis::Impl::run() {
       if (!P.Cleared)
         emitSink(P.Fact, SinkCategory::JwtClaim, SourceLocation::getFromRawEncoding(Key),
                  P.SinkName, P.What);
+    // Results never read after their call on any path (entries only: a
+    // summary of the same function would say it again).
+    std::map<unsigned, PendingResult> Results;
+    for (const TaintState &St : llvm::concat<const TaintState>(In, llvm::ArrayRef(ExitState)))
+      if (St.Reached)
+        for (const auto &[Key, P] : St.PendingResults)
+          Results.try_emplace(Key, P).first->second.Read |= P.Read;
+    if (!SummaryMode)
+      for (const auto &[Key, P] : Results)
+        if (!P.Read)
+          Engine.reportUncheckedResult({P.Call, P.Arg, P.Var.decl()});
   }
   finishAuthentication(ExitState);
   if (SummaryMode && ExitState.Reached && !OutOfBudget) {

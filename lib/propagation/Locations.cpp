@@ -135,6 +135,9 @@ std::set<LocKey> FunctionAnalysis::Impl::pointerTargets(const Expr *E) {
 
 TaintFact FunctionAnalysis::Impl::read(const LocKey &K, unsigned Depth) {
   TaintFact F;
+  for (auto &[Key, P] : S->PendingResults)
+    if (P.Var.Base == K.Base)
+      P.Read = true;
   // The object itself and every enclosing object (s.a.b is tainted when s is).
   for (unsigned N = 0; N <= K.depth(); ++N) {
     auto It = S->Facts.find(K.prefix(N));

@@ -89,6 +89,10 @@ public:
                 const clang::Expr *Object = nullptr);
   void emitSink(const TaintFact &F, SinkCategory Cat, clang::SourceLocation Loc,
                 const std::string &SinkName, const std::string &What);
+  /// A call that reports its result in an out-argument (ResultModel): the
+  /// local there must be read later (PendingResult).
+  void expectResultRead(const ResultModel &R, const clang::Expr *Call,
+                        const clang::FunctionDecl *Callee, llvm::ArrayRef<const clang::Expr *> Args);
   /// The token at \p K has been verified: claims read from it earlier are fine.
   void clearPending(const LocKey &K, TaintState &In);
   bool conditionHolds(const std::optional<ArgCondition> &C, llvm::ArrayRef<const clang::Expr *> Args) {
@@ -116,6 +120,9 @@ public:
   // ---- control flow --------------------------------------------------------
   void transferElement(const clang::Stmt *St);
   void applyGuards(const clang::Expr *Cond, bool Branch, TaintState &Out);
+  /// A branch the engine calls a sink (AnalysisContext::branchSinkAt) whose
+  /// condition carries labels: a finding at the condition.
+  void checkBranchSink(const clang::Stmt *Terminator);
   GuardContext guardContext();
   void collectCovered(const clang::CFG &G);
   /// On the edge that leaves a loop normally: a loop that rejects every

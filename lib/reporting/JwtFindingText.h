@@ -18,6 +18,7 @@
 
 #include <string>
 #include <utility>
+#include <optional>
 #include <vector>
 
 namespace appsec {
@@ -38,6 +39,16 @@ DiagnosticText unverifiedClaimText(const SinkFinding &F);
 /// A key URL the token names in its own header (label token-key-url) that
 /// reaches a fetch (an ssrf sink) or a verification key (a jwt-key sink).
 DiagnosticText keyFromTokenText(const SinkFinding &F);
+
+/// The algorithm the token names in its own header (label token-alg) that
+/// reaches an allow-list (a jwt-algorithm sink at an argument) or decides a
+/// branch that configures a different verifier on each side.
+DiagnosticText algorithmFromTokenText(const SinkFinding &F);
+
+/// A verification's error code never read after the call (jwt-cpp
+/// verify(decoded, ec), cpp-jwt jwt::decode(..., ec, ...)); none for results
+/// of other libraries.
+std::optional<DiagnosticText> uncheckedResultText(const UncheckedResult &R);
 
 /// One finding per decoded token, at its first unverified read: the fix (verify
 /// the token) is the same for every read of it.

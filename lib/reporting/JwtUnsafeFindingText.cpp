@@ -114,37 +114,6 @@ void unsafeCall(Texts &Out, const CallExpr *Call, ASTContext &Ctx) {
 }
 
 void unsafeFunction(Texts &Out, const FunctionDecl *F, ASTContext &Ctx, bool RequireExpiry) {
-  for (const jwt::UncheckedErrorCode &U : jwt::uncheckedErrorCodes(F, Ctx)) {
-    const Expr *Arg = jwt::errorCodeArgument(U.Call);
-    std::string Ec = quoted(U.Ec);
-    if (U.Lib == jwt::Library::JwtCpp)
-      Out.add(Arg->getBeginLoc(),
-             "the error code " + Ec + " of jwt-cpp verify() is never checked, "
-             "so a token that fails verification is accepted; check " + Ec +
-             " after verify(): if (" + U.Ec->getNameAsString() +
-             ") reject the request");
-    else
-      Out.add(Arg->getBeginLoc(),
-             "the error code " + Ec + " of cpp-jwt jwt::decode() is never "
-             "checked, so bad signatures, expired tokens and alg \"none\" are "
-             "accepted; check " + Ec + " after jwt::decode(): if (" +
-             U.Ec->getNameAsString() + ") reject the request");
-  }
-  for (const jwt::AlgorithmFromToken &A : jwt::algorithmFromToken(F, Ctx)) {
-    Out.add(A.Choice->getBeginLoc(),
-           A.Argument
-               ? "the algorithm allowed for verification is the one named in "
-                 "the token's own 'alg' header, so the sender chooses how the "
-                 "token is checked; allow a fixed algorithm (HS256 with the "
-                 "shared secret for Connect requests)"
-               : "the token's own 'alg' header chooses the verifier here, so "
-                 "the sender picks how the token is checked; use one fixed "
-                 "algorithm per endpoint (HS256 for Connect requests, RS256 "
-                 "for signed lifecycle callbacks)");
-    SourceRange Choice = A.Choice->getSourceRange();
-    if (!Choice.fullyContains(A.Source->getSourceRange()))
-      Out.note(A.Source->getBeginLoc(), "the 'alg' header is read here");
-  }
   for (const CallExpr *V : jwt::pocoVerifyWithoutExpiry(F, Ctx))
     Out.add(V->getBeginLoc(),
            "Poco::JWT Signer::verify() checks only the signature, and this "
@@ -249,6 +218,44 @@ DiagnosticText keyFromTokenText(const SinkFinding &F) {
               "allow-list first";
   for (const auto &[Loc, Text] : taintNotes(F))
     T.Notes.emplace_back(Loc, Text);
+  return T;
+}
+
+std::optional<DiagnosticText> uncheckedResultText(const UncheckedResult &R) {
+  const auto *Call = dyn_cast<CallExpr>(R.Call);
+  if (!Call || !R.Var)
+    return std::nullopt;
+  std::string Ec = quoted(R.Var), Name = R.Var->getNameAsString();
+  DiagnosticText T;
+  T.Loc = R.Arg->getBeginLoc();
+  if (jwt::isJwtCppVerifierCall(Call, "verify"))
+    T.Message = "the error code " + Ec + " of jwt-cpp verify() is never checked, so a token "
+                "that fails verification is accepted; check " + Ec + " after verify(): if (" +
+                Name + ") reject the request";
+  else if (jwt::isCppJwtDecode(Call))
+    T.Message = "the error code " + Ec + " of cpp-jwt jwt::decode() is never checked, so bad "
+                "signatures, expired tokens and alg \"none\" are accepted; check " + Ec +
+                " after jwt::decode(): if (" + Name + ") reject the request";
+  else
+    return std::nullopt; // a result model of another library: not this check's
+  return T;
+}
+
+DiagnosticText algorithmFromTokenText(const SinkFinding &F) {
+  DiagnosticText T;
+  T.Loc = F.Loc;
+  // A branch sink is named "a branch" (engine/TaintEngine::branchSinkAt);
+  // the allow-lists are library calls.
+  T.Message = F.SinkName == "a branch"
+                  ? "the token's own 'alg' header chooses the verifier here, so the sender "
+                    "picks how the token is checked; use one fixed algorithm per endpoint "
+                    "(HS256 for Connect requests, RS256 for signed lifecycle callbacks)"
+                  : "the algorithm allowed for verification is the one named in the token's "
+                    "own 'alg' header, so the sender chooses how the token is checked; allow a "
+                    "fixed algorithm (HS256 with the shared secret for Connect requests)";
+  for (const auto &[Loc, Text] : taintNotes(F))
+    if (Loc != F.Loc) // read in the condition itself: the warning shows it
+      T.Notes.emplace_back(Loc, Text);
   return T;
 }
 

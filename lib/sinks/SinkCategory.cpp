@@ -16,6 +16,7 @@ constexpr CategoryInfo Infos[] = {
     {"redirect", "open redirect", "CWE-601"},
     {"header", "HTTP header injection", "CWE-113"},
     {"jwt-key", "JWT verification key chosen by the token", "CWE-347"},
+    {"jwt-algorithm", "JWT algorithm chosen by the token", "CWE-347"},
     {"credential", "credential", "CWE-798"},
     {"jwt-claim", "unverified JWT claim", "CWE-345"},
 };

@@ -24,6 +24,7 @@ enum class SinkCategory : uint8_t {
   Redirect,
   Header,
   JwtKey,   ///< the key a JWT is signed or verified with (or the URL it is fetched from)
+  JwtAlgorithm, ///< the algorithms a verification accepts, or the branch choosing the verifier
   Credential, ///< a password, API key or other secret a library call is given
   JwtClaim, ///< a claim read from a decoded JWT: dangerous until verified
   Count

@@ -2,6 +2,8 @@
 // jwt-cpp (Thalhammer), through the API-faithful mock test/mocks/jwt-cpp/jwt.h.
 #include <jwt-cpp/jwt.h>
 
+#include <functional>
+#include <map>
 #include <string>
 #include <system_error>
 
@@ -41,6 +43,39 @@ std::string ecChecked(const std::string &token, const std::string &secret) {
   if (ec)
     return "";
   return decoded.get_subject();
+}
+
+// The error code is looked at only before the verification fills it (one
+// error_code reused for two steps): the verification's own result is lost.
+std::string ecReadOnlyBefore(const std::string &token, const std::string &secret,
+                             std::error_code &parseError) {
+  std::error_code ec = parseError;
+  if (ec)
+    return "";
+  auto decoded = jwt::decode(token);
+  jwt::verify().allow_algorithm(jwt::algorithm::hs256{secret}).verify(decoded, ec);
+  // CHECK-NOTES: :[[@LINE-1]]:80: warning: the error code 'ec' of jwt-cpp verify() is never checked, {{.*}} [appsec-jwt-unsafe-verification]
+  return decoded.get_subject();
+}
+
+// Silent: handed to a helper that looks at it, or captured by a callback that
+// runs later.
+bool rejectOnError(const std::error_code &ec);
+std::string ecToHelper(const std::string &token, const std::string &secret) {
+  auto decoded = jwt::decode(token);
+  std::error_code ec;
+  jwt::verify().allow_algorithm(jwt::algorithm::hs256{secret}).verify(decoded, ec);
+  if (rejectOnError(ec))
+    return "";
+  return decoded.get_subject();
+}
+
+void later(std::function<void()> f);
+void ecInCallback(const std::string &token, const std::string &secret) {
+  auto decoded = jwt::decode(token);
+  std::error_code ec;
+  jwt::verify().allow_algorithm(jwt::algorithm::hs256{secret}).verify(decoded, ec);
+  later([&ec] { if (ec) reject(); });
 }
 
 // The caller owns the error code and checks it.
@@ -132,6 +167,7 @@ void algChoosesVerifier(const std::string &token, const std::string &secret,
   auto verifier = jwt::verify();
   if (decoded.get_algorithm() == "RS256")
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: the token's own 'alg' header chooses the verifier here, so the sender picks how the token is checked; use one fixed algorithm per endpoint (HS256 for Connect requests, RS256 for signed lifecycle callbacks); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  // CHECK-NOTES: :[[@LINE-2]]:15: note: an algorithm name enters through the token's own 'alg' header
     verifier.allow_algorithm(jwt::algorithm::rs256{publicKey});
   else
     verifier.allow_algorithm(jwt::algorithm::hs256{secret});
@@ -144,11 +180,43 @@ void algThroughVariable(const std::string &token, const std::string &secret,
   std::string alg = decoded.get_header_claim("alg").as_string();
   if (alg == "RS256") {
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: the token's own 'alg' header chooses the verifier here, {{.*}} [appsec-jwt-unsafe-verification]
-  // CHECK-NOTES: :[[@LINE-3]]:21: note: the 'alg' header is read here
+  // CHECK-NOTES: :[[@LINE-3]]:29: note: an algorithm name enters through the token's own 'alg' header
+  // CHECK-NOTES: :[[@LINE-4]]:53: note: carried through basic_claim::as_string()
+  // CHECK-NOTES: :[[@LINE-5]]:15: note: flows into 'alg'
     jwt::verify().allow_algorithm(jwt::algorithm::rs256{publicKey}).verify(decoded);
     return;
   }
   jwt::verify().allow_algorithm(jwt::algorithm::hs256{secret}).verify(decoded);
+}
+
+// The algorithm read in a helper and compared by the caller: the path crosses
+// the call.
+std::string algorithmOf(const jwt::decoded_jwt<jwt::traits::kazuho_picojson> &d) {
+  return d.get_algorithm();
+}
+
+void algThroughHelper(const std::string &token, const std::string &secret,
+                      const std::string &publicKey) {
+  auto decoded = jwt::decode(token);
+  bool rsa = algorithmOf(decoded) == "RS256";
+  auto verifier = rsa ? jwt::verify().allow_algorithm(jwt::algorithm::rs256{publicKey})
+  // CHECK-NOTES: :[[@LINE-1]]:19: warning: the token's own 'alg' header chooses the verifier here, {{.*}} [appsec-jwt-unsafe-verification]
+  // CHECK-NOTES: :[[@LINE-9]]:12: note: an algorithm name enters through the token's own 'alg' header
+  // CHECK-NOTES: :[[@LINE-4]]:14: note: returned from algorithmOf()
+  // CHECK-NOTES: :[[@LINE-5]]:8: note: flows into 'rsa'
+                      : jwt::verify().allow_algorithm(jwt::algorithm::hs256{secret});
+  verifier.verify(decoded);
+}
+
+// Silent: the service's own configuration chooses the algorithm, not the
+// token (a JWKS entry or a settings map has an "alg" too).
+void algFromConfiguration(const std::string &token, std::map<std::string, std::string> &config,
+                          const std::string &secret, const std::string &publicKey) {
+  auto decoded = jwt::decode(token);
+  if (config["alg"] == "RS256")
+    jwt::verify().allow_algorithm(jwt::algorithm::rs256{publicKey}).verify(decoded);
+  else
+    jwt::verify().allow_algorithm(jwt::algorithm::hs256{secret}).verify(decoded);
 }
 
 // Pinning: rejecting every other algorithm before one fixed verifier is fine.

@@ -47,3 +47,27 @@ std::string helperChecks(const std::string &jwt, const std::string &secret) {
     return {};
   return token.getSubject();
 }
+
+// The token's own alg joins the signer's allow-list (Token(jwt) parses the
+// token without verifying it).
+std::string algAllowedFromToken(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Token peek(jwt);
+  Poco::JWT::Signer signer(secret);
+  signer.addAlgorithm(peek.getAlgorithm());
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: the algorithm allowed for verification is the one named in the token's own 'alg' header, so the sender chooses how the token is checked; allow a fixed algorithm (HS256 with the shared secret for Connect requests); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  // CHECK-NOTES: :[[@LINE-2]]:28: note: an algorithm name enters through the token's own 'alg' header
+  Poco::JWT::Token token = signer.verify(jwt);
+  if (token.getExpiration() < Poco::Timestamp())
+    return {};
+  return token.getSubject();
+}
+
+// Silent: a fixed algorithm, whatever the token says.
+std::string algAllowedFixed(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  signer.addAlgorithm(Poco::JWT::Signer::ALGO_HS384);
+  Poco::JWT::Token token = signer.verify(jwt);
+  if (token.getExpiration() < Poco::Timestamp())
+    return {};
+  return token.getSubject();
+}

@@ -66,7 +66,7 @@ TEST(ModelSet, ErrorsNameFileEntryAndKey) {
             "user.json: sources[0] (function \"f\"): missing key 'kind' (expected a string)");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "sink": []})"),
             "user.json: top level: unknown key 'sink'; expected schema, description, "
-            "labels, sources, propagators, sinks, sanitizers, validators, handles or fields");
+            "labels, sources, propagators, sinks, sanitizers, validators, handles, fields or results");
   EXPECT_NE(addError("{\"schema\": \"appsec-tidy/models/v1\",\n \"sinks\": [,]}")
                 .find("user.json: line 2, column 12: invalid JSON"),
             std::string::npos);
@@ -120,7 +120,7 @@ TEST(ModelSet, LabelErrors) {
     "propagators": [{"function": "f", "from": ["arg0"], "to": ["return"], "adds": ["tenant"]}]})"),
             "user.json: propagators[0] (function \"f\"): key 'adds' has \"tenant\"; expected one of "
             "network, file, environment, command-line, console, web-request, jwt-decoded, "
-            "end-user-data, secret, unknown-origin, token-key-url (or a label declared under \"labels\")");
+            "end-user-data, secret, unknown-origin, token-key-url, token-alg (or a label declared under \"labels\")");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "labels": ["Tenant Data"]})"),
             "user.json: labels: a label name is a non-empty string of a-z, 0-9 and '-', found "
             "\"Tenant Data\"");
@@ -131,6 +131,36 @@ TEST(ModelSet, LabelErrors) {
     "sanitizers": [{"function": "f", "when": {"arg": 1}}]})"),
             "user.json: sanitizers[0] (function \"f\"): key 'when' needs a non-empty 'is' or "
             "'contains', or 'null'");
+}
+
+TEST(ModelSet, ResultsByPositionOrReferenceType) {
+  ModelSet M;
+  std::string Error;
+  ASSERT_TRUE(M.addFile(R"({"schema": "appsec-tidy/models/v1", "results": [
+    {"function": "acme::check_signature", "result": "arg2"},
+    {"function": "acme::verify", "result": "std::error_code", "when": {"arg": 0, "null": false}}]})",
+                        "user.json", Error))
+      << Error;
+  const ResultModel &ByArg = M.find("acme::check_signature")->Results[0];
+  ASSERT_TRUE(ByArg.In.has_value());
+  EXPECT_EQ(ByArg.In->Index, 2u);
+  EXPECT_TRUE(ByArg.InReferenceTo.empty());
+  const ResultModel &ByType = M.find("acme::verify")->Results[0];
+  EXPECT_FALSE(ByType.In.has_value());
+  EXPECT_EQ(ByType.InReferenceTo, "std::error_code");
+  EXPECT_TRUE(ByType.When.has_value());
+
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "results": [{"function": "f", "result": "return"}]})"),
+            "user.json: results[0] (function \"f\"): key 'result' has \"return\"; expected "
+            "\"argN\" or the qualified name of a record type (\"std::error_code\")");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "results": [{"function": "f", "result": "args>=1"}]})"),
+            "user.json: results[0] (function \"f\"): key 'result' must name one argument "
+            "(\"argN\") or a reference type (\"std::error_code\")");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "results": [{"function": "f"}]})"),
+            "user.json: results[0] (function \"f\"): missing key 'result' (expected a string)");
 }
 
 TEST(ModelSet, UserFilesAddToBuiltins) {
