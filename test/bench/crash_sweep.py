@@ -16,10 +16,13 @@ any --ext; headers are not run on their own), sorted; every Nth kept with
 
 --manifest FILE: a JSON file for a sweep over several projects, each with its
 own roots and compiler flags (include dirs, -std, -D), run after the global
---extra-arg ones:
+--extra-arg ones, and appsec-tidy options ("tidy_args", before the "--"):
   {"projects": [{"name": "crow", "roots": ["/src/crow/examples"],
                  "args": ["-I/src/crow/include"], "exclude": ["/fuzz/"],
+                 "tidy_args": ["--extra-arg=-U__clang_analyzer__"],
                  "sample": 1}]}
+(clang-tidy defines __clang_analyzer__ after the compile flags, so undefining
+it, which some headers need to compile, takes --extra-arg.)
 Bare ROOTs on the command line form one more project named "roots".
 
 Output: one line per problem (a JSON object), then a JSON summary on the last
@@ -59,9 +62,9 @@ def sources(roots, sample, exts, exclude):
     return files[::sample] if sample > 1 else files
 
 
-def run(tidy, checks, extra, timeout, path):
+def run(tidy, checks, tidy_args, extra, timeout, path):
     lang = ["-std=c11"] if path.endswith(".c") else ["-std=c++17"]
-    cmd = [tidy, "--checks=-*," + checks, "--quiet", path, "--"] + lang + extra
+    cmd = [tidy, "--checks=-*," + checks, "--quiet"] + tidy_args + [path, "--"] + lang + extra
     start = time.monotonic()
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=timeout)
@@ -95,9 +98,10 @@ def load_projects(args):
             for p in json.load(f)["projects"]:
                 projects.append({"name": p["name"], "roots": p["roots"],
                                  "args": p.get("args", []), "exclude": p.get("exclude", []),
+                                 "tidy_args": p.get("tidy_args", []),
                                  "sample": p.get("sample", args.sample)})
     if args.roots:
-        projects.append({"name": "roots", "roots": args.roots, "args": [],
+        projects.append({"name": "roots", "roots": args.roots, "args": [], "tidy_args": [],
                          "exclude": [], "sample": args.sample})
     return projects
 
@@ -126,12 +130,12 @@ def main():
     jobs = []
     for p in projects:
         for f in sources(p["roots"], p["sample"], exts, args.exclude + p["exclude"]):
-            jobs.append((p["name"], f, args.extra_arg + p["args"]))
+            jobs.append((p["name"], f, p["tidy_args"], args.extra_arg + p["args"]))
     results = []
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
-        for (name, _, _), res in zip(jobs, pool.map(
-                lambda j: run(args.tidy, args.checks, j[2], args.timeout, j[1]), jobs)):
+        for (name, *_), res in zip(jobs, pool.map(
+                lambda j: run(args.tidy, args.checks, j[2], j[3], args.timeout, j[1]), jobs)):
             res["project"] = name
             results.append(res)
             if res["status"] in ("crash", "timeout"):
