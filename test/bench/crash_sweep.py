@@ -6,54 +6,104 @@ is fine; what counts is a crash (a signal, an LLVM stack dump, an assertion), a
 run past --timeout, and the slowest files.
 
   crash_sweep.py --tidy build/bin/appsec-tidy [--checks 'appsec-*'] \
-      [--sample N] [--timeout S] [-j J] [--extra-arg ARG ...] ROOT...
+      [--sample N] [--timeout S] [-j J] [--extra-arg ARG ...] \
+      [--ext EXT ...] [--exclude SUBSTR ...] [--manifest FILE] \
+      [--json-out FILE] [--results-out FILE] [ROOT...]
 
-ROOT: directories searched for *.c, *.cc, *.cpp files (sorted; every Nth kept
-with --sample N). Output: one line per problem, then a JSON summary on the
-last line (files, crashes, timeouts, compile errors, total seconds, the 20
-slowest files).
+ROOT: directories searched for translation units (*.c, *.cc, *.cpp, *.cxx and
+any --ext; headers are not run on their own), sorted; every Nth kept with
+--sample N. A path containing an --exclude substring is skipped.
+
+--manifest FILE: a JSON file for a sweep over several projects, each with its
+own roots and compiler flags (include dirs, -std, -D), run after the global
+--extra-arg ones, and appsec-tidy options ("tidy_args", before the "--"):
+  {"projects": [{"name": "crow", "roots": ["/src/crow/examples"],
+                 "args": ["-I/src/crow/include"], "exclude": ["/fuzz/"],
+                 "tidy_args": ["--extra-arg=-U__clang_analyzer__"],
+                 "sample": 1}]}
+(clang-tidy defines __clang_analyzer__ after the compile flags, so undefining
+it, which some headers need to compile, takes --extra-arg.)
+Bare ROOTs on the command line form one more project named "roots".
+
+Output: one line per problem (a JSON object), then a JSON summary on the last
+line: files, status counts, wall seconds, file_seconds (the per-file times
+added up), per-project counts and seconds, the 20 slowest files. --json-out writes that
+summary to a file too; --results-out writes every file's result (status,
+seconds, the first compile error, the crash text), which says why files did
+not compile.
 """
 import argparse
 import concurrent.futures
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 
+TU_EXTS = (".c", ".cc", ".cpp", ".cxx")
+# LLVM prints these on a crash, an llvm_unreachable or a report_fatal_error;
+# glibc's assert() prints the last one. Matched on the whole output, since a
+# quoted source line could contain a plain "Assertion".
+CRASH_RE = re.compile(r"Stack dump:|PLEASE submit a bug report|LLVM ERROR:|"
+                      r"UNREACHABLE executed|Assertion `.*' failed")
+ERROR_RE = re.compile(r"^(.*?:\d+:\d+: (?:fatal )?error: .*)$", re.M)
 
-def sources(roots, sample):
+
+def sources(roots, sample, exts, exclude):
     files = []
     for root in roots:
         for d, _, names in os.walk(root):
             for n in names:
-                if n.endswith((".c", ".cc", ".cpp")):
-                    files.append(os.path.join(d, n))
-    files.sort()
+                path = os.path.join(d, n)
+                if n.endswith(exts) and not any(x in path for x in exclude):
+                    files.append(path)
+    files = sorted(set(files))
     return files[::sample] if sample > 1 else files
 
 
-def run(tidy, checks, extra, timeout, path):
+def run(tidy, checks, tidy_args, extra, timeout, path):
     lang = ["-std=c11"] if path.endswith(".c") else ["-std=c++17"]
-    cmd = [tidy, "--checks=-*," + checks, "--quiet", path, "--"] + lang + extra
+    cmd = [tidy, "--checks=-*," + checks, "--quiet"] + tidy_args + [path, "--"] + lang + extra
     start = time.monotonic()
     try:
         p = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=timeout)
     except subprocess.TimeoutExpired:
-        return {"file": path, "status": "timeout", "seconds": timeout}
+        return {"file": path, "status": "timeout", "seconds": timeout, "cmd": cmd}
     secs = time.monotonic() - start
     out = p.stdout + p.stderr
-    if p.returncode < 0 or "Stack dump" in out or "Assertion" in out or \
-            "PLEASE submit a bug report" in out:
+    crash = CRASH_RE.search(out)
+    errors = ERROR_RE.findall(out)
+    if p.returncode < 0 or crash:
         status = "crash"
-    elif " error: " in out:
+    elif errors or " error: " in out:
         status = "compile-error"
     else:
         status = "ok"
     res = {"file": path, "status": status, "seconds": round(secs, 3), "rc": p.returncode}
     if status == "crash":
-        res["tail"] = out[-2000:]
+        at = crash.start() if crash else max(0, len(out) - 2000)
+        res["tail"] = out[max(0, at - 1000):at + 8000]
+        res["cmd"] = cmd
+    elif status == "compile-error":
+        res["errors"] = len(errors)
+        res["first_error"] = errors[0][:400] if errors else ""
     return res
+
+
+def load_projects(args):
+    projects = []
+    if args.manifest:
+        with open(args.manifest) as f:
+            for p in json.load(f)["projects"]:
+                projects.append({"name": p["name"], "roots": p["roots"],
+                                 "args": p.get("args", []), "exclude": p.get("exclude", []),
+                                 "tidy_args": p.get("tidy_args", []),
+                                 "sample": p.get("sample", args.sample)})
+    if args.roots:
+        projects.append({"name": "roots", "roots": args.roots, "args": [], "tidy_args": [],
+                         "exclude": [], "sample": args.sample})
+    return projects
 
 
 def main():
@@ -64,24 +114,52 @@ def main():
     ap.add_argument("--timeout", type=float, default=120)
     ap.add_argument("-j", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--extra-arg", action="append", default=[])
-    ap.add_argument("roots", nargs="+")
+    ap.add_argument("--ext", action="append", default=[],
+                    help="one more file ending taken as a translation unit")
+    ap.add_argument("--exclude", action="append", default=[],
+                    help="skip paths containing this substring")
+    ap.add_argument("--manifest", help="JSON file of projects with their own roots and flags")
+    ap.add_argument("--json-out", help="also write the summary here")
+    ap.add_argument("--results-out", help="write every file's result here")
+    ap.add_argument("roots", nargs="*")
     args = ap.parse_args()
-    files = sources(args.roots, args.sample)
+    projects = load_projects(args)
+    if not projects:
+        ap.error("give ROOTs or --manifest")
+    exts = TU_EXTS + tuple(args.ext)
+    jobs = []
+    for p in projects:
+        for f in sources(p["roots"], p["sample"], exts, args.exclude + p["exclude"]):
+            jobs.append((p["name"], f, p["tidy_args"], args.extra_arg + p["args"]))
     results = []
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
-        for res in pool.map(lambda f: run(args.tidy, args.checks, args.extra_arg, args.timeout, f),
-                            files):
+        for (name, *_), res in zip(jobs, pool.map(
+                lambda j: run(args.tidy, args.checks, j[2], j[3], args.timeout, j[1]), jobs)):
+            res["project"] = name
             results.append(res)
             if res["status"] in ("crash", "timeout"):
                 print(json.dumps(res), flush=True)
-    count = {}
+    count, per = {}, {}
     for r in results:
         count[r["status"]] = count.get(r["status"], 0) + 1
+        pc = per.setdefault(r["project"], {"files": 0, "status": {}, "seconds": 0.0})
+        pc["files"] += 1
+        pc["status"][r["status"]] = pc["status"].get(r["status"], 0) + 1
+        pc["seconds"] = round(pc["seconds"] + r["seconds"], 3)
     slowest = sorted(results, key=lambda r: -r["seconds"])[:20]
-    print(json.dumps({"files": len(results), "status": count,
-                      "wall_seconds": round(time.monotonic() - start, 1),
-                      "slowest": [(r["file"], r["seconds"]) for r in slowest]}))
+    summary = {"files": len(results), "status": count,
+               "wall_seconds": round(time.monotonic() - start, 1),
+               "file_seconds": round(sum(r["seconds"] for r in results), 1),
+               "projects": per,
+               "slowest": [(r["file"], r["seconds"]) for r in slowest]}
+    if args.json_out:
+        with open(args.json_out, "w") as f:
+            json.dump(summary, f, indent=1)
+    if args.results_out:
+        with open(args.results_out, "w") as f:
+            json.dump(results, f, indent=1)
+    print(json.dumps(summary))
     return 1 if count.get("crash") or count.get("timeout") else 0
 
 
