@@ -1,0 +1,43 @@
+//===- LlvmCompat.h - the differences between the LLVM releases we build on --===//
+//
+// appsec-tidy builds against Debian's LLVM/Clang 19 (the default) and 22
+// (-DAPPSEC_LLVM_VERSION=22). Every API difference the code has to bridge is
+// here, and only here: checks/, tools/ and the rest of lib/ write one spelling
+// (the newer one where there is a choice). Each shim says which release needs
+// it, so it can go when that release is no longer supported.
+//
+// lib/ knows nothing of clang-tidy, and neither does this header.
+//
+//===----------------------------------------------------------------------===//
+#pragma once
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/Config/llvm-config.h"
+
+#include <initializer_list>
+
+namespace appsec {
+
+/// llvm::StringSwitch with Cases({"a", "b", ...}, Value).
+///
+/// LLVM 22 takes the strings of Cases() as one std::initializer_list and
+/// deprecates the fixed-arity Cases("a", "b", ..., Value); LLVM 19 has only
+/// the fixed-arity ones. Here both get the list form. When 19 is dropped,
+/// replace appsec::StringSwitch with llvm::StringSwitch.
+#if LLVM_VERSION_MAJOR >= 22
+template <typename T, typename R = T> using StringSwitch = llvm::StringSwitch<T, R>;
+#else
+template <typename T, typename R = T> class StringSwitch : public llvm::StringSwitch<T, R> {
+public:
+  using llvm::StringSwitch<T, R>::StringSwitch;
+
+  StringSwitch &Cases(std::initializer_list<llvm::StringLiteral> Strings, T Value) {
+    for (llvm::StringLiteral S : Strings)
+      this->Case(S, Value);
+    return *this;
+  }
+};
+#endif
+
+} // namespace appsec
