@@ -9,6 +9,10 @@
 // lib/ knows nothing of clang-tidy, and neither does this header. Differences
 // that did not need a shim (kept here as a record; they are written the way
 // both releases accept):
+//   - clang-tidy's ClangTidyModuleRegistry: declared in ClangTidyModuleRegistry.h
+//     in 19, in ClangTidyModule.h in 22 (which deprecates the old header with a
+//     #warning). checks/AppSecTidyModule.cpp names the type itself,
+//     llvm::Registry<ClangTidyModule>, which both declare.
 //   - clang::Type's inline members (getAsCXXRecordDecl, ...): 22 declares them in
 //     clang/AST/TypeBase.h and defines them in clang/AST/Type.h, so a unit that
 //     calls one includes clang/AST/Type.h (else the plugin has an undefined
