@@ -2,6 +2,7 @@
 
 #include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -74,7 +75,7 @@ std::vector<UncheckedErrorCode> uncheckedErrorCodes(const FunctionDecl *F,
     for (const Stmt *S : B.Nodes) {
       const auto *D = dyn_cast<DeclRefExpr>(S);
       if (D && D->getDecl() == Ec && !EcArgs.count(D) &&
-          isBefore(SM, Call->getEndLoc(), D->getBeginLoc())) {
+          isBefore(SM, appsec::endLoc(Call), D->getBeginLoc())) {
         Read = true;
         break;
       }

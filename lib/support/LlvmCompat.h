@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "clang/AST/Stmt.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Config/llvm-config.h"
@@ -49,5 +50,18 @@ public:
   }
 };
 #endif
+
+/// Where a call (or any statement) begins and ends, as Clang 19 says.
+///
+/// In LLVM 19, CallExpr::getBeginLoc()/getEndLoc() defer to
+/// CXXOperatorCallExpr's own. In 22 they are inline and do not (llvm-project
+/// PR #141058, "Optimize some getBeginLoc implementations"): called through a
+/// `const CallExpr *` on an overloaded operator call they give the callee's
+/// place, so `rule.methods(M)(handler)` begins at the `(` before `handler`, not
+/// at `rule`. Stmt's getBeginLoc()/getEndLoc() dispatch on the node's class and
+/// give the operator call's own range on every release, so code holding a
+/// CallExpr (or CXXMemberCallExpr) asks through these.
+inline clang::SourceLocation beginLoc(const clang::Stmt *S) { return S->getBeginLoc(); }
+inline clang::SourceLocation endLoc(const clang::Stmt *S) { return S->getEndLoc(); }
 
 } // namespace appsec
