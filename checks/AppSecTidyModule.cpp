@@ -1,10 +1,8 @@
 //===- AppSecTidyModule.cpp - registers the appsec-* checks -------------===//
 #include "clang-tidy/ClangTidyModule.h"
-#if __has_include("clang-tidy/ClangTidyModuleRegistry.h")
-#include "clang-tidy/ClangTidyModuleRegistry.h" // LLVM < 22
-#endif
 
 #include "clang/Basic/Version.h"
+#include "llvm/Support/Registry.h"
 #include <cstdio>
 #include <cstdlib>
 
@@ -45,7 +43,10 @@ public:
 
 } // namespace
 
-static ClangTidyModuleRegistry::Add<AppSecTidyModule>
+// llvm::Registry<ClangTidyModule> is clang-tidy's ClangTidyModuleRegistry, spelled so that it
+// needs neither ClangTidyModuleRegistry.h (LLVM 19; deprecated in 22) nor 22's alias in
+// ClangTidyModule.h (see lib/support/LlvmCompat.h).
+static llvm::Registry<ClangTidyModule>::Add<AppSecTidyModule>
     X("appsec-module", "Checks for the Atlassian Cloud App Security Requirements.");
 
 } // namespace clang::tidy::appsec

@@ -1,6 +1,7 @@
 #include "ConnectQshCheck.h"
 
 #include "jwt/QueryStringHash.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -90,7 +91,7 @@ void ConnectQshCheck::check(const MatchFinder::MatchResult &Result) {
             "request (no SHA-256 of the method, '&', the path and the sorted query)";
       break;
     }
-    report(U.Verify->getBeginLoc(), Head + Why + "; " + kHowToCheck);
+    report(::appsec::beginLoc(U.Verify), Head + Why + "; " + kHowToCheck);
     if (U.Evidence)
       note(U.Evidence->getBeginLoc(), U.Gap == jwt::QshGap::PresenceOnly
                                           ? "qsh is only tested for presence here"

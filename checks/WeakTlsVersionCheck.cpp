@@ -1,6 +1,7 @@
 #include "WeakTlsVersionCheck.h"
 
 #include "support/AstHelpers.h"
+#include "support/LlvmCompat.h"
 #include "tls/TlsSettings.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -80,7 +81,7 @@ void WeakTlsVersionCheck::check(const MatchFinder::MatchResult &Result) {
   ASTContext &Ctx = *Result.Context;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("method")) {
     StringRef Name = Call->getDirectCallee()->getName();
-    report(Call->getBeginLoc(),
+    report(::appsec::beginLoc(Call),
            (Name + "() only speaks a protocol older than TLS 1.2; use "
                    "TLS_client_method() or TLS_server_method() with "
                    "SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION)")
@@ -142,7 +143,7 @@ void WeakTlsVersionCheck::checkOpenSslCtrl(const CallExpr *Call,
   if (!V)
     return;
   const SourceManager &SM = Ctx.getSourceManager();
-  SourceLocation Loc = SM.getExpansionLoc(Call->getBeginLoc());
+  SourceLocation Loc = SM.getExpansionLoc(::appsec::beginLoc(Call));
   if (*Cmd == tls::CtrlSetMaxProtoVersion) {
     // 0 = "the highest version the library supports".
     if (tls::isWeakOpenSslVersion(*V))

@@ -13,7 +13,9 @@ the LLVM 19 behaviour:
   --implicit-check-not={{warning|error}}: so every warning must be accounted
   for; CHECK-NOTES additionally accounts for every note;
 * CHECK-FIXES lines are matched against the fixed file;
-* a file with none of these expects no diagnostic at all.
+* a file with none of these expects no diagnostic at all;
+* diagnostics at the same place are put in one order, whichever clang-tidy
+  release printed them (see same_place_order).
 
 The clang-tidy command comes from --tidy (lit passes the plugin form or the
 appsec-tidy binary), so the same tests run against every shipped form.
@@ -40,6 +42,45 @@ def filecheck(filecheck_bin, prefix, input_text, source, extra):
         sys.stdout.write('------ FileCheck %s failed:\n%s\n' % (prefix, proc.stdout))
         return False
     return True
+
+
+# A diagnostic clang-tidy prints: `<file>:<line>:<col>: warning|error: <message> [<check>]`.
+DIAG = re.compile(r'^(.*?):(\d+):(\d+): (?:warning|error): (.*?)(?: \[([^\]]*)\])?$')
+# The lines that belong to the diagnostic above them: its notes, and the source
+# excerpts and carets (indented) of both.
+DIAG_CONTINUATION = re.compile(r'^(\s|(.*: )?note: )')
+
+
+def same_place_order(output):
+    """Sorts diagnostics reported at the same place by check name, then message.
+
+    clang-tidy sorts its diagnostics by place; among those at one place (two
+    checks reporting the same call) the order depends on the release: 19 sorts
+    them by check name then message, 22 by message then check name
+    (LessClangTidyError in ClangTidyDiagnosticConsumer.cpp). The tests list
+    them in 19's order, so this puts any release's output in that order. It
+    only reorders diagnostics at one place, each with its notes and excerpts:
+    nothing is added or dropped, and with 19 it changes nothing.
+    """
+    lines = output.splitlines(keepends=True)
+    items = []  # (sort key or None, place or None, [lines])
+    for line in lines:
+        m = DIAG.match(line.rstrip('\n'))
+        if m:
+            items.append(((m.group(5) or '', m.group(4)), m.group(1, 2, 3), [line]))
+        elif DIAG_CONTINUATION.match(line) and items and items[-1][1] is not None:
+            items[-1][2].append(line)
+        else:
+            items.append((None, None, [line]))
+    out, i = [], 0
+    while i < len(items):
+        j = i + 1
+        while items[i][1] is not None and j < len(items) and items[j][1] == items[i][1]:
+            j += 1
+        for item in sorted(items[i:j], key=lambda it: it[0] or ('', '')):
+            out.extend(item[2])
+        i = j
+    return ''.join(out)
 
 
 def main():
@@ -101,7 +142,7 @@ def main():
         sys.stdout.write('clang-tidy failed (%d):\n%s\n%s\n' % (
             proc.returncode, ' '.join(shlex.quote(c) for c in cmd), output))
         sys.exit(1)
-    # Keep only diagnostics lines that clang-tidy prints for the test file.
+    output = same_place_order(output)
     sys.stdout.write(output)
 
     ok = True

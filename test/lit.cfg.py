@@ -1,6 +1,6 @@
 # Lit configuration for appsec-tidy's check tests.
 # Parameter `form` picks the shipped form under test:
-#   plugin  - stock clang-tidy-19 --load=AppSecTidyModule.so (default)
+#   plugin  - stock clang-tidy-<N> --load=AppSecTidyModule.so (default), N the LLVM built against
 #   binary  - the appsec-tidy executable
 import os
 import lit.formats

@@ -13,6 +13,9 @@
 # up-to-date build are left alone, so a second run only rescans.
 #
 # Environment (all optional):
+#   APPSEC_LLVM_VERSION the LLVM/Clang to build against  (default: 19; also 22: then the
+#                       LLVM 19 packages of tools/deps.txt are replaced by those in
+#                       tools/deps-llvm22.txt, and the default build dir is build-22)
 #   APPSEC_BUILD_DIR    where to build appsec-tidy        (default: <repo>/build)
 #   APPSEC_EXAMPLE_DIR  the CMake project to scan         (default: <repo>/examples/connect-app)
 #   APPSEC_JOBS         parallel build jobs               (default: number of CPUs)
@@ -20,7 +23,12 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD_DIR=${APPSEC_BUILD_DIR:-$ROOT/build}
+LLVM_VERSION=${APPSEC_LLVM_VERSION:-19}
+if [[ "$LLVM_VERSION" == 19 ]]; then
+  BUILD_DIR=${APPSEC_BUILD_DIR:-$ROOT/build}
+else
+  BUILD_DIR=${APPSEC_BUILD_DIR:-$ROOT/build-$LLVM_VERSION}
+fi
 EXAMPLE_DIR=${APPSEC_EXAMPLE_DIR:-$ROOT/examples/connect-app}
 EXAMPLE_BUILD_DIR=$EXAMPLE_DIR/build
 JOBS=${APPSEC_JOBS:-$(nproc 2>/dev/null || echo 2)}
@@ -28,8 +36,22 @@ JOBS=${APPSEC_JOBS:-$(nproc 2>/dev/null || echo 2)}
 step() { printf '\n==> %s\n' "$*"; }
 die() { printf 'quickstart: error: %s\n' "$*" >&2; exit 1; }
 
+# The packages to install: tools/deps.txt names LLVM 19's; for another LLVM, those lines
+# give way to tools/deps-llvm<N>.txt.
+deps_list() {
+  if [[ "$LLVM_VERSION" == 19 ]]; then
+    cat "$ROOT/tools/deps.txt"
+    return
+  fi
+  grep -Ev -- '-19(-dev|-tools)?$' "$ROOT/tools/deps.txt"
+  cat "$ROOT/tools/deps-llvm$LLVM_VERSION.txt"
+}
+
+[[ "$LLVM_VERSION" == 19 || -f "$ROOT/tools/deps-llvm$LLVM_VERSION.txt" ]] ||
+  die "APPSEC_LLVM_VERSION=$LLVM_VERSION: no tools/deps-llvm$LLVM_VERSION.txt (supported: 19, 22)"
+
 install_deps() {
-  step "Checking the Debian packages in tools/deps.txt"
+  step "Checking the Debian packages in tools/deps.txt (LLVM $LLVM_VERSION)"
   if [[ "${APPSEC_SKIP_DEPS:-0}" == 1 ]]; then
     echo "APPSEC_SKIP_DEPS=1: not checking packages"
     return
@@ -41,7 +63,7 @@ install_deps() {
     [[ -z "$pkg" ]] && continue
     dpkg-query -W -f='${Status}' "$pkg" 2> /dev/null | grep -q 'install ok installed' ||
       missing+=("$pkg")
-  done < "$ROOT/tools/deps.txt"
+  done < <(deps_list)
   if [[ ${#missing[@]} -eq 0 ]]; then
     echo "all installed"
     return
@@ -59,9 +81,10 @@ install_deps() {
 }
 
 build_appsec_tidy() {
-  step "Building appsec-tidy in $BUILD_DIR"
+  step "Building appsec-tidy in $BUILD_DIR (LLVM $LLVM_VERSION)"
   if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
-    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release
+    cmake -S "$ROOT" -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DAPPSEC_LLVM_VERSION="$LLVM_VERSION"
   fi
   # Ninja re-runs CMake by itself when a CMakeLists.txt changed.
   ninja -C "$BUILD_DIR" -j "$JOBS"

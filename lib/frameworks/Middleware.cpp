@@ -2,6 +2,7 @@
 
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -76,7 +77,7 @@ public:
       R.Fw = Framework::Civetweb;
       R.Kind = "authorization handler";
       R.RoutePrefix = routeLiteral(C->getArg(0));
-      R.Location = C->getBeginLoc();
+      R.Location = appsec::beginLoc(C);
       if (const CXXRecordDecl *RD = recordOfArgument(C->getArg(1)))
         CivetUses.emplace_back(RD, std::move(R));
     }
@@ -93,7 +94,7 @@ private:
     R.Function = F;
     R.Kind = Kind;
     R.Server = Server;
-    R.Location = C->getBeginLoc();
+    R.Location = appsec::beginLoc(C);
     Out.push_back(std::move(R));
     return &Out.back();
   }

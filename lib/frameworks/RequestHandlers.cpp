@@ -3,6 +3,7 @@
 #include "models/FunctionNames.h"
 
 #include "support/AstHelpers.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -295,7 +296,7 @@ public:
     H.Function = F;
     H.Fw = Fw;
     H.Route = std::move(Route);
-    H.Registration = C->getBeginLoc();
+    H.Registration = appsec::beginLoc(C);
     classifyParams(H, RequestTypes, FirstRouteParam);
     Out.push_back(std::move(H));
     return &Out.back();

@@ -1,11 +1,11 @@
 #include "frameworks/RequestReads.h"
 
 #include "support/AstHelpers.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang;
@@ -24,21 +24,21 @@ bool isTokenKey(llvm::StringRef Key) {
 
 /// Request members that describe where the request goes, not what it says.
 bool isRoutingInfo(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("method", "getMethod", "path", "version", "getVersion", true)
-      .Cases("target", "method_string", "getPath", "getMethodString", "resource", true)
-      .Cases("getURI", "relative_uri", "request_uri", "raw_url", true)
-      .Cases("remote_addr", "remote_port", "local_addr", "local_port", true)
-      .Cases("remote_ip_address", "clientAddress", "remote_address", "url", true)
-      .Cases("has_header", "has", "hasParam", "has_param", "keep_alive", true)
+  return appsec::StringSwitch<bool>(Name)
+      .Cases({"method", "getMethod", "path", "version", "getVersion"}, true)
+      .Cases({"target", "method_string", "getPath", "getMethodString", "resource"}, true)
+      .Cases({"getURI", "relative_uri", "request_uri", "raw_url"}, true)
+      .Cases({"remote_addr", "remote_port", "local_addr", "local_port"}, true)
+      .Cases({"remote_ip_address", "clientAddress", "remote_address", "url"}, true)
+      .Cases({"has_header", "has", "hasParam", "has_param", "keep_alive"}, true)
       .Default(false);
 }
 
 /// Members that return a collection; the call made on it decides (by key).
 bool isContainer(llvm::StringRef Name) {
-  return llvm::StringSwitch<bool>(Name)
-      .Cases("headers", "getHeaders", "cookies", "getCookies", "query", true)
-      .Cases("url_params", "params", "getParameters", "base", true)
+  return appsec::StringSwitch<bool>(Name)
+      .Cases({"headers", "getHeaders", "cookies", "getCookies", "query"}, true)
+      .Cases({"url_params", "params", "getParameters", "base"}, true)
       .Default(false);
 }
 

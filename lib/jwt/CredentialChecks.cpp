@@ -2,11 +2,11 @@
 
 #include "jwt/JwtApi.h"
 #include "support/AstHelpers.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang;
@@ -65,7 +65,7 @@ const Expr *ignoreViews(const Expr *E) {
     const auto *M = dyn_cast<CXXMemberCallExpr>(E);
     const CXXMethodDecl *MD = M ? M->getMethodDecl() : nullptr;
     if (!MD || !MD->getIdentifier() || M->getNumArgs() != 0 ||
-        !llvm::StringSwitch<bool>(MD->getName()).Cases("c_str", "data", "str", "value", true).Default(false))
+        !appsec::StringSwitch<bool>(MD->getName()).Cases({"c_str", "data", "str", "value"}, true).Default(false))
       return E;
     E = M->getImplicitObjectArgument();
   }
@@ -153,9 +153,9 @@ int credentialCheckPolarity(const CallExpr *Call, const ASTContext &) {
     return 0;
   llvm::StringRef N = FD->getName();
   // strcmp(key, stored) == 0 means a match: the call's "true" is a mismatch.
-  bool Compare = llvm::StringSwitch<bool>(N)
-                     .Cases("strcmp", "strncmp", "strcasecmp", "memcmp", true)
-                     .Cases("CRYPTO_memcmp", "sodium_memcmp", "timingsafe_bcmp", true)
+  bool Compare = appsec::StringSwitch<bool>(N)
+                     .Cases({"strcmp", "strncmp", "strcasecmp", "memcmp"}, true)
+                     .Cases({"CRYPTO_memcmp", "sodium_memcmp", "timingsafe_bcmp"}, true)
                      .Default(false);
   if (Compare && Call->getNumArgs() >= 2) {
     const Expr *A = Call->getArg(0), *B = Call->getArg(1);

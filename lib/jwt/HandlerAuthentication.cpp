@@ -7,12 +7,12 @@
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringSwitch.h"
 
 
 using namespace clang;
@@ -40,10 +40,10 @@ bool callsApplication(const FunctionDecl *F) {
     bool System = SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
     auto Namespaces = namespacesOf(Callee);
     llvm::StringRef Name = Namespaces.empty() ? "" : Namespaces.back(); // the outermost
-    bool Library = System || llvm::StringSwitch<bool>(Name)
-                       .Cases("std", "crow", "httplib", "drogon", "trantor", true)
-                       .Cases("Pistache", "Poco", "web", "pplx", true)
-                       .Cases("oatpp", "boost", "nlohmann", true)
+    bool Library = System || appsec::StringSwitch<bool>(Name)
+                       .Cases({"std", "crow", "httplib", "drogon", "trantor"}, true)
+                       .Cases({"Pistache", "Poco", "web", "pplx"}, true)
+                       .Cases({"oatpp", "boost", "nlohmann"}, true)
                        .Default(false) ||
                    (Callee->getIdentifier() && Callee->getName().starts_with("mg_"));
     if (!Library)

@@ -2,10 +2,10 @@
 
 #include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Regex.h"
 
 #include <set>
@@ -34,13 +34,13 @@ Act actOf(const CallExpr *Call, std::string &Name) {
       return Act::IssuesToken;
     }
   }
-  Act Library = llvm::StringSwitch<Act>(N)
-                    .Cases("jwt_encode_str", "jwt_encode_fp", "l8w8jwt_encode", Act::IssuesToken)
-                    .Cases("crypto_pwhash_str_verify", "crypto_pwhash_scryptsalsa208sha256_str_verify",
-                           "bcrypt_checkpw", "argon2i_verify", "argon2id_verify", "argon2d_verify",
-                           "argon2_verify", Act::ChecksPassword)
-                    .Cases("crypto_pwhash_str", "crypto_pwhash_scryptsalsa208sha256_str",
-                           "bcrypt_hashpw", "argon2i_hash_encoded", "argon2id_hash_encoded",
+  Act Library = appsec::StringSwitch<Act>(N)
+                    .Cases({"jwt_encode_str", "jwt_encode_fp", "l8w8jwt_encode"}, Act::IssuesToken)
+                    .Cases({"crypto_pwhash_str_verify", "crypto_pwhash_scryptsalsa208sha256_str_verify",
+                            "bcrypt_checkpw", "argon2i_verify", "argon2id_verify", "argon2d_verify",
+                            "argon2_verify"}, Act::ChecksPassword)
+                    .Cases({"crypto_pwhash_str", "crypto_pwhash_scryptsalsa208sha256_str",
+                            "bcrypt_hashpw", "argon2i_hash_encoded", "argon2id_hash_encoded"},
                            Act::HashesPassword)
                     .Default(Act::None);
   if (Library != Act::None)

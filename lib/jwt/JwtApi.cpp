@@ -1,11 +1,11 @@
 #include "jwt/JwtApi.h"
 
 #include "support/AstHelpers.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -122,10 +122,10 @@ bool isJwtCppClaimRead(const CallExpr *Call) {
   StringRef Class = MD->getParent()->getName();
   if (Class != "payload" && Class != "decoded_jwt")
     return false;
-  return llvm::StringSwitch<bool>(MD->getName())
-      .Cases("get_payload_claim", "get_payload_claims", "get_payload_json", true)
-      .Cases("get_subject", "get_issuer", "get_audience", "get_id", true)
-      .Cases("get_expires_at", "get_issued_at", "get_not_before", true)
+  return appsec::StringSwitch<bool>(MD->getName())
+      .Cases({"get_payload_claim", "get_payload_claims", "get_payload_json"}, true)
+      .Cases({"get_subject", "get_issuer", "get_audience", "get_id"}, true)
+      .Cases({"get_expires_at", "get_issued_at", "get_not_before"}, true)
       .Default(false);
 }
 

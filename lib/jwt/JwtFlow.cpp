@@ -2,6 +2,7 @@
 
 #include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"

@@ -3,6 +3,7 @@
 #include "jwt/JwtApi.h"
 #include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -168,7 +169,7 @@ std::optional<bool> testsResult(const BinaryOperator *BO, const VarDecl *R,
 /// The first use after \p Call of the claims or payload held in \p V.
 const Expr *firstUse(const VarDecl *V, const CallExpr *Call, const Body &B,
                      const SourceManager &SM) {
-  auto After = [&](const Stmt *S) { return isBefore(SM, Call->getEndLoc(), S->getBeginLoc()); };
+  auto After = [&](const Stmt *S) { return isBefore(SM, appsec::endLoc(Call), S->getBeginLoc()); };
   for (const Stmt *S : B.Nodes) {
     if (!After(S))
       continue;
@@ -210,7 +211,7 @@ void describeParams(L8w8jwtDecode &D, const Body &B, const ASTContext &Ctx,
   if (!P || !isL8w8jwtDecodingParams(P->getType()))
     return;
   D.Params = P;
-  ParamsUse U = paramsUse(P, B, SM, D.Call->getBeginLoc());
+  ParamsUse U = paramsUse(P, B, SM, appsec::beginLoc(D.Call));
   D.Init = U.Init;
   D.ParamsKnown = !U.Escapes && (U.Init || U.Zeroed);
   bool AlgWritten = false, ExpOn = false;
@@ -254,7 +255,7 @@ void describeResult(L8w8jwtDecode &D, const Body &B, const ASTContext &Ctx) {
     if (V == R)
       return;
   const SourceManager &SM = Ctx.getSourceManager();
-  auto After = [&](const Stmt *S) { return isBefore(SM, D.Call->getEndLoc(), S->getBeginLoc()); };
+  auto After = [&](const Stmt *S) { return isBefore(SM, appsec::endLoc(D.Call), S->getBeginLoc()); };
   llvm::SmallPtrSet<const Stmt *, 8> Classified;
   bool Full = false;
   for (const Stmt *S : B.Nodes) {

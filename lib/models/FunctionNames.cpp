@@ -1,6 +1,7 @@
 #include "models/FunctionNames.h"
 
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/Type.h" // Type::getAsCXXRecordDecl is defined here from LLVM 22
 
 #include <vector>
 

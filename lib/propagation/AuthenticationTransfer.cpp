@@ -20,6 +20,7 @@
 #include "jwt/Verification.h"
 #include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -130,7 +131,7 @@ void FunctionAnalysis::Impl::authenticationElement(const Stmt *St) {
   AuthenticationState &A = S->Auth;
   const SourceManager &SM = Ctx.getSourceManager();
   auto earliest = [&](const CallExpr *&Slot, const CallExpr *C) {
-    if (!Slot || SM.isBeforeInTranslationUnit(C->getBeginLoc(), Slot->getBeginLoc()))
+    if (!Slot || SM.isBeforeInTranslationUnit(appsec::beginLoc(C), appsec::beginLoc(Slot)))
       Slot = C;
   };
   if (const auto *Call = dyn_cast<CallExpr>(St)) {

@@ -3,6 +3,7 @@
 #include "jwt/JwtFlow.h"
 #include "reporting/TaintFindingText.h"
 #include "jwt/L8w8jwtFlow.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -44,7 +45,7 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
   DiagnosticText T;
   switch (R.Verdict) {
   case jwt::HandlerAuth::ResultIgnored:
-    T.Loc = R.IgnoredCall->getBeginLoc();
+    T.Loc = appsec::beginLoc(R.IgnoredCall);
     T.Message = Who + " calls " + V.IgnoredCallee + " but ignores its result, so a request " +
                 (V.CredentialsInUse ? "that fails authentication" : "whose token fails verification") +
                 " is served anyway; check the result and answer 401 when it fails";
@@ -78,7 +79,7 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
                        "authenticate the request, or reject it, before using request data"
                      : " on a path where the JWT is not verified; make every path verify the "
                        "token, or reject the request, before using request data");
-    T.Notes.emplace_back(R.Verification->getBeginLoc(),
+    T.Notes.emplace_back(appsec::beginLoc(R.Verification),
                          V.VerificationIsCredentialCheck
                              ? "the request's credential is checked here, but not on every path "
                                "to the use above"
@@ -162,14 +163,14 @@ std::vector<DiagnosticText> decodedOnlyTexts(const FunctionDecl *F, ASTContext &
                   "checks neither the signature nor any claim; decode the token with "
                   "l8w8jwt_decode() and use its claims only if the validation result == "
                   "L8W8JWT_VALID";
-      T.Notes.emplace_back(D.Call->getBeginLoc(), "decoded here without validation");
+      T.Notes.emplace_back(appsec::beginLoc(D.Call), "decoded here without validation");
     } else {
       std::string R = D.Result->getNameAsString();
       T.Message = "claims '" + C + "' used although the validation result '" + R +
                   "' of l8w8jwt_decode() is never compared to L8W8JWT_VALID; l8w8jwt hands out "
                   "the claims of forged and expired tokens too; use them only if " + R +
                   " == L8W8JWT_VALID";
-      T.Notes.emplace_back(D.Call->getBeginLoc(),
+      T.Notes.emplace_back(appsec::beginLoc(D.Call),
                            "decoded here; its return value only says the token could be parsed");
     }
     Out.push_back(std::move(T));

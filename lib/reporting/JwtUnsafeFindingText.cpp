@@ -5,6 +5,7 @@
 #include "jwt/JwtFlow.h"
 #include "jwt/L8w8jwtFlow.h"
 #include "support/AstHelpers.h"
+#include "support/LlvmCompat.h"
 
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
@@ -90,7 +91,7 @@ void unsafeCall(Texts &Out, const CallExpr *Call, ASTContext &Ctx) {
              "against an empty secret, which anyone can forge; pass the shared "
              "secret and its length");
     if (resultIgnored(Call, Ctx))
-      Out.add(Call->getBeginLoc(),
+      Out.add(appsec::beginLoc(Call),
              "the result of libjwt jwt_decode() is ignored, so a token that "
              "fails the signature check goes unnoticed; check it: if "
              "(jwt_decode(...) != 0) reject the request");
@@ -100,14 +101,14 @@ void unsafeCall(Texts &Out, const CallExpr *Call, ASTContext &Ctx) {
   if (const FunctionDecl *FD = Call->getDirectCallee();
       FD && FD->getName() == "jwt_validate" && Call->getNumArgs() == 2) {
     if (resultIgnored(Call, Ctx))
-      Out.add(Call->getBeginLoc(),
+      Out.add(appsec::beginLoc(Call),
              "the result of libjwt jwt_validate() is ignored, so an expired "
              "token or one with the wrong claims is accepted; check it: if "
              "(jwt_validate(jwt, valid) != 0) reject the request");
     return;
   }
   if (jwt::isPocoSignerCall(Call, "tryVerify") && resultIgnored(Call, Ctx))
-    Out.add(Call->getBeginLoc(),
+    Out.add(appsec::beginLoc(Call),
            "the result of Poco::JWT Signer::tryVerify() is ignored, so a token "
            "with a bad signature goes unnoticed; check it: if "
            "(!signer.tryVerify(jwt, token)) reject the request");
@@ -115,13 +116,13 @@ void unsafeCall(Texts &Out, const CallExpr *Call, ASTContext &Ctx) {
 
 void unsafeFunction(Texts &Out, const FunctionDecl *F, ASTContext &Ctx, bool RequireExpiry) {
   for (const CallExpr *V : jwt::pocoVerifyWithoutExpiry(F, Ctx))
-    Out.add(V->getBeginLoc(),
+    Out.add(appsec::beginLoc(V),
            "Poco::JWT Signer::verify() checks only the signature, and this "
            "function never looks at the token's expiry; reject the request "
            "if token.getExpiration() < Poco::Timestamp()");
   if (RequireExpiry)
     for (const jwt::ExpiryNotRequired &E : jwt::expiryNotRequired(F, Ctx))
-      Out.add(E.Call->getBeginLoc(),
+      Out.add(appsec::beginLoc(E.Call),
              E.Lib == jwt::Library::JwtCpp
                  ? "jwt-cpp verify() checks 'exp' only when the token has one, "
                    "and nothing here requires it, so a token without 'exp' never "
@@ -155,12 +156,12 @@ void l8w8jwt(Texts &Out, const FunctionDecl *F, ASTContext &Ctx) {
              ".alg = L8W8JWT_ALG_HS256");
       break;
     case D::Alg::NeverSet:
-      Out.add(Dec.Call->getBeginLoc(),
+      Out.add(appsec::beginLoc(Dec.Call),
              "'" + P + ".alg' is never set, so it keeps the -2 that "
              "l8w8jwt_decoding_params_init() gives it, which matches no "
              "algorithm: l8w8jwt_decode() then verifies no signature; set " + P +
              ".alg = L8W8JWT_ALG_HS256 (or the algorithm the tokens are signed with)");
-      Out.note(Dec.Init->getBeginLoc(), "initialised here");
+      Out.note(appsec::beginLoc(Dec.Init), "initialised here");
       break;
     case D::Alg::Given:
       break;
@@ -171,7 +172,7 @@ void l8w8jwt(Texts &Out, const FunctionDecl *F, ASTContext &Ctx) {
              "are checked against an empty secret anyone can forge with (or "
              "every token is rejected); pass the shared secret and its length");
     if (Dec.ExpiryUnchecked)
-      Out.add(Dec.ExpiryOff ? Dec.ExpiryOff->getBeginLoc() : Dec.Call->getBeginLoc(),
+      Out.add(Dec.ExpiryOff ? Dec.ExpiryOff->getBeginLoc() : appsec::beginLoc(Dec.Call),
              (Dec.ExpiryOff ? "'" + P + ".validate_exp' is 0"
                             : "'" + P + ".validate_exp' is never set") +
                  std::string(", so l8w8jwt_decode() accepts expired tokens and "

@@ -13,13 +13,14 @@
 #    - with <prefix>/lib/clang/<major> present, that one is used instead
 #      (the binaries look next to themselves first);
 #    - appsec-clangd --check finds the same flaw with no error;
-#    - stock clang-tidy-19 --load=<prefix>/lib/AppSecTidyModule.so lists
+#    - stock clang-tidy-<N> --load=<prefix>/lib/AppSecTidyModule.so lists
 #      exactly the checks of checks/AppSecChecks.def and reports the flaw;
 #    - the installed catalog JSON loads through AppSecRequirementCatalog.
 # 3. If clang-tidy-14 exists: loading the plugin into it fails cleanly
 #    (non-zero exit, an explanation, no segfault).
 #
-# Environment: CMAKE (cmake to use), STOCK_CLANG_TIDY (clang-tidy-19),
+# Environment: CMAKE (cmake to use), LLVM_MAJOR (the LLVM built against; default 19),
+# STOCK_CLANG_TIDY (its clang-tidy, default /usr/lib/llvm-<LLVM_MAJOR>/bin/clang-tidy),
 # OLD_CLANG_TIDY (a clang-tidy of another release; default clang-tidy-14).
 set -euo pipefail
 
@@ -31,9 +32,9 @@ BUILD=$(cd "$1" && pwd)
 WORK=$2
 SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CMAKE=${CMAKE:-cmake}
-STOCK_CLANG_TIDY=${STOCK_CLANG_TIDY:-/usr/lib/llvm-19/bin/clang-tidy}
+LLVM_MAJOR=${LLVM_MAJOR:-19}
+STOCK_CLANG_TIDY=${STOCK_CLANG_TIDY:-/usr/lib/llvm-${LLVM_MAJOR}/bin/clang-tidy}
 OLD_CLANG_TIDY=${OLD_CLANG_TIDY:-$(command -v clang-tidy-14 || true)}
-LLVM_MAJOR=19
 # The resource directory of the Clang we build against: the binaries' fallback.
 SYSTEM_RESOURCE_DIR=$(/usr/lib/llvm-${LLVM_MAJOR}/bin/clang -print-resource-dir 2>/dev/null ||
                       echo /usr/lib/llvm-${LLVM_MAJOR}/lib/clang/${LLVM_MAJOR})
@@ -164,7 +165,7 @@ check_tree() { # <root> <label> <expected resource dir>
     grep 'cc1' "$out" | sed 's/^/    | /'
   fi
 
-  # Stock clang-tidy-19 loads the installed plugin.
+  # Stock clang-tidy-<N> loads the installed plugin.
   set +e
   "$STOCK_CLANG_TIDY" --load="$root/$LIBDIR/AppSecTidyModule.so" --list-checks \
       --checks='-*,appsec-*' > "$out" 2>&1
@@ -173,9 +174,9 @@ check_tree() { # <root> <label> <expected resource dir>
   local listed
   listed=$(sed -n 's/^ *\(appsec-[a-z0-9-]*\)$/\1/p' "$out" | sort | tr '\n' ' ')
   if [[ $rc -eq 0 && "$listed" == "${EXPECTED_CHECKS[*]} " ]]; then
-    pass "$label: clang-tidy-19 --load lists: $listed"
+    pass "$label: clang-tidy-$LLVM_MAJOR --load lists: $listed"
   else
-    fail "$label: clang-tidy-19 --load --list-checks (exit $rc) listed '$listed', expected '${EXPECTED_CHECKS[*]}'"
+    fail "$label: clang-tidy-$LLVM_MAJOR --load --list-checks (exit $rc) listed '$listed', expected '${EXPECTED_CHECKS[*]}'"
     show "$out"
   fi
   set +e
@@ -185,9 +186,9 @@ check_tree() { # <root> <label> <expected resource dir>
   set -e
   if [[ $rc -eq 0 ]] && grep -qF "flaw.cpp:$FLAW_POS: $EXPECTED_MSG" "$out" &&
      ! grep -q 'error:' "$out"; then
-    pass "$label: clang-tidy-19 --load reports $CHECK"
+    pass "$label: clang-tidy-$LLVM_MAJOR --load reports $CHECK"
   else
-    fail "$label: clang-tidy-19 --load (exit $rc) should report $CHECK"
+    fail "$label: clang-tidy-$LLVM_MAJOR --load (exit $rc) should report $CHECK"
     show "$out"
   fi
 

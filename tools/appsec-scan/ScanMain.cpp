@@ -164,6 +164,10 @@ static std::optional<clang::tidy::ClangTidyOptions> buildOptions(std::string &Er
   using clang::tidy::ClangTidyOptions;
   ClangTidyOptions Opts = ClangTidyOptions::getDefaults();
   Opts.Checks.reset();
+  // Findings in main files only unless --header-filter or the config says otherwise.
+  // clang-tidy 19's own default says the same (''); clang-tidy 22's is '.*' (every
+  // non-system header), which a scan does not follow.
+  Opts.HeaderFilterRegex.reset();
   std::optional<std::string> ConfigChecks;
   if (!ConfigFile.empty()) {
     auto Buf = MemoryBuffer::getFile(ConfigFile);
