@@ -53,7 +53,9 @@ void readScanConfig(std::string_view Data) {
   llvm::StringRef Rest(Data.data() + 1, Data.size() - 1);
   switch (Which) {
   case 0: { // --config, as ScanMain.cpp's buildOptions() reads it
-    auto Parsed = clang::tidy::parseConfiguration(llvm::MemoryBufferRef(Rest, "fuzz.yaml"));
+    // parseConfiguration() with its YAML diagnostics (printed to stderr) dropped.
+    auto Parsed = clang::tidy::parseConfigurationWithDiags(llvm::MemoryBufferRef(Rest, "fuzz.yaml"),
+                                                           [](const llvm::SMDiagnostic &) {});
     if (!Parsed)
       return;
     clang::tidy::ClangTidyOptions Opts = clang::tidy::ClangTidyOptions::getDefaults();

@@ -42,8 +42,8 @@ for t in "${TARGETS[@]}"; do
   dict=()
   [[ -f $SRC/test/fuzz/$t.dict ]] && dict=(-dict="$SRC/test/fuzz/$t.dict")
   echo "==> fuzz-$t for ${SECONDS_PER}s (log: $BUILD/fuzz/$t.log)"
-  nice -n 19 "$bin" "$corpus" "${dict[@]}" -max_total_time="$SECONDS_PER" -timeout=10 \
-    -rss_limit_mb=4096 -max_len=65536 -artifact_prefix="$artifacts" -print_final_stats=1 \
+  nice -n 10 "$bin" "$corpus" "${dict[@]}" -max_total_time="$SECONDS_PER" -timeout=10 \
+    -rss_limit_mb=4096 -max_len=${APPSEC_FUZZ_MAX_LEN:-16384} -artifact_prefix="$artifacts" -print_final_stats=1 \
     > "$BUILD/fuzz/$t.log" 2>&1
   rc=$?
   grep -E '^#[0-9]+ *(DONE|INITED)|stat::number_of_executed_units|ERROR|SUMMARY' "$BUILD/fuzz/$t.log" | tail -6
