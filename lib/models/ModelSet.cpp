@@ -228,6 +228,9 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
     Doc = json::parse(Text.begin(), Text.end(), nullptr, true, /*ignore_comments=*/true);
   } catch (const json::parse_error &E) {
     return R.fail(jsonErrorPosition(E, Text), "invalid JSON (" + jsonErrorMessage(E) + ")");
+  } catch (const json::exception &E) {
+    // A number out of double's range (1e400) throws out_of_range, not parse_error.
+    return R.fail("top level", "invalid JSON (" + jsonErrorMessage(E) + ")");
   }
   if (!Doc.is_object())
     return R.fail("top level", std::string("expected an object, found ") + Doc.type_name());

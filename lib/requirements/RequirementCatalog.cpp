@@ -143,6 +143,10 @@ CatalogBuilder::build(std::string_view Text, std::string_view FileName,
   } catch (const json::parse_error &E) {
     R.fail(jsonErrorPosition(E, Text), "invalid JSON (" + jsonErrorMessage(E) + ")");
     return nullptr;
+  } catch (const json::exception &E) {
+    // A number out of double's range (1e400) throws out_of_range, not parse_error.
+    R.fail("top level", "invalid JSON (" + jsonErrorMessage(E) + ")");
+    return nullptr;
   }
   if (!Doc.is_object()) {
     R.fail("top level", std::string("expected an object, found ") +

@@ -15,10 +15,15 @@ std::string jsonErrorPosition(const nlohmann::json::parse_error &E, std::string_
   return "line " + std::to_string(Line) + ", column " + std::to_string(Col);
 }
 
-std::string jsonErrorMessage(const nlohmann::json::parse_error &E) {
+std::string jsonErrorMessage(const nlohmann::json::exception &E) {
   std::string Msg = E.what();
-  size_t Colon = Msg.find(": ");
-  return Colon == std::string::npos ? Msg : Msg.substr(Colon + 2);
+  if (Msg.rfind("[json.exception.", 0) == 0)
+    if (size_t Close = Msg.find("] "); Close != std::string::npos)
+      Msg = Msg.substr(Close + 2);
+  if (Msg.rfind("parse error", 0) == 0)
+    if (size_t Colon = Msg.find(": "); Colon != std::string::npos)
+      Msg = Msg.substr(Colon + 2);
+  return Msg;
 }
 
 } // namespace appsec

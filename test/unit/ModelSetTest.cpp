@@ -76,6 +76,14 @@ TEST(ModelSet, ErrorsNameFileEntryAndKey) {
             std::string::npos);
 }
 
+// The catalog reader's fuzz finding, in the model reader that shared the bug: a
+// number no double holds throws out_of_range, which used to escape addFile().
+TEST(ModelSet, NumberOutOfRangeIsAnErrorNotACrash) {
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sinks": [{"function": "f", "category": "sql", "args": ["arg0"], "when": {"arg": -1e999}}]})"),
+            "user.json: top level: invalid JSON (number overflow parsing '-1e999')");
+}
+
 TEST(ModelSet, LabelsTransformsAndConditions) {
   ModelSet M;
   std::string Error;

@@ -51,6 +51,14 @@ TEST(RequirementCatalog, InvalidJsonNamesFileLineAndColumn) {
   EXPECT_NE(E.find("org.json: line 2, column 13: invalid JSON"), std::string::npos) << E;
 }
 
+// Found by fuzz-catalog (test/fuzz/regressions/catalog): a number no double
+// holds makes nlohmann throw out_of_range, not parse_error, which escaped the
+// reader and terminated clang-tidy.
+TEST(RequirementCatalog, NumberOutOfRangeIsAnErrorNotACrash) {
+  EXPECT_EQ(parseError(R"({"schema": "appsec-tidy/requirement-catalog/v1", "version": 1e400})"),
+            "org.json: top level: invalid JSON (number overflow parsing '1e400')");
+}
+
 TEST(RequirementCatalog, MissingKeyNamesEntryAndKey) {
   std::string Text = MinimalCatalog;
   Text.replace(Text.find("\"title\": \"Verify peers\","), 24, "");

@@ -63,8 +63,12 @@ bool loadBaseline(const std::string &Path, std::set<std::string> &Keys, std::str
     Error = "cannot read baseline " + Path + ": " + Buf.getError().message();
     return false;
   }
-  json J = json::parse((*Buf)->getBuffer().begin(), (*Buf)->getBuffer().end(), nullptr,
-                       /*allow_exceptions=*/false);
+  return parseBaseline((*Buf)->getBuffer(), Path, Keys, Error);
+}
+
+bool parseBaseline(llvm::StringRef Text, const std::string &Path, std::set<std::string> &Keys,
+                   std::string &Error) {
+  json J = json::parse(Text.begin(), Text.end(), nullptr, /*allow_exceptions=*/false);
   bool Sarif = J.is_object() && J.contains("runs") && J["runs"].is_array();
   bool Report = J.is_object() && J.contains("findings") && J["findings"].is_array() &&
                 J.contains("schemaVersion");

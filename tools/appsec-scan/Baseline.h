@@ -10,6 +10,8 @@
 
 #include "Report.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <set>
 #include <string>
 
@@ -18,6 +20,9 @@ namespace appsec::scan {
 /// Keys of the findings in an appsec-scan SARIF log or JSON report.
 bool loadBaseline(const std::string &Path, std::set<std::string> &Keys,
                   std::string &Error);
+/// The same for the text of one (\p Path names it in the error message).
+bool parseBaseline(llvm::StringRef Text, const std::string &Path, std::set<std::string> &Keys,
+                   std::string &Error);
 /// DisplayPath is the finding's path as the reports show it (displayPath()).
 std::string baselineKey(const std::string &RuleId, const std::string &DisplayPath,
                         const std::string &Fingerprint);

@@ -13,6 +13,7 @@
 
 #include "Baseline.h"
 #include "CheckList.h"
+#include "StableSort.h"
 
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/CommandLine.h"
@@ -259,7 +260,7 @@ std::string &fingerprintOf(json &Obj, bool Sarif) {
 /// applies the baseline. Returns the findings kept.
 std::vector<Item> mergeItems(std::vector<Item> Items, bool Sarif,
                              const std::set<std::string> &BaselineKeys, size_t &Suppressed) {
-  std::stable_sort(Items.begin(), Items.end(), [](const Item &A, const Item &B) {
+  stableSort(Items.begin(), Items.end(), [](const Item &A, const Item &B) {
     return std::tie(A.Path, A.Line, A.Column, A.Check, A.Message, A.Notes) <
            std::tie(B.Path, B.Line, B.Column, B.Check, B.Message, B.Notes);
   });
@@ -376,14 +377,14 @@ Outcome mergeSarif(const std::vector<Input *> &Group, const std::set<std::string
     I.Obj["ruleIndex"] = Index[I.Check];
     Results.push_back(std::move(I.Obj));
   }
-  std::stable_sort(Artifacts.begin(), Artifacts.end(), [](const json &A, const json &B) {
+  stableSort(Artifacts.begin(), Artifacts.end(), [](const json &A, const json &B) {
     return displayPathOfUri(A.value("location", json::object()).value("uri", "")) <
            displayPathOfUri(B.value("location", json::object()).value("uri", ""));
   });
   auto TuOf = [](const json &N) {
     return N.value("properties", json::object()).value("translationUnit", "");
   };
-  std::stable_sort(Notifications.begin(), Notifications.end(),
+  stableSort(Notifications.begin(), Notifications.end(),
                    [&](const json &A, const json &B) { return TuOf(A) < TuOf(B); });
   for (const json &N : Notifications)
     O.Failed += N.value("level", "warning") == "error";
@@ -435,7 +436,7 @@ Outcome mergeJson(const std::vector<Input *> &Group, const std::set<std::string>
   json Findings = json::array();
   for (Item &I : Kept)
     Findings.push_back(std::move(I.Obj));
-  std::stable_sort(Failures.begin(), Failures.end(), [](const json &A, const json &B) {
+  stableSort(Failures.begin(), Failures.end(), [](const json &A, const json &B) {
     return A.value("translationUnit", "") < B.value("translationUnit", "");
   });
   O.Failed = FailedUnits;
@@ -447,7 +448,7 @@ Outcome mergeJson(const std::vector<Input *> &Group, const std::set<std::string>
   O.Suppressed += Suppressed;
   O.Doc["findings"] = Findings;
   O.Doc["failures"] = Failures;
-  std::stable_sort(Incomplete.begin(), Incomplete.end(), [](const json &A, const json &B) {
+  stableSort(Incomplete.begin(), Incomplete.end(), [](const json &A, const json &B) {
     return A.value("translationUnit", "") < B.value("translationUnit", "");
   });
   if (O.Doc.contains("incompleteAnalyses"))

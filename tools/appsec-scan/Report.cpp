@@ -3,6 +3,7 @@
 
 #include "ActiveCatalog.h"
 #include "CheckList.h"
+#include "StableSort.h"
 #include "requirements/RequirementCatalog.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -70,7 +71,7 @@ void mergeFindings(ScanResult &R) {
       All.push_back({displayPath(F.Pos.File, R.SourceRoot), notesKey(F, R.SourceRoot), &F});
   // Sorted by what the reports show (display path, not absolute path), so a
   // merge of shards can restore this order from the reports alone.
-  std::stable_sort(All.begin(), All.end(), [](const Keyed &A, const Keyed &B) {
+  stableSort(All.begin(), All.end(), [](const Keyed &A, const Keyed &B) {
     return std::tie(A.Path, A.F->Pos.Line, A.F->Pos.Column, A.F->Check, A.F->Message, A.Notes) <
            std::tie(B.Path, B.F->Pos.Line, B.F->Pos.Column, B.F->Check, B.F->Message, B.Notes);
   });
