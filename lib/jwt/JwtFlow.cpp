@@ -2,13 +2,11 @@
 
 #include "support/AstHelpers.h"
 #include "support/BodyStatements.h"
-#include "support/LlvmCompat.h"
 
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
-#include <map>
 #include <set>
 
 using namespace clang;

@@ -44,24 +44,8 @@ bool TaintState::joinWith(const TaintState &O) {
   }
   for (const auto &[K, Kind] : O.Handles)
     Changed |= Handles.emplace(K, Kind).second;
-  for (const auto &[Key, P] : O.PendingClaims) {
-    auto [It, New] = PendingClaims.emplace(Key, P);
-    if (New) {
-      Changed = true;
-    } else if (P.Cleared && !It->second.Cleared) {
-      It->second.Cleared = true;
-      Changed = true;
-    }
-  }
-  for (const auto &[Key, P] : O.PendingResults) {
-    auto [It, New] = PendingResults.emplace(Key, P);
-    if (New) {
-      Changed = true;
-    } else if (P.Read && !It->second.Read) {
-      It->second.Read = true;
-      Changed = true;
-    }
-  }
+  Changed |= joinPending(PendingClaims, O.PendingClaims, &PendingClaim::Cleared);
+  Changed |= joinPending(PendingResults, O.PendingResults, &PendingResult::Read);
   if ((VerifiedParams & O.VerifiedParams) != VerifiedParams) {
     VerifiedParams &= O.VerifiedParams;
     Changed = true;

@@ -96,6 +96,25 @@ struct PendingResult {
   bool Read = false;
 };
 
+/// Joins items waiting for something on some path (pending claims, pending
+/// results), keyed alike: an item is settled (\p Settled set) once it is
+/// settled on one of the joined paths. Returns true if \p Mine changed.
+template <typename T>
+bool joinPending(std::map<unsigned, T> &Mine, const std::map<unsigned, T> &Theirs,
+                 bool T::*Settled) {
+  bool Changed = false;
+  for (const auto &[Key, P] : Theirs) {
+    auto [It, New] = Mine.emplace(Key, P);
+    if (New) {
+      Changed = true;
+    } else if (P.*Settled && !(It->second.*Settled)) {
+      It->second.*Settled = true;
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
 struct TaintState {
   bool Reached = false;
   std::map<LocKey, TaintFact> Facts;

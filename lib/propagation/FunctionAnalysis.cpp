@@ -338,29 +338,18 @@ void FunctionAnalysis::Impl::run() {
   // reports none (it may have stopped before the verification).
   if (!OutOfBudget) {
     std::map<unsigned, PendingClaim> All;
-    auto collect = [&](const TaintState &St) {
-      if (!St.Reached)
-        return;
-      for (const auto &[Key, P] : St.PendingClaims) {
-        auto [It, New] = All.emplace(Key, P);
-        if (!New)
-          It->second.Cleared |= P.Cleared;
+    std::map<unsigned, PendingResult> Results;
+    for (const TaintState &St : llvm::concat<const TaintState>(In, llvm::ArrayRef(ExitState)))
+      if (St.Reached) {
+        joinPending(All, St.PendingClaims, &PendingClaim::Cleared);
+        joinPending(Results, St.PendingResults, &PendingResult::Read);
       }
-    };
-    for (const TaintState &St : In)
-      collect(St);
-    collect(ExitState);
     for (const auto &[Key, P] : All) // emitSink reads no state
       if (!P.Cleared)
         emitSink(P.Fact, SinkCategory::JwtClaim, SourceLocation::getFromRawEncoding(Key),
                  P.SinkName, P.What);
     // Results never read after their call on any path (entries only: a
     // summary of the same function would say it again).
-    std::map<unsigned, PendingResult> Results;
-    for (const TaintState &St : llvm::concat<const TaintState>(In, llvm::ArrayRef(ExitState)))
-      if (St.Reached)
-        for (const auto &[Key, P] : St.PendingResults)
-          Results.try_emplace(Key, P).first->second.Read |= P.Read;
     if (!SummaryMode)
       for (const auto &[Key, P] : Results)
         if (!P.Read)
