@@ -82,21 +82,21 @@ void JwtMissingVerificationCheck::check(const MatchFinder::MatchResult &Result) 
 }
 
 void JwtMissingVerificationCheck::onEndOfTranslationUnit() {
-  if (Ctx)
-    for (const ::appsec::SinkFinding *F : ::appsec::firstReadPerToken(
-             Engine.findings(::appsec::SinkCategory::JwtClaim), Ctx->getSourceManager()))
-      report(::appsec::unverifiedClaimText(*F));
-  if (Ctx && ReportHandlers != "never" && !Functions.empty()) {
-    jwt::HandlerAuthOptions Opts;
-    Opts.PublicRoutes = PublicRoutes;
-    Opts.MiddlewareElsewhere = MiddlewareElsewhere;
-    Opts.ReportIdentityEndpoints = ReportAuthenticationEndpoints;
+  if (Ctx) {
+    std::vector<jwt::HandlerVerdict> Verdicts;
     std::vector<std::string> Errors;
-    auto OutcomeOf = [this](const FunctionDecl *F) { return Engine.authentication(F); };
-    for (const jwt::HandlerVerdict &V :
-         jwt::findUnverifiedHandlers(*Ctx, Functions, OutcomeOf, Opts, VerificationFunctions,
-                                     ReportHandlers == "always", SawJwtApi, Errors))
-      report(::appsec::unverifiedHandlerText(V, Ctx->getSourceManager()));
+    if (ReportHandlers != "never" && !Functions.empty()) {
+      jwt::HandlerAuthOptions Opts;
+      Opts.PublicRoutes = PublicRoutes;
+      Opts.MiddlewareElsewhere = MiddlewareElsewhere;
+      Opts.ReportIdentityEndpoints = ReportAuthenticationEndpoints;
+      auto OutcomeOf = [this](const FunctionDecl *F) { return Engine.authentication(F); };
+      Verdicts = jwt::findUnverifiedHandlers(*Ctx, Functions, OutcomeOf, Opts, VerificationFunctions,
+                                             ReportHandlers == "always", SawJwtApi, Errors);
+    }
+    for (const ::appsec::DiagnosticText &T : ::appsec::missingVerificationTexts(
+             Engine.findings(::appsec::SinkCategory::JwtClaim), Verdicts, Ctx->getSourceManager()))
+      report(T);
     for (const std::string &E : Errors)
       configurationDiag("appsec-jwt-missing-verification: %0") << E;
   }

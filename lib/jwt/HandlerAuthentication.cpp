@@ -14,6 +14,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <optional>
+
 
 using namespace clang;
 
@@ -206,38 +208,72 @@ HandlerAuthResult HandlerAuthentication::analyse(const RequestHandler &H) {
   return R;
 }
 
-/// Routes that never verify behind a Drogon filter that reads the token and
-/// passes the request on without verifying it: one finding at the filter,
-/// which is where the fix goes, instead of one per route.
-std::vector<HandlerVerdict> groupByFilter(std::vector<HandlerVerdict> Verdicts,
-                                          const MiddlewareIndex &Middleware,
-                                          VerificationIndex &Verifier) {
+namespace {
+
+/// Code that runs before a handler and can stop the request there.
+struct Gate {
+  const FunctionDecl *Function = nullptr;
+  std::string Name;   ///< "Drogon filter 'AuthFilter'"
+  std::string Passes; ///< how it passes the request on, for the fix hint
+  SourceLocation Location;
+};
+
+/// The gates in front of \p H whose code this translation unit can see:
+/// Drogon filters named in the route, Crow middleware of the app and the
+/// route, and the registrations that run before every handler.
+std::vector<Gate> gatesBefore(const RequestHandler &H, const MiddlewareIndex &Middleware) {
+  std::vector<Gate> Out;
+  for (const std::string &Name : H.FilterNames)
+    if (const FunctionDecl *F = Middleware.drogonFilter(Name))
+      Out.push_back({F, "Drogon filter '" + Name + "'", "before calling the chain callback",
+                     F->getLocation()});
+  for (const CXXRecordDecl *RD : H.Middlewares)
+    if (const FunctionDecl *F = MiddlewareIndex::crowBeforeHandle(RD))
+      Out.push_back({F, "Crow middleware '" + RD->getNameAsString() + "'",
+                     "in before_handle", F->getLocation()});
+  for (const MiddlewareRegistration *R : Middleware.before(H)) {
+    std::string Passes = "before it passes the request on";
+    if (R->Fw == Framework::CppHttplib)
+      Passes = "before returning HandlerResponse::Unhandled";
+    Out.push_back({R->Function, std::string(frameworkName(R->Fw)) + " " + R->Kind, Passes,
+                   R->Location});
+  }
+  return Out;
+}
+
+} // namespace
+
+/// Routes that never verify behind a gate (filter, middleware, pre-routing
+/// handler) that reads the token and passes the request on without
+/// verifying it: one finding at the gate, which is where the fix goes,
+/// instead of one per route.
+std::vector<HandlerVerdict> groupByGate(std::vector<HandlerVerdict> Verdicts,
+                                        const MiddlewareIndex &Middleware,
+                                        VerificationIndex &Verifier) {
   std::vector<HandlerVerdict> Out;
-  std::map<const FunctionDecl *, size_t> FilterVerdict;
+  std::map<const FunctionDecl *, size_t> GateVerdict;
   for (HandlerVerdict &V : Verdicts) {
-    const FunctionDecl *Filter = nullptr;
+    std::optional<Gate> Found;
     const Stmt *TokenRead = nullptr;
-    std::string FilterName;
-    if (V.Result.Verdict == HandlerAuth::NeverVerifies && V.Handler.Fw == Framework::Drogon)
-      for (const std::string &Name : V.Handler.FilterNames)
-        if (const FunctionDecl *F = Middleware.drogonFilter(Name);
-            F && (TokenRead = tokenRead(F)) && !Verifier.functionVerifies(F)) {
-          Filter = F;
-          FilterName = Name;
+    if (V.Result.Verdict == HandlerAuth::NeverVerifies)
+      for (Gate &G : gatesBefore(V.Handler, Middleware))
+        if ((TokenRead = tokenRead(G.Function)) && !Verifier.functionVerifies(G.Function)) {
+          Found = std::move(G);
           break;
         }
-    if (!Filter) {
+    if (!Found) {
       Out.push_back(std::move(V));
       continue;
     }
-    auto [It, New] = FilterVerdict.emplace(Filter, Out.size());
+    auto [It, New] = GateVerdict.emplace(Found->Function, Out.size());
     if (New) {
       HandlerVerdict F;
       F.Handler = V.Handler;
-      F.Handler.Function = Filter;
-      F.Handler.Registration = Filter->getLocation();
-      F.Result.Verdict = HandlerAuth::FilterNeverVerifies;
-      F.FilterName = FilterName;
+      F.Handler.Function = Found->Function;
+      F.Handler.Registration = Found->Location;
+      F.Result.Verdict = HandlerAuth::GateNeverVerifies;
+      F.GateName = Found->Name;
+      F.GatePasses = Found->Passes;
       F.TokenRead = TokenRead;
       F.CredentialsInUse = V.CredentialsInUse;
       Out.push_back(std::move(F));
@@ -307,7 +343,7 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
       V.IgnoredCallee = Verifier.describe(R.IgnoredCall);
     Verdicts.push_back(std::move(V));
   }
-  return groupByFilter(std::move(Verdicts), Middleware, Verifier);
+  return groupByGate(std::move(Verdicts), Middleware, Verifier);
 }
 
 } // namespace appsec::jwt

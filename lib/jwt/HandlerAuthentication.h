@@ -50,9 +50,10 @@ enum class HandlerAuth {
   NeverVerifies,
   SomePathsSkip,
   ResultIgnored,
-  /// A Drogon filter that reads the token and passes the request on without
-  /// verifying it (one finding for the routes it guards).
-  FilterNeverVerifies,
+  /// Code that runs before the handlers (a Drogon filter, a Crow middleware,
+  /// a pre-routing handler, ...) reads the token and passes the request on
+  /// without verifying it: one finding there for the routes it guards.
+  GateNeverVerifies,
 };
 
 struct HandlerAuthResult {
@@ -124,9 +125,12 @@ struct HandlerVerdict {
   /// The verification met on another path (SomePathsSkip) checks a session
   /// or API key rather than a token.
   bool VerificationIsCredentialCheck = false;
-  /// FilterNeverVerifies: the filter class, where it reads the token, and
+  /// GateNeverVerifies: what the gate is ("Drogon filter 'AuthFilter'",
+  /// "cpp-httplib pre-routing handler"), where it passes the request on
+  /// ("before calling the chain callback"), where it reads the token, and
   /// the routes it guards (registration, route).
-  std::string FilterName;
+  std::string GateName;
+  std::string GatePasses;
   const clang::Stmt *TokenRead = nullptr;
   std::vector<std::pair<clang::SourceLocation, std::string>> GuardedRoutes;
 };

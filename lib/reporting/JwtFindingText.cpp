@@ -51,15 +51,15 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
                 " is served anyway; check the result and answer 401 when it fails";
     T.Notes.emplace_back(H.Registration, "route registered here");
     return T;
-  case jwt::HandlerAuth::FilterNeverVerifies: {
+  case jwt::HandlerAuth::GateNeverVerifies: {
     T.Loc = H.Registration;
     size_t N = V.GuardedRoutes.size();
-    T.Message = "Drogon filter '" + V.FilterName +
-                "' reads the request's token and passes the request on without verifying it, "
+    T.Message = V.GateName +
+                " reads the request's token and passes the request on without verifying it, "
                 "so " + (N == 1 ? std::string("the route it guards serves")
                                 : "the " + std::to_string(N) + " routes it guards serve") +
                 " requests anyone can forge; verify the token (signature with a "
-                "pinned algorithm, exp, iss) before calling the chain callback, and answer 401 "
+                "pinned algorithm, exp, iss) " + V.GatePasses + ", and answer 401 "
                 "when it fails";
     if (V.TokenRead)
       T.Notes.emplace_back(V.TokenRead->getBeginLoc(), "the token is read here");
@@ -68,7 +68,7 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
                            "route " + (V.GuardedRoutes[I].second.empty()
                                            ? std::string("registered here")
                                            : "'" + V.GuardedRoutes[I].second + "'") +
-                               " is guarded by this filter only");
+                               " relies on it alone");
     return T;
   }
   case jwt::HandlerAuth::SomePathsSkip:
@@ -150,6 +150,33 @@ DiagnosticText unverifiedClaimText(const SinkFinding &F) {
   for (const auto &[Loc, Text] : taintNotes(F))
     T.Notes.emplace_back(Loc, Text);
   return T;
+}
+
+std::vector<DiagnosticText> missingVerificationTexts(const std::vector<const SinkFinding *> &ClaimReads,
+                                                     const std::vector<jwt::HandlerVerdict> &Verdicts,
+                                                     const SourceManager &SM) {
+  std::vector<DiagnosticText> Claims, Handlers;
+  std::vector<std::pair<SourceRange, size_t>> Gates; // gate body -> its finding
+  for (const jwt::HandlerVerdict &V : Verdicts) {
+    if (V.Result.Verdict == jwt::HandlerAuth::GateNeverVerifies)
+      Gates.emplace_back(V.Handler.Function->getSourceRange(), Handlers.size());
+    Handlers.push_back(unverifiedHandlerText(V, SM));
+  }
+  for (const SinkFinding *F : firstReadPerToken(ClaimReads, SM)) {
+    auto In = llvm::find_if(Gates, [&](const auto &G) {
+      return SM.isPointWithin(F->Loc, G.first.getBegin(), G.first.getEnd());
+    });
+    if (In == Gates.end())
+      Claims.push_back(unverifiedClaimText(*F));
+    else { // after the note at the token read, before the routes
+      auto &Notes = Handlers[In->second].Notes;
+      Notes.emplace(Notes.begin() + std::min<size_t>(1, Notes.size()), F->Loc,
+                    "the unverified token's claims are used here (" + F->SinkName + ")");
+    }
+  }
+  Claims.insert(Claims.end(), std::make_move_iterator(Handlers.begin()),
+                std::make_move_iterator(Handlers.end()));
+  return Claims;
 }
 
 std::vector<DiagnosticText> decodedOnlyTexts(const FunctionDecl *F, ASTContext &Ctx) {

@@ -55,6 +55,15 @@ std::optional<DiagnosticText> uncheckedResultText(const UncheckedResult &R);
 std::vector<const SinkFinding *> firstReadPerToken(std::vector<const SinkFinding *> Reads,
                                                    const clang::SourceManager &SM);
 
+/// The handler and claim findings of appsec-jwt-missing-verification, in
+/// that order: claims read first (firstReadPerToken), then the handler
+/// verdicts. A claim read inside a gate that is itself reported for passing
+/// the request on unverified (GateNeverVerifies) is a note of that finding,
+/// not one of its own: both ask for the same verification in the same place.
+std::vector<DiagnosticText> missingVerificationTexts(const std::vector<const SinkFinding *> &ClaimReads,
+                                                     const std::vector<jwt::HandlerVerdict> &Verdicts,
+                                                     const clang::SourceManager &SM);
+
 /// The findings for claims read from l8w8jwt tokens \p F decodes without
 /// validating, at the first use with a note at the decode.
 std::vector<DiagnosticText> decodedOnlyTexts(const clang::FunctionDecl *F, clang::ASTContext &Ctx);

@@ -70,3 +70,32 @@ void noMiddleware(crow::SimpleApp &app) {
     return crow::response(tag);
   });
 }
+
+/// Decodes the token and keeps its claims for the handlers, but never checks
+/// the signature: anyone can forge a token these routes accept.
+struct TrustingJwt {
+  struct context {
+    std::string account;
+  };
+  void before_handle(crow::request &req, crow::response &, context &ctx) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: Crow middleware 'TrustingJwt' reads the request's token and passes the request on without verifying it, so the 2 routes it guards serve requests anyone can forge; verify the token (signature with a pinned algorithm, exp, iss) in before_handle, and answer 401 when it fails; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
+    auto decoded = jwt::decode(req.get_header_value("Authorization").substr(7));
+    ctx.account = decoded.get_payload_claim("sub").as_string();
+  }
+  void after_handle(crow::request &, crow::response &, context &) {}
+};
+
+void trustingMiddleware(crow::App<TrustingJwt> &app) {
+  CROW_ROUTE(app, "/api/boards/<string>")([](std::string id) { return crow::response(id); });
+  CROW_ROUTE(app, "/api/cards").methods("POST"_method)([](const crow::request &req) {
+    return crow::response(req.body);
+  });
+  // Verifies in the handler itself: not one of the routes that rely on the
+  // middleware alone.
+  CROW_ROUTE(app, "/api/lists/<string>")([](const crow::request &req, std::string id) {
+    auto decoded = jwt::decode(req.get_header_value("Authorization").substr(7));
+    jwt::verify().allow_algorithm(jwt::algorithm::hs256{sharedSecret()}).verify(decoded);
+    return crow::response(id);
+  });
+}
+

@@ -186,3 +186,29 @@ void protectedServer(httplib::Server &api) {
   });
   api.Get("/landing", landing);
 }
+
+// A pre-routing handler that decodes the token and passes every request on
+// without checking its signature: one finding there, for the routes of this
+// server that rely on it alone.
+void trustingServer(httplib::Server &svr) {
+  svr.set_pre_routing_handler([](const httplib::Request &req, httplib::Response &res) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib pre-routing handler reads the request's token and passes the request on without verifying it, so the 2 routes it guards serve requests anyone can forge; verify the token (signature with a pinned algorithm, exp, iss) before returning HandlerResponse::Unhandled, and answer 401 when it fails; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-PUBLIC: :[[@LINE-2]]:3: warning: cpp-httplib pre-routing handler reads the request's token{{.*}}
+    auto decoded = jwt::decode(req.get_header_value("Authorization").substr(7));
+    res.set_header("X-Account", decoded.get_subject());
+    // With the middleware assumed elsewhere, the claim read is reported on its own.
+    // CHECK-MESSAGES-ELSEWHERE: :[[@LINE-2]]:33: warning: payload::get_subject() reads its subject of a JWT decoded from HTTP request data{{.*}}
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  svr.Get(R"(/api/notes/(\w+))", [](const httplib::Request &req, httplib::Response &res) {
+    res.set_content(req.matches[1], "text/plain");
+  });
+  svr.Delete(R"(/api/notes/(\w+))", [](const httplib::Request &req, httplib::Response &) {
+    deleteNote(req.matches[1]);
+  });
+  // Verifies in the handler (accountOf above): silent.
+  svr.Get("/api/me", [](const httplib::Request &req, httplib::Response &res) {
+    res.set_content(accountOf(req).value_or(""), "text/plain");
+  });
+}
+
