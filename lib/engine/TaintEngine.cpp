@@ -1,4 +1,5 @@
 #include "engine/TaintEngine.h"
+#include "jwt/HandlerAuthentication.h"
 
 #include "frameworks/RequestReads.h"
 #include "jwt/JwtApi.h"
@@ -159,6 +160,19 @@ const RequestHandler *TaintEngine::handlerBodyFor(const FunctionDecl *FD) {
     return nullptr;
   auto It = Bodies.find(FD->getCanonicalDecl());
   return It == Bodies.end() ? nullptr : &It->second;
+}
+
+bool TaintEngine::requestVerifiedBefore(const FunctionDecl *FD) {
+  const RequestHandler *H = handlerBodyFor(FD);
+  if (!H)
+    return false;
+  if (!Gates) {
+    Gates = std::make_unique<MiddlewareIndex>(Ctx);
+    for (const FunctionDecl *E : Entries)
+      Gates->scan(E);
+    Gates->finish();
+  }
+  return jwt::gateVerifies(*H, *Gates, Verifier);
 }
 
 const AuthenticationOutcome *TaintEngine::authentication(const FunctionDecl *FD) {

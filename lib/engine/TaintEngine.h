@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "frameworks/Middleware.h"
 #include "frameworks/RequestHandlers.h"
 #include "jwt/Verification.h"
 #include "models/ModelSet.h"
@@ -96,6 +97,7 @@ public:
   jwt::VerificationIndex &verifications() override { return Verifier; }
   const RequestHandler *handlerBodyFor(const clang::FunctionDecl *FD) override;
   bool isHandler(const clang::FunctionDecl *FD) override { return Handlers.find(FD) != nullptr; }
+  bool requestVerifiedBefore(const clang::FunctionDecl *FD) override;
   void recordAuthentication(const clang::FunctionDecl *FD, AuthenticationOutcome O) override {
     AuthOutcomes[FD->getCanonicalDecl()] = std::move(O);
   }
@@ -123,6 +125,9 @@ private:
   std::map<const clang::FunctionDecl *, RequestHandler> Bodies;
   bool BodiesKnown = false;
   std::map<const clang::FunctionDecl *, AuthenticationOutcome> AuthOutcomes;
+  /// The entries' filters, middleware and pre-routing handlers; built the
+  /// first time a handler body's analysis asks.
+  std::unique_ptr<MiddlewareIndex> Gates;
   std::map<const clang::Stmt *, bool> ChoosesVerifier;
   std::set<const clang::Type *> RequestTypes;
   std::set<const clang::FunctionDecl *> Called; ///< canonical declarations

@@ -115,27 +115,59 @@ bool HandlerAuthentication::isPublic(const RequestHandler &H) const {
   return false;
 }
 
+namespace {
+
+/// Code that runs before a handler and can stop the request there.
+struct Gate {
+  const FunctionDecl *Function = nullptr;
+  std::string Name;   ///< "Drogon filter 'AuthFilter'"
+  std::string Passes; ///< how it passes the request on, for the fix hint
+  SourceLocation Location;
+};
+
+/// The gates in front of \p H whose code this translation unit can see:
+/// Drogon filters named in the route, Crow middleware of the app and the
+/// route, and the registrations that run before every handler.
+std::vector<Gate> gatesBefore(const RequestHandler &H, const MiddlewareIndex &Middleware) {
+  std::vector<Gate> Out;
+  for (const std::string &Name : H.FilterNames)
+    if (const FunctionDecl *F = Middleware.drogonFilter(Name))
+      Out.push_back({F, "Drogon filter '" + Name + "'", "before calling the chain callback",
+                     F->getLocation()});
+  for (const CXXRecordDecl *RD : H.Middlewares)
+    if (const FunctionDecl *F = MiddlewareIndex::crowBeforeHandle(RD))
+      Out.push_back({F, "Crow middleware '" + RD->getNameAsString() + "'",
+                     "in before_handle", F->getLocation()});
+  for (const MiddlewareRegistration *R : Middleware.before(H)) {
+    std::string Passes = "before it passes the request on";
+    if (R->Fw == Framework::CppHttplib)
+      Passes = "before returning HandlerResponse::Unhandled";
+    Out.push_back({R->Function, std::string(frameworkName(R->Fw)) + " " + R->Kind, Passes,
+                   R->Location});
+  }
+  return Out;
+}
+
+} // namespace
+
+bool gateVerifies(const RequestHandler &H, const MiddlewareIndex &Middleware,
+                  VerificationIndex &Verifier) {
+  // A Drogon filter whose class this translation unit cannot see is given
+  // the benefit of the doubt (see docs).
+  for (const std::string &Name : H.FilterNames)
+    if (!Middleware.drogonFilter(Name))
+      return true;
+  return llvm::any_of(gatesBefore(H, Middleware),
+                      [&](const Gate &G) { return Verifier.functionVerifies(G.Function); });
+}
+
 bool HandlerAuthentication::coveredByMiddleware(const RequestHandler &H) {
   llvm::SmallVector<llvm::StringRef, 4> Elsewhere;
   llvm::StringRef(Options.MiddlewareElsewhere).split(Elsewhere, ';', -1, false);
   for (llvm::StringRef E : Elsewhere)
     if (E.trim().equals_insensitive(frameworkName(H.Fw)))
       return true;
-  for (const MiddlewareRegistration *R : Middleware.before(H))
-    if (Verifier.functionVerifies(R->Function))
-      return true;
-  for (const CXXRecordDecl *RD : H.Middlewares)
-    if (const FunctionDecl *F = MiddlewareIndex::crowBeforeHandle(RD))
-      if (Verifier.functionVerifies(F))
-        return true;
-  for (const std::string &Name : H.FilterNames) {
-    const FunctionDecl *F = Middleware.drogonFilter(Name);
-    // A filter whose class this translation unit cannot see is given the
-    // benefit of the doubt (see docs).
-    if (!F || Verifier.functionVerifies(F))
-      return true;
-  }
-  return false;
+  return gateVerifies(H, Middleware, Verifier);
 }
 
 bool HandlerAuthentication::coveredByCallers(const RequestHandler &H) {
@@ -208,40 +240,6 @@ HandlerAuthResult HandlerAuthentication::analyse(const RequestHandler &H) {
   return R;
 }
 
-namespace {
-
-/// Code that runs before a handler and can stop the request there.
-struct Gate {
-  const FunctionDecl *Function = nullptr;
-  std::string Name;   ///< "Drogon filter 'AuthFilter'"
-  std::string Passes; ///< how it passes the request on, for the fix hint
-  SourceLocation Location;
-};
-
-/// The gates in front of \p H whose code this translation unit can see:
-/// Drogon filters named in the route, Crow middleware of the app and the
-/// route, and the registrations that run before every handler.
-std::vector<Gate> gatesBefore(const RequestHandler &H, const MiddlewareIndex &Middleware) {
-  std::vector<Gate> Out;
-  for (const std::string &Name : H.FilterNames)
-    if (const FunctionDecl *F = Middleware.drogonFilter(Name))
-      Out.push_back({F, "Drogon filter '" + Name + "'", "before calling the chain callback",
-                     F->getLocation()});
-  for (const CXXRecordDecl *RD : H.Middlewares)
-    if (const FunctionDecl *F = MiddlewareIndex::crowBeforeHandle(RD))
-      Out.push_back({F, "Crow middleware '" + RD->getNameAsString() + "'",
-                     "in before_handle", F->getLocation()});
-  for (const MiddlewareRegistration *R : Middleware.before(H)) {
-    std::string Passes = "before it passes the request on";
-    if (R->Fw == Framework::CppHttplib)
-      Passes = "before returning HandlerResponse::Unhandled";
-    Out.push_back({R->Function, std::string(frameworkName(R->Fw)) + " " + R->Kind, Passes,
-                   R->Location});
-  }
-  return Out;
-}
-
-} // namespace
 
 /// Routes that never verify behind a gate (filter, middleware, pre-routing
 /// handler) that reads the token and passes the request on without

@@ -75,6 +75,12 @@ struct HandlerAuthOptions {
   bool ReportIdentityEndpoints = false;
 };
 
+/// Code that provably runs before \p H (Drogon filters named in the route,
+/// Crow middleware, MiddlewareIndex::before registrations) verifies the
+/// request's token; a Drogon filter this unit cannot see counts as verifying.
+bool gateVerifies(const RequestHandler &H, const MiddlewareIndex &Middleware,
+                  VerificationIndex &Verifier);
+
 /// The engine's authentication outcome of a function (null if not tracked).
 using AuthenticationOutcomes =
     std::function<const AuthenticationOutcome *(const clang::FunctionDecl *)>;

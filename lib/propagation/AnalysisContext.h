@@ -106,6 +106,10 @@ public:
   virtual const RequestHandler *handlerBodyFor(const clang::FunctionDecl *FD) = 0;
   /// \p FD is a request handler of this unit.
   virtual bool isHandler(const clang::FunctionDecl *FD) = 0;
+  /// \p FD holds a request handler's code, and code that runs before it (a
+  /// filter, middleware, pre-routing handler) verifies the request's token:
+  /// its analysis starts with the request's token verified.
+  virtual bool requestVerifiedBefore(const clang::FunctionDecl *FD) = 0;
   /// What an entry's analysis found about authentication.
   virtual void recordAuthentication(const clang::FunctionDecl *FD, AuthenticationOutcome O) = 0;
 };

@@ -240,6 +240,10 @@ void FunctionAnalysis::Impl::run() {
     K.Base = LocKey::thisBase();
     Entry.Facts[K] = F;
   }
+  // Behind a filter or middleware that verifies the request's token, a
+  // helper that decodes it again reads verified claims.
+  if (!SummaryMode && Engine.requestVerifiedBefore(FD))
+    Entry.RequestTokenVerified = true;
   if (!SummaryMode)
     for (const EntrySeed &Seed : Engine.seedsFor(FD)) {
       TaintFact F;
