@@ -46,6 +46,11 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     return {};
 
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    // A structured binding is its binding expression: a member or element
+    // of the decomposed object, or the variable that holds get<N>(object).
+    if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
+      if (const Expr *Bound = BD->getBinding())
+        return eval(Bound);
     if (auto L = locOf(DRE))
       return read(*L);
     return {};

@@ -19,6 +19,9 @@ std::optional<LocKey> FunctionAnalysis::Impl::locOf(const Expr *E, unsigned Dept
   E = stripTemps(E);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     const ValueDecl *D = DRE->getDecl();
+    if (const auto *BD = dyn_cast<BindingDecl>(D))
+      if (const Expr *Bound = BD->getBinding())
+        return locOf(Bound, Depth + 1);
     if (!isa<VarDecl>(D) && !isa<FieldDecl>(D) && !isa<BindingDecl>(D))
       return std::nullopt;
     auto A = S->RefAlias.find(D);
