@@ -42,7 +42,7 @@ std::string currentUser(const httplib::Request &req) {
 std::string profileOwner(const httplib::Request &req) {
   auto decoded = jwt::decode(req.get_header_value("Authorization").substr(7));
   return decoded.get_payload_claim("sub").as_string();
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: payload::get_payload_claim() reads a claim of a JWT decoded from HTTP request data from Request::get_header_value() that is not verified on every path to here; {{.*}} [appsec-jwt-missing-verification]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: decoded_jwt::get_payload_claim() reads a claim of a JWT decoded from HTTP request data from Request::get_header_value() that is not verified on every path to here; {{.*}} [appsec-jwt-missing-verification]
 }
 
 void verifyingServer(httplib::Server &svr) {

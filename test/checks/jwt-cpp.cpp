@@ -92,7 +92,7 @@ void ecFromCaller(const jwt::decoded_jwt<jwt::traits::kazuho_picojson> &decoded,
 std::string decodedOnly(REQUEST_DATA const std::string &token) {
   auto decoded = jwt::decode(token);
   std::string user = decoded.get_payload_claim("sub").as_string();
-  // CHECK-NOTES: :[[@LINE-1]]:22: warning: payload::get_payload_claim() reads a claim of a JWT decoded from HTTP request data from 'token' that is not verified on every path to here; nothing has checked its signature, so anyone can write these claims. Verify the decoded token first: jwt::verify().allow_algorithm(jwt::algorithm::hs256{shared_secret}).verify(decoded); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-1]]:22: warning: decoded_jwt::get_payload_claim() reads a claim of a JWT decoded from HTTP request data from 'token' that is not verified on every path to here; nothing has checked its signature, so anyone can write these claims. Verify the decoded token first: jwt::verify().allow_algorithm(jwt::algorithm::hs256{shared_secret}).verify(decoded); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
   // CHECK-NOTES: :[[@LINE-4]]:57: note: untrusted parameter 'token'
   // CHECK-NOTES: :[[@LINE-4]]:18: note: decoded by decode(), which does not verify it
   // CHECK-NOTES: :[[@LINE-5]]:8: note: flows into 'decoded'

@@ -118,6 +118,9 @@ public:
   const typename json_traits::string_type &get_payload() const noexcept { return token; }
   std::map<std::string, basic_claim<json_traits>> get_payload_json() const { return {}; }
   std::map<std::string, basic_claim<json_traits>> get_header_json() const { return {}; }
+  // jwt-cpp 0.7 redeclares these in decoded_jwt (hiding header's and payload's).
+  basic_claim<json_traits> get_payload_claim(const typename json_traits::string_type &) const { return {}; }
+  basic_claim<json_traits> get_header_claim(const typename json_traits::string_type &) const { return {}; }
 
 private:
   typename json_traits::string_type token;
