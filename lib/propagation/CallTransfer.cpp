@@ -397,6 +397,8 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
     if (Index == FunctionSummary::ThisIndex) {
       if (Object)
         writeExpr(Object, W, false);
+      else if (isa<CXXConstructorDecl>(Callee))
+        Result.join(W); // the object a constructor builds is the expression's value
     } else if (Index < Args.size()) {
       writeExpr(Args[Index], W, false);
     }

@@ -59,10 +59,13 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     return read(*locOf(E));
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     TaintFact F;
-    if (auto L = locOf(ME))
+    if (auto L = locOf(ME)) {
       F = read(*L);
-    else
+      if (!F.tainted())
+        F = fieldSourcesAlong(*L, dyn_cast<FieldDecl>(ME->getMemberDecl()), ME->getMemberLoc());
+    } else {
       F = eval(ME->getBase());
+    }
     // Data members that hold untrusted data wherever they are read.
     if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
       if (const FieldSourceModel *FS = Engine.fieldSourceFor(Field)) {
@@ -176,7 +179,18 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     if (isa_and_nonnull<CXXMethodDecl>(F) && Op->getNumArgs() >= 1) {
       llvm::SmallVector<const Expr *, 4> Args(Op->arg_begin() + 1, Op->arg_end());
       if (Op->getOperator() == OO_Call) {
-        // Calls of lambdas and function objects.
+        // A wrapper (std::function) whose target is known here calls that
+        // target; otherwise calls of lambdas and function objects.
+        if (auto L = locOf(Op->getArg(0))) {
+          auto It = S->FnTargets.find(*L);
+          if (It != S->FnTargets.end() && !It->second.empty() &&
+              llvm::none_of(It->second, [&](const FunctionDecl *T) { return T == F; })) {
+            TaintFact R;
+            for (const FunctionDecl *T : It->second)
+              R.join(call(Op, T, isa<CXXMethodDecl>(T) ? Op->getArg(0) : nullptr, Args, false));
+            return R;
+          }
+        }
         return call(Op, F, Op->getArg(0), Args, false);
       }
       return call(Op, F, Op->getArg(0), Args, false);
@@ -356,7 +370,22 @@ void FunctionAnalysis::Impl::declare(const VarDecl *V) {
         S->FnTargets[K] = {F};
     return;
   }
-  if (const auto *L = dyn_cast<LambdaExpr>(stripTemps(Init))) {
+  const Expr *Callable = stripTemps(Init);
+  // std::function<...> f = lambda (or a function): f calls it.
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Callable);
+      CE && CE->getNumArgs() == 1 && !CE->getConstructor()->isCopyOrMoveConstructor()) {
+    const Expr *A = stripTemps(CE->getArg(0));
+    if (const auto *U = dyn_cast<UnaryOperator>(A); U && U->getOpcode() == UO_AddrOf)
+      A = stripTemps(U->getSubExpr());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(A))
+      if (const auto *F = dyn_cast<FunctionDecl>(DRE->getDecl())) {
+        S->FnTargets[K] = {F};
+        return;
+      }
+    if (isa<LambdaExpr>(A))
+      Callable = A;
+  }
+  if (const auto *L = dyn_cast<LambdaExpr>(Callable)) {
     S->FnTargets[K] = {L->getCallOperator()};
     return;
   }
@@ -398,6 +427,27 @@ void FunctionAnalysis::Impl::declare(const VarDecl *V) {
   if (F.tainted())
     F.Path = step(F, V->getLocation(), "flows into '" + declName(V) + "'");
   write(K, F, /*Replace=*/true, /*ThroughPointer=*/false);
+}
+
+TaintFact FunctionAnalysis::Impl::fieldSourcesAlong(const LocKey &K, const FieldDecl *Except,
+                                                   SourceLocation Loc) {
+  TaintFact F;
+  unsigned N = K.depth();
+  for (unsigned I = 0; I <= N; ++I)
+    if (S->Facts.count(K.prefix(I)))
+      return F;
+  for (unsigned I = 0; I < N; ++I) {
+    const auto *Field = static_cast<const FieldDecl *>(K.Fields[I]);
+    if (Field == Except)
+      continue;
+    if (const FieldSourceModel *FS = Engine.fieldSourceFor(Field)) {
+      std::string What = FS->Description;
+      if (What.empty())
+        What = Field->getParent()->getName().str() + "::" + Field->getName().str();
+      F.join(sourceFact(FS->Kind, Loc, What));
+    }
+  }
+  return F;
 }
 
 } // namespace appsec

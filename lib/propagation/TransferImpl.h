@@ -117,6 +117,13 @@ public:
     return F;
   }
 
+  /// The sources of the fields on the way to \p K other than \p Except
+  /// (`req.params` in the location an iterator temporary reaches:
+  /// `req.params.find(k)->second`), when nothing has been written to \p K
+  /// or a prefix of it (a write or a validation decides then).
+  TaintFact fieldSourcesAlong(const LocKey &K, const clang::FieldDecl *Except,
+                              clang::SourceLocation Loc);
+
   // ---- control flow --------------------------------------------------------
   void transferElement(const clang::Stmt *St);
   void applyGuards(const clang::Expr *Cond, bool Branch, TaintState &Out);
