@@ -39,8 +39,12 @@ const FunctionDecl *methodNamed(const CXXRecordDecl *RD, llvm::StringRef Name) {
       F = FT->getTemplatedDecl();
     else
       F = dyn_cast<FunctionDecl>(D);
-    if (F && F->getIdentifier() && F->getName() == Name && F->doesThisDeclarationHaveABody())
-      return F;
+    if (F && F->getIdentifier() && F->getName() == Name) {
+      // The definition when this unit has one (also out of the class), else
+      // the declaration: code defined in another file.
+      const FunctionDecl *Def = F->getDefinition();
+      return Def ? Def : F;
+    }
   }
   return nullptr;
 }

@@ -61,7 +61,8 @@ public:
   /// or null when the class is not visible in this translation unit.
   const clang::FunctionDecl *drogonFilter(llvm::StringRef Name) const;
 
-  /// The before_handle of a Crow middleware class, or null.
+  /// The before_handle of a Crow middleware class (its definition, or its
+  /// declaration when it is defined in another file), or null.
   static const clang::FunctionDecl *crowBeforeHandle(const clang::CXXRecordDecl *RD);
 
 private:

@@ -123,6 +123,7 @@ struct Gate {
   std::string Name;   ///< "Drogon filter 'AuthFilter'"
   std::string Passes; ///< how it passes the request on, for the fix hint
   SourceLocation Location;
+  std::string Ident;  ///< the class or function name ("AuthFilter", "checkJwt")
 };
 
 /// The gates in front of \p H whose code this translation unit can see:
@@ -133,17 +134,20 @@ std::vector<Gate> gatesBefore(const RequestHandler &H, const MiddlewareIndex &Mi
   for (const std::string &Name : H.FilterNames)
     if (const FunctionDecl *F = Middleware.drogonFilter(Name))
       Out.push_back({F, "Drogon filter '" + Name + "'", "before calling the chain callback",
-                     F->getLocation()});
+                     F->getLocation(), Name});
   for (const CXXRecordDecl *RD : H.Middlewares)
     if (const FunctionDecl *F = MiddlewareIndex::crowBeforeHandle(RD))
       Out.push_back({F, "Crow middleware '" + RD->getNameAsString() + "'",
-                     "in before_handle", F->getLocation()});
+                     "in before_handle", F->getLocation(), RD->getNameAsString()});
   for (const MiddlewareRegistration *R : Middleware.before(H)) {
     std::string Passes = "before it passes the request on";
     if (R->Fw == Framework::CppHttplib)
       Passes = "before returning HandlerResponse::Unhandled";
+    std::string Ident = R->Function->getNameAsString();
+    if (const auto *M = dyn_cast<CXXMethodDecl>(R->Function))
+      Ident = M->getParent()->getNameAsString() + "::" + Ident;
     Out.push_back({R->Function, std::string(frameworkName(R->Fw)) + " " + R->Kind, Passes,
-                   R->Location});
+                   R->Location, Ident});
   }
   return Out;
 }
@@ -157,8 +161,18 @@ bool gateVerifies(const RequestHandler &H, const MiddlewareIndex &Middleware,
   for (const std::string &Name : H.FilterNames)
     if (!Middleware.drogonFilter(Name))
       return true;
-  return llvm::any_of(gatesBefore(H, Middleware),
-                      [&](const Gate &G) { return Verifier.functionVerifies(G.Function); });
+  // A gate whose code is in another file (a before_handle or a pre-routing
+  // function only declared here) is judged by its name: AuthMiddleware,
+  // verifyJwt, TokenGuard verify; RequestLog does not (see docs).
+  static const llvm::Regex AuthName("auth|jwt|token|bearer|session|login|guard|credential|verif",
+                                    llvm::Regex::IgnoreCase);
+  return llvm::any_of(gatesBefore(H, Middleware), [&](const Gate &G) {
+    if (Verifier.functionVerifies(G.Function))
+      return true;
+    const FunctionDecl *Def = nullptr;
+    return !G.Function->hasBody(Def) &&
+           (Verifier.hasVerifierName(G.Ident) || AuthName.match(G.Ident));
+  });
 }
 
 bool HandlerAuthentication::coveredByMiddleware(const RequestHandler &H) {

@@ -99,3 +99,26 @@ void trustingMiddleware(crow::App<TrustingJwt> &app) {
   });
 }
 
+
+// Middleware whose before_handle is defined in another file: judged by its
+// name until the cross-file analysis reads it (see the check's docs).
+struct BearerAuth : crow::ILocalMiddleware {
+  struct context {};
+  void before_handle(crow::request &req, crow::response &res, context &ctx);
+  void after_handle(crow::request &, crow::response &, context &) {}
+};
+struct RequestTimer {
+  struct context {};
+  void before_handle(crow::request &req, crow::response &res, context &ctx);
+  void after_handle(crow::request &, crow::response &, context &) {}
+};
+
+void middlewareElsewhere(crow::App<RequestTimer, BearerAuth> &app) {
+  CROW_ROUTE(app, "/api/exports").CROW_MIDDLEWARES(app, BearerAuth)([](const crow::request &req) {
+    return crow::response(req.body);
+  });
+  CROW_ROUTE(app, "/api/imports").methods("POST"_method)([](const crow::request &req) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: Crow handler for route '/api/imports' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    return crow::response(req.body);
+  });
+}

@@ -212,3 +212,24 @@ void trustingServer(httplib::Server &svr) {
   });
 }
 
+
+// Pre-routing handlers defined in another file: judged by their names until
+// the cross-file analysis reads them (see the check's docs).
+httplib::Server::HandlerResponse requireBearerToken(const httplib::Request &, httplib::Response &);
+httplib::Server::HandlerResponse logRequest(const httplib::Request &, httplib::Response &);
+
+void gatedElsewhere(httplib::Server &svr) {
+  svr.set_pre_routing_handler(requireBearerToken);
+  svr.Get("/api/reports", [](const httplib::Request &req, httplib::Response &res) {
+    res.set_content(req.get_param_value("q"), "text/plain");
+  });
+}
+
+void loggedOnly(httplib::Server &svr) {
+  svr.set_pre_routing_handler(logRequest);
+  svr.Get("/api/audit", [](const httplib::Request &req, httplib::Response &res) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/audit' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-PUBLIC: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/api/audit' serves requests without verifying a JWT{{.*}}
+    res.set_content(req.get_param_value("q"), "text/plain");
+  });
+}
