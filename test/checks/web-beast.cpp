@@ -64,3 +64,49 @@ void serve(tcp::socket &socket) {
   http::response<http::string_body> res = handle(req);
   http::write(socket, res);
 }
+
+// Beast's strings are boost::string_view (Boost 1.74): std::string(view)
+// calls its explicit conversion operator, and a std::string passed to set()
+// or insert() becomes a view through its constructor. Both keep the data.
+void conversions(tcp::socket &socket) {
+  beast::flat_buffer buffer;
+  http::request<http::string_body> req;
+  http::read(socket, buffer, req);
+
+  std::string target(req.target());
+  std::system(("/usr/local/bin/show " + target).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: untrusted HTTP request data from header::target() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+  std::string auth = std::string(req[http::field::authorization]);
+  std::string q = "SELECT name FROM users WHERE token = '" + auth + "'";
+  sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from boost::beast::http::read() reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
+  // The program's own view converts to a clean string.
+  beast::string_view home = "/usr/local/bin/home";
+  std::string fixed(home);
+  std::system(fixed.c_str());
+
+  http::response<http::string_body> res{http::status::found, req.version()};
+  res.set(http::field::location, target);
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: untrusted HTTP request data from header::target() reaches basic_fields::set(), which writes it into an HTTP header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+  // CHECK-MESSAGES: :[[@LINE-2]]:34: warning: untrusted HTTP request data from header::target() reaches basic_fields::set(), which redirects the browser there (open redirect, CWE-601); {{.*}} [appsec-open-redirect]
+  res.insert("X-Request-Token", auth);
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: untrusted HTTP request data from boost::beast::http::read() reaches basic_fields::insert(), which writes it into an HTTP header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+  std::string lang = "en";
+  res.set(http::field::content_language, lang);
+  res.insert("X-Service", std::string("notes"));
+
+  // Iterating the request's fields yields request data; iterating fields
+  // the program filled itself does not.
+  for (auto const &f : req) {
+    std::string line = std::string(f.name_string()) + ": " + std::string(f.value());
+    std::printf(line.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from boost::beast::http::read() reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+  }
+  http::fields own;
+  own.set(http::field::server, "notes");
+  for (auto const &f : own) {
+    std::string line = std::string(f.name_string()) + ": " + std::string(f.value());
+    std::printf(line.c_str());
+  }
+  http::write(socket, res);
+}

@@ -1,7 +1,7 @@
 // RUN: %check_appsec_tidy %s appsec-ssrf,appsec-xss,appsec-open-redirect,appsec-header-injection,appsec-command-injection,appsec-sql-injection,appsec-path-traversal,appsec-format-string %t -- -- -std=c++17
 // civetweb 1.15 (Debian 12, /usr/include/civetweb.h and CivetServer.h): the
 // C API's request info, headers, body and variables, and CivetHandler
-// overrides, as untrusted input; the web sinks.
+// overrides, as untrusted input; the web sinks, raw body writes among them.
 #include <CivetServer.h>
 #include <civetweb.h>
 
@@ -65,6 +65,50 @@ static int upload(struct mg_connection *conn, void *) {
   return 200;
 }
 
+// Bodies written with mg_write/mg_send_chunk, files named by the request,
+// raw header lines, the request link and header names.
+static int raw(struct mg_connection *conn, void *) {
+  const struct mg_request_info *ri = mg_get_request_info(conn);
+  std::string page = std::string("<p>You asked for ") + ri->local_uri + "</p>";
+  mg_send_http_ok(conn, "text/html", static_cast<long long>(page.size()));
+  mg_write(conn, page.data(), page.size());
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: untrusted HTTP request data from mg_request_info::local_uri reaches mg_write(), which writes it into the response body (no Content-Type unless the program sends one) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  mg_send_chunk(conn, page.c_str(), static_cast<unsigned>(page.size()));
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: untrusted HTTP request data from mg_request_info::local_uri reaches mg_send_chunk(), which writes it into the response body (no Content-Type unless the program sends one) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  static const char hello[] = "<p>Hello</p>";
+  mg_write(conn, hello, sizeof hello - 1);
+  mg_send_chunk(conn, hello, sizeof hello - 1);
+
+  char name[128];
+  mg_get_var(ri->query_string, std::strlen(ri->query_string), "name", name, sizeof name);
+  std::string stored = std::string("/srv/uploads/") + name;
+  mg_store_body(conn, stored.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_store_body(), which writes the request body to the file it names (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+  mg_send_file_body(conn, stored.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_send_file_body(), which serves the file it names (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+  mg_store_body(conn, "/srv/uploads/latest");
+  mg_send_file_body(conn, "/srv/static/index.html");
+
+  std::string extra = std::string("X-Name: ") + name + "\r\n";
+  mg_send_mime_file2(conn, "/srv/static/index.html", "text/html", extra.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:73: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_send_mime_file2(), which writes it into the response headers (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+  mg_send_mime_file2(conn, "/srv/static/index.html", "text/html", "Cache-Control: no-cache\r\n");
+  mg_response_header_start(conn, 200);
+  mg_response_header_add_lines(conn, extra.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_response_header_add_lines(), which writes it into the response headers (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+  mg_response_header_add_lines(conn, "X-Service: notes\r\n");
+
+  char link[512];
+  mg_get_request_link(conn, link, sizeof link);
+  std::string q = std::string("INSERT INTO visits VALUES ('") + link + "')";
+  sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from mg_get_request_link() reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
+  for (int i = 0; i < ri->num_headers; ++i)
+    std::printf(ri->http_headers[i].name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: untrusted HTTP request data from mg_header::name reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+  return 200;
+}
+
 // The C++ wrapper: CivetHandler overrides and the static helpers.
 class FetchHandler : public CivetHandler {
 public:
@@ -100,6 +144,7 @@ int main() {
   mg_set_request_handler(ctx, "/search", search, nullptr);
   mg_set_request_handler(ctx, "/login/done", login_done, nullptr);
   mg_set_request_handler(ctx, "/upload", upload, nullptr);
+  mg_set_request_handler(ctx, "/raw", raw, nullptr);
   mg_stop(ctx);
   CivetServer server(std::vector<std::string>{"listening_ports", "8081"});
   FetchHandler fetch;

@@ -43,6 +43,14 @@ void handle_post(http_request request) {
   // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: untrusted HTTP request data from http_request::request_uri() reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
   if (f)
     std::fclose(f);
+  // Iterating the request's headers yields request data.
+  for (const auto &header : request.headers())
+    std::printf(header.second.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: untrusted HTTP request data from http_request::headers() reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+  http_headers own;
+  own.add("X-Service", "notes");
+  for (const auto &header : own)
+    std::printf(header.second.c_str());
   request.reply(status_codes::Accepted);
 }
 

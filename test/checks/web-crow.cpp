@@ -1,11 +1,12 @@
 // RUN: %check_appsec_tidy %s appsec-ssrf,appsec-xss,appsec-open-redirect,appsec-header-injection,appsec-command-injection,appsec-sql-injection,appsec-path-traversal,appsec-format-string %t -- -- -std=c++17 -isystem %mocks -I/usr/include/x86_64-linux-gnu
-// Crow 1.3 (mock: test/mocks/crow.h): CROW_ROUTE handlers, request fields
-// and route parameters as untrusted input, and the web sinks.
+// Crow 1.3 (mock: test/mocks/crow.h): CROW_ROUTE handlers, request fields,
+// route parameters and multipart uploads as untrusted input, and the web sinks.
 #include "crow.h"
 
 #include <cstdio>
 #include <cstdlib>
 #include <curl/curl.h>
+#include <fstream>
 #include <set>
 #include <sqlite3.h>
 #include <string>
@@ -96,8 +97,58 @@ void outgoing_and_older_checks(crow::SimpleApp &app) {
   });
 }
 
+// Uploads: crow::multipart::message and message_view parse the body; the
+// parts' bodies, header values and parameters (the file name) are request data.
+void uploads(crow::SimpleApp &app) {
+  CROW_ROUTE(app, "/upload").methods("POST"_method)([](const crow::request &req) {
+    crow::multipart::message msg(req);
+    std::string title = msg.get_part_by_name("title").body;
+    std::string q = "INSERT INTO uploads(title) VALUES ('" + title + "')";
+    sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: untrusted HTTP request data from part::body reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
+    for (const auto &item : msg.part_map) {
+      const crow::multipart::part &part = item.second;
+      auto disposition = part.headers.find("Content-Disposition");
+      auto filename = disposition->second.params.find("filename");
+      std::ofstream out("/srv/uploads/" + filename->second);
+      // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: untrusted HTTP request data from header::params reaches basic_ofstream::basic_ofstream(), which opens it as a file path (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+      std::string type = part.get_header_object("Content-Type").value;
+      std::system(("/usr/local/bin/convert --from " + type).c_str());
+      // CHECK-MESSAGES: :[[@LINE-1]]:61: warning: untrusted HTTP request data from header::value reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+      // The upload is stored under a name the program chooses.
+      if (item.first == "file") {
+        std::ofstream stored("/srv/uploads/" + std::to_string(std::hash<std::string>{}(part.body)));
+      }
+    }
+    // A number cannot carry SQL.
+    int copies = msg.get_part_by_name("copies");
+    std::string c = "UPDATE uploads SET copies = " + std::to_string(copies);
+    sqlite3_exec(db, c.c_str(), nullptr, nullptr, nullptr);
+    return crow::response(201);
+  });
+
+  CROW_ROUTE(app, "/note").methods("POST"_method)([](const crow::request &req) {
+    crow::multipart::message_view view(req);
+    std::string note(view.get_part_by_name("note").body);
+    std::system(("/usr/local/bin/note " + note).c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: untrusted HTTP request data from part_view::body reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+    const auto &disposition = view.get_part_by_name("note").get_header_object("Content-Disposition");
+    std::string name(disposition.params.at("filename"));
+    std::ofstream out("/srv/notes/" + name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: untrusted HTTP request data from header_view::params reaches basic_ofstream::basic_ofstream(), which opens it as a file path (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+    std::string type(view.get_part_by_name("note").get_header_object("Content-Type").value);
+    std::fprintf(stderr, type.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: untrusted HTTP request data from header_view::value reaches fprintf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+    double size = view.get_part_by_name("size");
+    std::string s = "UPDATE notes SET size = " + std::to_string(size);
+    sqlite3_exec(db, s.c_str(), nullptr, nullptr, nullptr);
+    return crow::response(201);
+  });
+}
+
 int main() {
   crow::SimpleApp app;
+  uploads(app);
   pages(app);
   std::set<std::string> allowed{"/", "/home"};
   redirects(app, allowed);

@@ -1,7 +1,8 @@
 // RUN: %check_appsec_tidy %s appsec-ssrf,appsec-xss,appsec-open-redirect,appsec-header-injection,appsec-command-injection,appsec-sql-injection,appsec-path-traversal,appsec-format-string %t -- -- -std=c++17 -isystem %mocks
 // Drogon 1.9 (mock: test/mocks/drogon/): HttpController methods,
 // HttpSimpleController overrides and registerHandler lambdas; request
-// accessors and route parameters as untrusted input; the web sinks.
+// accessors, route parameters and multipart uploads as untrusted input; the
+// web sinks, view data among them.
 #include <drogon/drogon.h>
 
 #include <cstdio>
@@ -120,7 +121,81 @@ void register_routes() {
       {Post, "AdminFilter"});
 }
 
+// Uploads: MultiPartParser::parse(req) fills the parser from the body.
+void register_uploads() {
+  app().registerHandler(
+      "/upload",
+      [](const HttpRequestPtr &req, std::function<void(const HttpResponsePtr &)> &&callback) {
+        MultiPartParser form;
+        if (form.parse(req) != 0) {
+          callback(HttpResponse::newHttpResponse());
+          return;
+        }
+        for (const auto &file : form.getFiles()) {
+          file.saveAs("/srv/uploads/" + file.getFileName());
+          // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: untrusted HTTP request data from MultiPartParser::parse() reaches HttpFile::saveAs(), which writes the upload to the path it names (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+          // save() and save(dir) keep the client's name inside the directory.
+          file.save();
+          file.save("/srv/uploads");
+          // A name the program derives from the content.
+          file.saveAs("/srv/uploads/" + file.getMd5());
+        }
+        std::string album = form.getParameter<std::string>("album");
+        form.getFiles()[0].save("/srv/albums/" + album);
+        // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: untrusted HTTP request data from MultiPartParser::parse() reaches HttpFile::save(), which writes the upload into the directory it names (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+        std::string q = "INSERT INTO uploads(title) VALUES ('" + form.getParameters().at("title") + "')";
+        sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+        // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: untrusted HTTP request data from MultiPartParser::parse() reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
+        auto files = form.getFilesMap();
+        std::string text(files.at("note").fileContent());
+        std::printf(text.c_str());
+        // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: untrusted HTTP request data from MultiPartParser::parse() reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+        // A parser nobody filled from a request.
+        MultiPartParser empty;
+        std::system(("/usr/local/bin/album " + empty.getParameter<std::string>("album")).c_str());
+        callback(HttpResponse::newHttpResponse());
+      },
+      {Post});
+
+  // CSP views write [[ key ]] unescaped: view data is an HTML sink.
+  app().registerHandler(
+      "/hello",
+      [](const HttpRequestPtr &req, std::function<void(const HttpResponsePtr &)> &&callback) {
+        HttpViewData data;
+        data.insert("name", req->getParameter("name"));
+        // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: untrusted HTTP request data from HttpRequest::getParameter() reaches HttpViewData::insert(), which puts it in view data that {{\[\[ \]\]}} writes into the page unescaped (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+        data.insertAsString("visits", req->getCookie("visits"));
+        // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: untrusted HTTP request data from HttpRequest::getCookie() reaches HttpViewData::insertAsString(), which puts it in view data that {{\[\[ \]\]}} writes into the page unescaped (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+        data.insertFormattedString("greeting", "Hello %s", req->getParameter("name").c_str());
+        // CHECK-MESSAGES: :[[@LINE-1]]:86: warning: untrusted HTTP request data from HttpRequest::getParameter() reaches HttpViewData::insertFormattedString(), which puts it in view data that {{\[\[ \]\]}} writes into the page unescaped (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+        data.insert("title", std::string("Notes"));
+        data.insert("safe_name", HttpViewData::htmlTranslate(req->getParameter("name")));
+        data.insertAsString("year", 2024);
+        data.insertFormattedString("footer", "%d notes", 3);
+        callback(HttpResponse::newHttpViewResponse("HelloView", data));
+      },
+      {Get});
+
+  // Iterating the request's maps yields request data.
+  app().registerHandler(
+      "/echo",
+      [](const HttpRequestPtr &req, std::function<void(const HttpResponsePtr &)> &&callback) {
+        for (const auto &[key, value] : req->getParameters())
+          std::system(("/usr/local/bin/index " + value).c_str());
+        // CHECK-MESSAGES: :[[@LINE-1]]:57: warning: untrusted HTTP request data from HttpRequest::getParameters() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+        for (const auto &header : req->headers())
+          std::printf(header.second.c_str());
+        // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: untrusted HTTP request data from HttpRequest::headers() reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+        SafeStringMap<std::string> defaults{{"sort", "name"}};
+        for (const auto &[key, value] : defaults)
+          std::system(("/usr/local/bin/index " + value).c_str());
+        callback(HttpResponse::newHttpResponse());
+      },
+      {Get});
+}
+
 int main() {
   register_routes();
+  register_uploads();
   app().addListener("0.0.0.0", 8080).run();
 }

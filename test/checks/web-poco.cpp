@@ -1,9 +1,13 @@
 // RUN: %check_appsec_tidy %s appsec-ssrf,appsec-xss,appsec-open-redirect,appsec-header-injection,appsec-command-injection,appsec-sql-injection,appsec-path-traversal,appsec-format-string %t -- -- -std=c++17
 // Poco 1.11 (Debian 12, /usr/include/Poco): HTTPRequestHandler overrides; the
 // URI, headers, forms and cookies of the request as untrusted input.
-// Poco's XSS is not modelled: a body is written through the std::ostream
-// that send() returns, and its content type is set separately.
+// Poco's XSS is modelled for sendBuffer only: a body written through the
+// std::ostream that send() returns is not seen, and its content type is set
+// separately. Header reads (request.get(name)) are not sources: the request
+// shares NameValueCollection::get with every response and form.
 #include <Poco/FileStream.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTMLForm.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -15,7 +19,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <set>
+#include <sstream>
 #include <sqlite3.h>
 #include <string>
 
@@ -80,5 +86,90 @@ public:
     api.sendRequest(out);
     response.setContentType("text/plain");
     response.send() << "ok";
+  }
+};
+
+// The body read with the standard library or Poco::JSON, and an HTML page
+// sent with sendBuffer (Poco sends no Content-Type unless one is set).
+class ApiHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &request,
+                     Poco::Net::HTTPServerResponse &response) override {
+    std::string first;
+    std::getline(request.stream(), first);
+    std::system(("/usr/local/bin/job " + first).c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+    std::string body((std::istreambuf_iterator<char>(request.stream())),
+                     std::istreambuf_iterator<char>());
+    std::string rest(static_cast<std::size_t>(request.getContentLength()), '\0');
+    request.stream().read(&rest[0], static_cast<std::streamsize>(rest.size()));
+    std::system(rest.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+    std::string q = "INSERT INTO log VALUES ('" + body + "')";
+    sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
+
+    Poco::JSON::Parser parser;
+    Poco::Dynamic::Var parsed = parser.parse(request.stream());
+    Poco::JSON::Object::Ptr obj = parsed.extract<Poco::JSON::Object::Ptr>();
+    std::string name = obj->getValue<std::string>("name");
+    std::printf(name.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+    std::string email = obj->getObject("owner")->optValue<std::string>("email", "");
+    std::printf(email.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
+    std::printf(obj->get("id").toString().c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
+    std::string tag = obj->getArray("tags")->getElement<std::string>(0);
+    std::printf(tag.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
+    std::string title = obj->get("title");
+    std::printf(title.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
+    std::string note;
+    obj->get("note").convert(note);
+    std::printf(note.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
+    std::printf(parser.result().extract<Poco::JSON::Object::Ptr>()->get("kind").convert<std::string>().c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:104: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches printf(), which uses it as a format string {{.*}} [appsec-format-string]
+
+    // The same calls on the program's own text.
+    std::istringstream fixed("/usr/local/bin/rotate");
+    std::string line;
+    std::getline(fixed, line);
+    std::system(line.c_str());
+    std::istringstream defaults("INSERT INTO log VALUES ('start')");
+    std::string stmt((std::istreambuf_iterator<char>(defaults)), std::istreambuf_iterator<char>());
+    sqlite3_exec(db, stmt.c_str(), nullptr, nullptr, nullptr);
+    Poco::JSON::Parser own;
+    Poco::JSON::Object::Ptr config =
+        own.parse(std::string("{\"name\": \"notes\"}")).extract<Poco::JSON::Object::Ptr>();
+    std::printf(config->getValue<std::string>("name").c_str());
+
+    std::string page = "<p>Hello " + name + "</p>";
+    response.sendBuffer(page.data(), page.size());
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches HTTPServerResponse::sendBuffer(), {{.*}} (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+    std::string hello = "<p>Hello</p>";
+    response.sendBuffer(hello.data(), hello.size());
+  }
+};
+
+// A GET form read with load(request). HTMLForm(request) is not modelled: the
+// one-argument constructor is also HTMLForm(encoding), which builds a form.
+class SearchHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &request,
+                     Poco::Net::HTTPServerResponse &response) override {
+    Poco::Net::HTMLForm query;
+    query.load(request);
+    std::string q = "SELECT body FROM notes ORDER BY " + query.get("sort");
+    sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: untrusted HTTP request data from HTMLForm::load() reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
+    // A form the program builds itself (to submit elsewhere) is not.
+    Poco::Net::HTMLForm out(Poco::Net::HTMLForm::ENCODING_MULTIPART);
+    out.set("q", "notes");
+    std::system(("/usr/local/bin/search " + out.get("q")).c_str());
+    response.setContentType("application/json");
+    response.send() << "[]";
   }
 };

@@ -2,7 +2,8 @@
 // appsec-tidy's tests; not Crow's code. It imitates the public API of Crow
 // v1.3.3 as spread over include/crow.h, crow/app.h, crow/routing.h,
 // crow/http_request.h, crow/http_response.h, crow/query_string.h,
-// crow/json.h, crow/mustache.h, crow/returnable.h and crow/utility.h:
+// crow/json.h, crow/mustache.h, crow/returnable.h, crow/multipart.h,
+// crow/multipart_view.h, crow/ci_map.h and crow/utility.h:
 // same namespaces, class names, member names and signatures, and the same
 // shape of the CROW_ROUTE macro (app.template route<tag>(url) returning a
 // rule whose operator() takes the handler). Bodies are left out or trivial.
@@ -29,6 +30,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <unordered_map>
 #include <vector>
@@ -48,10 +50,10 @@ constexpr crow::HTTPMethod operator""_method(const char *str, std::size_t len) {
 namespace crow {
 
 struct ci_hash {
-  std::size_t operator()(const std::string &key) const;
+  std::size_t operator()(const std::string_view key) const;
 };
 struct ci_key_eq {
-  bool operator()(const std::string &l, const std::string &r) const;
+  bool operator()(const std::string_view l, const std::string_view r) const;
 };
 using ci_map = std::unordered_multimap<std::string, std::string, ci_hash, ci_key_eq>;
 
@@ -226,6 +228,71 @@ public:
 };
 
 } // namespace json
+
+/// crow/multipart.h: a multipart/form-data body, parsed into copies.
+namespace multipart {
+struct header {
+  std::string value;
+  std::unordered_map<std::string, std::string> params;
+  operator int() const;
+  operator double() const;
+};
+using mph_map = std::unordered_multimap<std::string, header, ci_hash, ci_key_eq>;
+
+struct part {
+  mph_map headers;
+  std::string body;
+  operator int() const;
+  operator double() const;
+  const header &get_header_object(const std::string &key) const;
+};
+using mp_map = std::unordered_multimap<std::string, part, ci_hash, ci_key_eq>;
+
+struct message : public returnable {
+  ci_map headers;
+  std::string boundary;
+  std::vector<part> parts;
+  mp_map part_map; ///< keyed by the part's Content-Disposition name
+  const std::string &get_header_value(const std::string &key) const;
+  part get_part_by_name(const std::string &name);
+  std::string dump() const override;
+  std::string dump(int part_) const;
+  message(const ci_map &headers_, const std::string &boundary_, const std::vector<part> &sections);
+  explicit message(const request &req);
+};
+
+/// crow/multipart_view.h: the same, as views into the request body.
+struct header_view {
+  std::string_view value;
+  std::unordered_map<std::string_view, std::string_view> params;
+  operator int() const;
+  operator double() const;
+};
+using mph_view_map = std::unordered_multimap<std::string_view, header_view, ci_hash, ci_key_eq>;
+
+struct part_view {
+  mph_view_map headers;
+  std::string_view body;
+  operator int() const;
+  operator double() const;
+  const header_view &get_header_object(const std::string_view key) const;
+};
+using mp_view_map = std::unordered_multimap<std::string_view, part_view, ci_hash, ci_key_eq>;
+
+struct message_view {
+  std::reference_wrapper<const ci_map> headers;
+  std::string boundary;
+  std::vector<part_view> parts;
+  mp_view_map part_map;
+  const std::string &get_header_value(const std::string &key) const;
+  part_view get_part_by_name(const std::string_view name);
+  std::string dump() const;
+  std::string dump(int part_) const;
+  message_view(const ci_map &headers_, const std::string &boundary_,
+               const std::vector<part_view> &sections);
+  explicit message_view(const request &req);
+};
+} // namespace multipart
 
 namespace mustache {
 

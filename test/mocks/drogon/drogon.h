@@ -12,4 +12,5 @@
 #include <drogon/HttpResponse.h>
 #include <drogon/HttpSimpleController.h>
 #include <drogon/HttpViewData.h>
+#include <drogon/MultiPart.h>
 #include <drogon/utils/Utilities.h>
