@@ -139,14 +139,19 @@ DiagnosticText unverifiedClaimText(const SinkFinding &F) {
                                           : std::string("untrusted data");
   if (!F.SourceText.empty())
     Origin += " from " + F.SourceText;
-  bool LibJwt = llvm::StringRef(F.SinkName).starts_with("jwt_");
+  llvm::StringRef Sink(F.SinkName);
+  std::string Fix = "Verify the decoded token first: jwt::verify().allow_algorithm("
+                    "jwt::algorithm::hs256{shared_secret}).verify(decoded)";
+  if (Sink.starts_with("jwt_"))
+    Fix = "Decode it with the key, jwt_decode(&jwt, token, key, key_len), and use it only if "
+          "that returns 0";
+  else if (Sink.starts_with("Token::"))
+    Fix = "Get the token from a Signer instead: Poco::JWT::Signer signer(key); use "
+          "signer.verify(jwt), or signer.tryVerify(jwt, token) and the token only if that "
+          "returns true";
   T.Message = F.SinkName + " " + F.What + " of a JWT decoded from " + Origin +
               " that is not verified on every path to here; nothing has checked its "
-              "signature, so anyone can write these claims. " +
-              (LibJwt ? "Decode it with the key, jwt_decode(&jwt, token, key, key_len), and use it "
-                        "only if that returns 0"
-                      : "Verify the decoded token first: jwt::verify().allow_algorithm("
-                        "jwt::algorithm::hs256{shared_secret}).verify(decoded)");
+              "signature, so anyone can write these claims. " + Fix;
   for (const auto &[Loc, Text] : taintNotes(F))
     T.Notes.emplace_back(Loc, Text);
   return T;

@@ -71,3 +71,32 @@ std::string algAllowedFixed(const std::string &jwt, const std::string &secret) {
     return {};
   return token.getSubject();
 }
+
+// A Token built from the request's text is parsed, not verified: its claims
+// are anyone's. Its twins get the token from a Signer.
+#include <httplib.h>
+
+std::string subjectOfUnverified(const httplib::Request &req) {
+  Poco::JWT::Token token(req.get_header_value("Authorization").substr(7));
+  return token.getSubject();
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: Token::getSubject() reads its subject of a JWT decoded from HTTP request data from Request::get_header_value() that is not verified on every path to here; nothing has checked its signature, so anyone can write these claims. Get the token from a Signer instead: Poco::JWT::Signer signer(key); use signer.verify(jwt), or signer.tryVerify(jwt, token) and the token only if that returns true; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-missing-verification]
+  // CHECK-NOTES: :[[@LINE-3]]:30: note: HTTP request data enters through Request::get_header_value()
+  // CHECK-NOTES: :[[@LINE-4]]:64: note: carried through basic_string::substr()
+  // CHECK-NOTES: :[[@LINE-5]]:20: note: decoded by Token::Token(), which does not verify it
+}
+
+std::string roleOfVerified(const httplib::Request &req, const std::string &key) {
+  Poco::JWT::Signer signer(key);
+  Poco::JWT::Token token;
+  if (!signer.tryVerify(req.get_header_value("Authorization").substr(7), token))
+    return "";
+  if (token.getExpiration() < Poco::Timestamp())
+    return "";
+  return token.payload().getValue<std::string>("role");
+}
+
+std::string issuerOfOwnToken() {
+  Poco::JWT::Token token;
+  token.setIssuer("notes-app");
+  return token.getIssuer();
+}
