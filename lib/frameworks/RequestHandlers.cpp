@@ -17,6 +17,19 @@ using namespace clang;
 
 namespace appsec {
 
+bool inLibraryNamespace(const Decl *D) {
+  if (const auto *FD = dyn_cast<FunctionDecl>(D); FD && FD->getIdentifier() &&
+                                                  FD->getName().starts_with("mg_"))
+    return true;
+  auto Namespaces = namespacesOf(D);
+  llvm::StringRef Outer = Namespaces.empty() ? "" : Namespaces.back();
+  return appsec::StringSwitch<bool>(Outer)
+      .Cases({"std", "crow", "httplib", "drogon", "trantor"}, true)
+      .Cases({"Pistache", "Poco", "web", "pplx"}, true)
+      .Cases({"oatpp", "boost", "asio", "nlohmann"}, true)
+      .Default(false);
+}
+
 const char *frameworkName(Framework F) {
   switch (F) {
   case Framework::CppHttplib: return "cpp-httplib";

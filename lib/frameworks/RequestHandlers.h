@@ -32,6 +32,12 @@ enum class Framework { CppHttplib, Crow, Drogon, Pistache, Poco, CppRest, Civetw
 /// "cpp-httplib", "Crow", ...
 const char *frameworkName(Framework F);
 
+/// \p D belongs to a web framework or a library services build on (its
+/// outermost namespace is std, crow, httplib, drogon, trantor, Pistache, Poco,
+/// web, pplx, oatpp, boost, asio or nlohmann; or a civetweb mg_ function),
+/// vendored or not: not the application's own code.
+bool inLibraryNamespace(const clang::Decl *D);
+
 struct RequestHandler {
   const clang::FunctionDecl *Function = nullptr; ///< the handler's body
   Framework Fw = Framework::Annotated;

@@ -39,15 +39,8 @@ bool callsApplication(const FunctionDecl *F) {
     const FunctionDecl *Callee = C->getDirectCallee();
     if (!Callee)
       return true; // through a pointer: unknown
-    bool System = SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()));
-    auto Namespaces = namespacesOf(Callee);
-    llvm::StringRef Name = Namespaces.empty() ? "" : Namespaces.back(); // the outermost
-    bool Library = System || appsec::StringSwitch<bool>(Name)
-                       .Cases({"std", "crow", "httplib", "drogon", "trantor"}, true)
-                       .Cases({"Pistache", "Poco", "web", "pplx"}, true)
-                       .Cases({"oatpp", "boost", "nlohmann"}, true)
-                       .Default(false) ||
-                   (Callee->getIdentifier() && Callee->getName().starts_with("mg_"));
+    bool Library = SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) ||
+                   inLibraryNamespace(Callee);
     if (!Library)
       return true;
     // Even in a library, only building the answer is "no work": responses,

@@ -1,5 +1,8 @@
 #include "jwt/JwtApi.h"
 
+#include "clang/Basic/SourceManager.h"
+#include "llvm/Support/Path.h"
+
 #include "support/AstHelpers.h"
 #include "support/LlvmCompat.h"
 
@@ -85,10 +88,16 @@ const char *libraryName(Library L) {
 bool isJwtApiFunction(const FunctionDecl *FD) {
   if (!FD)
     return false;
+  // libjwt's C API is declared in <jwt.h>, l8w8jwt's in <l8w8jwt/...>; a
+  // project's own jwt_verify() is the project's code, not the library.
   if (const IdentifierInfo *II = FD->getIdentifier())
     if ((II->getName().starts_with("jwt_") || II->getName().starts_with("l8w8jwt_")) &&
-        FD->getDeclContext()->getRedeclContext()->isTranslationUnit())
-      return true;
+        FD->getDeclContext()->getRedeclContext()->isTranslationUnit()) {
+      const SourceManager &SM = FD->getASTContext().getSourceManager();
+      llvm::StringRef File = SM.getFilename(SM.getExpansionLoc(FD->getFirstDecl()->getLocation()));
+      if (llvm::sys::path::filename(File) == "jwt.h" || File.contains("l8w8jwt"))
+        return true;
+    }
   return inJwt(FD) || inPocoJwt(FD);
 }
 

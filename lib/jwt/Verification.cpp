@@ -1,4 +1,5 @@
 #include "jwt/Verification.h"
+#include "frameworks/RequestHandlers.h"
 #include "jwt/CredentialChecks.h"
 
 #include "jwt/JwtApi.h"
@@ -67,7 +68,7 @@ VerificationIndex::VerificationIndex(ASTContext &Ctx, llvm::StringRef NamePatter
 bool VerificationIndex::isUserCode(const Decl *D) const {
   const SourceManager &SM = Ctx.getSourceManager();
   SourceLocation L = SM.getExpansionLoc(D->getLocation());
-  return L.isValid() && !SM.isInSystemHeader(L);
+  return L.isValid() && !SM.isInSystemHeader(L) && !inLibraryNamespace(D);
 }
 
 bool VerificationIndex::hasVerifierName(llvm::StringRef Name) const {
@@ -141,7 +142,6 @@ bool VerificationIndex::translationUnitUsesJwt() {
   if (UsesJwt >= 0)
     return UsesJwt;
   UsesJwt = 0;
-  const SourceManager &SM = Ctx.getSourceManager();
   // Walk the user's own declarations: namespaces, functions, class members.
   std::vector<const DeclContext *> Work{Ctx.getTranslationUnitDecl()};
   unsigned Budget = 200000;
@@ -151,8 +151,9 @@ bool VerificationIndex::translationUnitUsesJwt() {
     for (const Decl *D : DC->decls()) {
       if (!--Budget)
         break;
-      SourceLocation L = SM.getExpansionLoc(D->getLocation());
-      if (L.isInvalid() || SM.isInSystemHeader(L))
+      // A framework's own verifySslName (trantor, included with -I) says
+      // nothing about how the application authenticates.
+      if (!isUserCode(D))
         continue;
       if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
         if (hasAnnotation(FD, "appsec::verifies_jwt") ||

@@ -1,5 +1,6 @@
-// RUN: %check_appsec_tidy %s appsec-jwt-unsafe-verification,appsec-jwt-missing-verification %t -- -- -std=c++17
-// libjwt 1.x (benmcollins), the Debian libjwt-dev header.
+// RUN: %check_appsec_tidy %s appsec-jwt-unsafe-verification,appsec-jwt-missing-verification %t -- -- -std=c++17 -isystem %mocks/libjwt-1.12
+// libjwt 1.x (benmcollins), the Debian libjwt-dev header (1.10), with the
+// jwt_validate() declarations of 1.12+ added by test/mocks/libjwt-1.12/jwt.h.
 #include <curl/curl.h>
 #include <jwt.h>
 
@@ -142,10 +143,8 @@ int keyFromJku(const char *token) {
   return rc;
 }
 
-// libjwt 1.12+ validation (Debian ships 1.10, so declared here as upstream
-// declares it): unsigned int jwt_validate(jwt_t *, jwt_valid_t *), 0 = valid.
-typedef struct jwt_valid jwt_valid_t;
-extern "C" unsigned int jwt_validate(jwt_t *jwt, jwt_valid_t *jwt_valid);
+// libjwt 1.12+ validation (the mock adds it to Debian's 1.10 <jwt.h>):
+// unsigned int jwt_validate(jwt_t *, jwt_valid_t *), 0 = valid.
 
 long validateIgnored(jwt_t *j, jwt_valid_t *valid) {
   jwt_validate(j, valid);
