@@ -8,7 +8,7 @@ run past --timeout, and the slowest files.
   crash_sweep.py --tidy build/bin/appsec-tidy [--checks 'appsec-*'] \
       [--sample N] [--timeout S] [-j J] [--extra-arg ARG ...] \
       [--ext EXT ...] [--exclude SUBSTR ...] [--manifest FILE] \
-      [--json-out FILE] [--results-out FILE] [ROOT...]
+      [--json-out FILE] [--results-out FILE] [--progress FILE] [ROOT...]
 
 ROOT: directories searched for translation units (*.c, *.cc, *.cpp, *.cxx and
 any --ext; headers are not run on their own), sorted; every Nth kept with
@@ -30,7 +30,10 @@ line: files, status counts, wall seconds, file_seconds (the per-file times
 added up), per-project counts and seconds, the 20 slowest files. --json-out writes that
 summary to a file too; --results-out writes every file's result (status,
 seconds, the first compile error, the crash text), which says why files did
-not compile.
+not compile. --progress FILE appends each file's result as it finishes (one
+JSON object per line) and, when FILE exists, skips the files it already
+holds and counts their results in the summary: a sweep of all of Juliet
+(about 100,000 files, hours on two cores) can stop and go on later.
 """
 import argparse
 import concurrent.futures
@@ -121,6 +124,7 @@ def main():
     ap.add_argument("--manifest", help="JSON file of projects with their own roots and flags")
     ap.add_argument("--json-out", help="also write the summary here")
     ap.add_argument("--results-out", help="write every file's result here")
+    ap.add_argument("--progress", help="append each result here as it finishes; resume from it")
     ap.add_argument("roots", nargs="*")
     args = ap.parse_args()
     projects = load_projects(args)
@@ -132,12 +136,25 @@ def main():
         for f in sources(p["roots"], p["sample"], exts, args.exclude + p["exclude"]):
             jobs.append((p["name"], f, p["tidy_args"], args.extra_arg + p["args"]))
     results = []
+    progress = None
+    if args.progress:
+        if os.path.exists(args.progress):
+            with open(args.progress) as f:
+                for line in f:
+                    if line.strip():
+                        results.append(json.loads(line))
+            done = {r["file"] for r in results}
+            jobs = [j for j in jobs if j[1] not in done]
+        progress = open(args.progress, "a")
     start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
         for (name, *_), res in zip(jobs, pool.map(
                 lambda j: run(args.tidy, args.checks, j[2], j[3], args.timeout, j[1]), jobs)):
             res["project"] = name
             results.append(res)
+            if progress:
+                progress.write(json.dumps(res) + "\n")
+                progress.flush()
             if res["status"] in ("crash", "timeout"):
                 print(json.dumps(res), flush=True)
     count, per = {}, {}
