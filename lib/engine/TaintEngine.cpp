@@ -419,6 +419,27 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
                              "' of " + frameworkName(H->Fw) + " handler" +
                              (H->Route.empty() ? std::string() : " '" + H->Route + "'"),
                          });
+  // cpprestsdk: request.extract_json().then([](json::value body) {...}):
+  // the continuation's parameter is the request body.
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
+      M && M->getParent()->isLambda() && FD->getNumParams() >= 1) {
+    if (!ContinuationsKnown) {
+      ContinuationsKnown = true;
+      for (const FunctionDecl *E : Entries)
+        if (E->hasBody())
+          for (const CallExpr *C : callsIn(E->getBody()))
+            if (std::string Read = requestBodyContinuation(C); !Read.empty())
+              if (const auto *L = dyn_cast<LambdaExpr>(
+                      ignoreWrappers(C->getArg(0), Temporaries | CopyConstructors)))
+                Continuations.emplace(L->getCallOperator(), Read);
+    }
+    auto It = Continuations.find(FD);
+    if (It != Continuations.end())
+      Seeds.push_back({FD->getParamDecl(0), Label::WebRequest,
+                       "HTTP request data arrives in '" + FD->getParamDecl(0)->getNameAsString() +
+                           "' from " + It->second,
+                       It->second});
+  }
   std::vector<SeedProvider> Providers;
   {
     std::lock_guard<std::mutex> Guard(RegistryLock);

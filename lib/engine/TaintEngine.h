@@ -125,6 +125,10 @@ private:
   std::map<const clang::FunctionDecl *, RequestHandler> Bodies;
   bool BodiesKnown = false;
   std::map<const clang::FunctionDecl *, AuthenticationOutcome> AuthOutcomes;
+  /// Lambdas that continue a request body read (cpprestsdk .then), by call
+  /// operator: what delivers the body. Built on the first lambda's seeds.
+  std::map<const clang::FunctionDecl *, std::string> Continuations;
+  bool ContinuationsKnown = false;
   /// The entries' filters, middleware and pre-routing handlers; built the
   /// first time a handler body's analysis asks.
   std::unique_ptr<MiddlewareIndex> Gates;

@@ -239,6 +239,21 @@ const Stmt *tokenRead(const FunctionDecl *F) {
   return nullptr;
 }
 
+std::string requestBodyContinuation(const CallExpr *C) {
+  const auto *Then = dyn_cast<CXXMemberCallExpr>(C);
+  const CXXMethodDecl *M = Then ? Then->getMethodDecl() : nullptr;
+  if (!M || !M->getIdentifier() || M->getName() != "then" || Then->getNumArgs() < 1 ||
+      !llvm::is_contained(namespacesOf(M), "pplx"))
+    return "";
+  const auto *Read = dyn_cast_or_null<CXXMemberCallExpr>(
+      ignoreWrappers(Then->getImplicitObjectArgument(), Temporaries | CopyConstructors));
+  const CXXMethodDecl *R = Read ? Read->getMethodDecl() : nullptr;
+  if (!R || !R->getIdentifier() || !R->getName().starts_with("extract_") ||
+      R->getParent()->getName() != "http_request")
+    return "";
+  return "http_request::" + R->getNameAsString() + "()";
+}
+
 RequestHandler handlerBody(const RequestHandler &H) {
   RequestHandler Body = H;
   const auto *M = dyn_cast_or_null<CXXMethodDecl>(H.Function);

@@ -44,6 +44,13 @@ bool readsRequest(const RequestHandler &H, const clang::ASTContext &Ctx);
 /// token key ("Authorization", "token", ...); null if none.
 const clang::Stmt *tokenRead(const clang::FunctionDecl *F);
 
+/// \p C continues the read of a request body: cpprestsdk's
+/// `request.extract_json().then(callable)` (also extract_string,
+/// extract_utf8string, extract_utf16string, extract_vector). The callable's
+/// first parameter receives the body (or the task that holds it). Returns
+/// the reading call's name ("http_request::extract_json()"), or "".
+std::string requestBodyContinuation(const clang::CallExpr *C);
+
 /// \p H with its body: for an oat++ ENDPOINT proxy (Z__PROXY_METHOD_<name>),
 /// the endpoint method it calls, whose request parameters are those of an
 /// incoming-request type and whose other parameters come from the URL.

@@ -54,6 +54,9 @@ struct EntrySeed {
   const clang::ParmVarDecl *Param = nullptr;
   Label Kind = Label::CommandLine;
   std::string Text; ///< "command-line arguments arrive in 'argv'"
+  /// Where the data comes from, for the message ("http_request::extract_json()");
+  /// empty: the parameter's name.
+  std::string Origin = {};
 };
 
 /// A branch that is a sink of its own: the value its condition tests must

@@ -249,7 +249,8 @@ void FunctionAnalysis::Impl::run() {
       TaintFact F;
       F.Labels = maskOf(Seed.Kind);
       F.Path = Engine.steps().root(Seed.Param->getLocation(), Seed.Text, int(Seed.Kind),
-                                   "'" + declName(Seed.Param) + "'");
+                                   Seed.Origin.empty() ? "'" + declName(Seed.Param) + "'"
+                                                       : Seed.Origin);
       Entry.Facts[LocKey::of(Seed.Param)].join(F);
     }
 

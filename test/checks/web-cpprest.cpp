@@ -72,6 +72,24 @@ void handle_put(http_request request) {
   api.request(methods::GET, "/v1/items/" + query["id"]);
 }
 
+// The body read as a continuation, cpprestsdk's usual style: the
+// continuation's parameter is the body (or the task holding it).
+void handle_patch(http_request request, sqlite3 *db) {
+  request.extract_json().then([db](const json::value &doc) {
+    std::string q = "UPDATE notes SET title = '" + doc.at("title").as_string() + "'";
+    sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: untrusted HTTP request data from http_request::extract_json() reaches sqlite3_exec(){{.*}} [appsec-sql-injection]
+  });
+  request.extract_string().then([](pplx::task<utility::string_t> body) {
+    std::system(("/usr/local/bin/job " + body.get()).c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:54: warning: untrusted HTTP request data from http_request::extract_string() reaches system(){{.*}} [appsec-command-injection]
+  });
+  // Silent: a continuation of something other than the request's body.
+  pplx::create_task([] { return std::string("uptime"); }).then([](const std::string &cmd) {
+    std::system(cmd.c_str());
+  });
+}
+
 int main() {
   http_listener listener("http://0.0.0.0:8080/notes");
   listener.support(methods::GET, handle_get);
