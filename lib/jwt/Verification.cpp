@@ -19,7 +19,8 @@ const char *const DefaultVerificationFunctions =
     "^(verify|authenticate|authori[sz]e|is_?authenticated|is_?authori[sz]ed);"
     "^(validate|check|require|ensure|decode_?and_?verify)_?.*(jwt|token|auth|signature|session|"
     "login|credential);"
-    "(jwt|token).*(verif|valid)";
+    "(jwt|token).*(verif|valid);"
+    "(user|account|principal|identity|session).*(from|by|for)_?(token|session|cookie|credential)";
 
 namespace {
 constexpr unsigned MaxDepth = 3;

@@ -26,6 +26,9 @@ std::string configuredApiKey;
 std::string configuredDeployKey;
 std::string loginAndIssueTokens(const std::string &name, const std::string &password);
 void startDeployment(const std::string &manifest);
+int getUserIdFromToken(const std::string &sessionToken);
+int getUserIdFromName(const std::string &name);
+void postMessage(int userId, const std::string &text);
 
 static std::string issueToken(const std::string &user) {
   return jwt::create().set_subject(user).sign(jwt::algorithm::hs256{signingKey()});
@@ -179,6 +182,21 @@ int main() {
       return;
     }
     startDeployment(req.body);
+  });
+
+  // A session token resolved to its user by the project's own lookup (a
+  // prepared SELECT ... WHERE token = ? that throws when there is none, in
+  // another file): the name says what it does.
+  svr.Post("/api/messages", [](const httplib::Request &req, httplib::Response &res) {
+    int userId = getUserIdFromToken(req.get_header_value("Cookie"));
+    postMessage(userId, req.body);
+  });
+  // Its twin reads a user name the request states about itself.
+  svr.Post("/api/messages/anonymous", [](const httplib::Request &req, httplib::Response &res) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/messages/anonymous' serves requests without authenticating them{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/api/messages/anonymous' serves requests without authenticating them{{.*}} [appsec-jwt-missing-verification]
+    int userId = getUserIdFromName(req.get_header_value("X-User"));
+    postMessage(userId, req.body);
   });
 
   // Library calls that do work are work: an unauthenticated shutdown.
