@@ -7,7 +7,9 @@ mid-expression; after an opening brace, so braces stay unbalanced), and one
 with its first #include removed, then runs appsec-tidy with all appsec checks
 on each, and appsec-clangd --check on a few. A variant may fail to compile;
 it must not crash (signal, LLVM stack dump, assertion) nor run past the time
-limit.
+limit (--timeout, 60 s, per appsec-tidy run; --clangd-timeout, 300 s, per
+appsec-clangd --check-tidy-time run, which builds the AST once per check and
+repeats until its timings settle).
 
   half_typed.py --tidy BIN --clangd BIN --checks-dir test/checks --work DIR [-j N]
 """
@@ -64,6 +66,10 @@ def main():
     ap.add_argument("--work", required=True)
     ap.add_argument("-j", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=float, default=60)
+    # clangd's --check-tidy-time builds the AST again for every check and
+    # repeats until its timings settle: 35-70 s on a heavy input (web-beast)
+    # on an idle 2-core machine, with our checks a small part of it.
+    ap.add_argument("--clangd-timeout", type=float, default=300)
     args = ap.parse_args()
     # The detector itself must see a crash, or this test could never fail.
     if run(["sh", "-c", "kill -SEGV $$"], args.timeout)[0] != "crash":
@@ -100,7 +106,9 @@ def main():
                              [args.clangd, "--check=" + path, "--check-tidy-time=appsec-*"]))
     failures = 0
     with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
-        futures = {pool.submit(run, cmd, args.timeout): (tool, path) for tool, path, cmd in jobs}
+        futures = {pool.submit(run, cmd, max(args.timeout, args.clangd_timeout)
+                               if tool == "appsec-clangd" else args.timeout): (tool, path)
+                   for tool, path, cmd in jobs}
         for fut in concurrent.futures.as_completed(futures):
             tool, path = futures[fut]
             status, tail = fut.result()
