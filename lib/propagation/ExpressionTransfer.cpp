@@ -68,14 +68,10 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     }
     // Data members that hold untrusted data wherever they are read.
     if (const auto *Field = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-      if (const FieldSourceModel *FS = Engine.fieldSourceFor(Field)) {
-        std::string What = FS->Description;
-        if (What.empty())
-          What = Field->getParent()->getName().str() + "::" + Field->getName().str();
+      if (std::optional<TaintFact> Named = fieldSourceFact(Field, ME->getMemberLoc())) {
         // The field names the source more precisely than the whole object.
-        TaintFact Named = sourceFact(FS->Kind, ME->getMemberLoc(), What);
-        Named.join(F);
-        F = Named;
+        Named->join(F);
+        F = *Named;
       }
     return F;
   }
@@ -429,6 +425,17 @@ void FunctionAnalysis::Impl::declare(const VarDecl *V) {
   write(K, F, /*Replace=*/true, /*ThroughPointer=*/false);
 }
 
+std::optional<TaintFact> FunctionAnalysis::Impl::fieldSourceFact(const FieldDecl *Field,
+                                                                 SourceLocation Loc) {
+  const FieldSourceModel *FS = Engine.fieldSourceFor(Field);
+  if (!FS)
+    return std::nullopt;
+  std::string What = FS->Description;
+  if (What.empty())
+    What = Field->getParent()->getName().str() + "::" + Field->getName().str();
+  return sourceFact(FS->Kind, Loc, What);
+}
+
 TaintFact FunctionAnalysis::Impl::fieldSourcesAlong(const LocKey &K, const FieldDecl *Except,
                                                    SourceLocation Loc) {
   TaintFact F;
@@ -440,12 +447,8 @@ TaintFact FunctionAnalysis::Impl::fieldSourcesAlong(const LocKey &K, const Field
     const auto *Field = static_cast<const FieldDecl *>(K.Fields[I]);
     if (Field == Except)
       continue;
-    if (const FieldSourceModel *FS = Engine.fieldSourceFor(Field)) {
-      std::string What = FS->Description;
-      if (What.empty())
-        What = Field->getParent()->getName().str() + "::" + Field->getName().str();
-      F.join(sourceFact(FS->Kind, Loc, What));
-    }
+    if (std::optional<TaintFact> Named = fieldSourceFact(Field, Loc))
+      F.join(*Named);
   }
   return F;
 }

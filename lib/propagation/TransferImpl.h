@@ -117,6 +117,8 @@ public:
     return F;
   }
 
+  /// The source a read of \p Field is (a data member modelled as a source).
+  std::optional<TaintFact> fieldSourceFact(const clang::FieldDecl *Field, clang::SourceLocation Loc);
   /// The sources of the fields on the way to \p K other than \p Except
   /// (`req.params` in the location an iterator temporary reaches:
   /// `req.params.find(k)->second`), when nothing has been written to \p K
