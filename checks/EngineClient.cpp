@@ -63,6 +63,8 @@ EngineClient::EngineClient(ClangTidyCheck::OptionsView &Options, StringRef Defau
     SourcesText = Options.get("Sources", DefaultSources).str();
   ReportBudgets =
       Options.getLocalOrGlobal("ReportBudgetExhaustion", "false").equals_insensitive("true");
+  Opts.SummaryStore = Options.getLocalOrGlobal("AppSecSummaryStore", "").str();
+  Opts.SummaryExport = Options.getLocalOrGlobal("AppSecSummaryExport", "").str();
 }
 
 void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
@@ -73,6 +75,8 @@ void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
   if (!SourcesText.empty())
     Options.store(Map, "Sources", SourcesText);
   Options.store(Map, "ReportBudgetExhaustion", ReportBudgets ? "true" : "false");
+  Options.store(Map, "AppSecSummaryStore", Opts.SummaryStore);
+  Options.store(Map, "AppSecSummaryExport", Opts.SummaryExport);
 }
 
 void EngineClient::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Check) {
@@ -102,11 +106,15 @@ void EngineClient::add(const MatchFinder::MatchResult &Result,
     Engine->addEntry(L->getCallOperator());
 }
 
-std::vector<std::pair<SourceLocation, std::string>> EngineClient::exhaustedBudgets() {
+std::vector<std::pair<SourceLocation, std::string>> EngineClient::remarks() {
   std::vector<std::pair<SourceLocation, std::string>> Out;
-  if (!Engine || !ReportBudgets || !Engine->claimBudgetReport())
+  if (!Engine || !Engine->claimRemarks())
     return Out;
   const SourceManager &SM = Engine->context().getSourceManager();
+  if (!Engine->storeWarning().empty())
+    Out.emplace_back(SM.getLocForStartOfFile(SM.getMainFileID()), Engine->storeWarning());
+  if (!ReportBudgets)
+    return Out;
   for (const FunctionDecl *FD : Engine->exhaustedFunctions()) {
     // Functions of headers are summarised on the way; the remark is for code
     // the reader owns.

@@ -43,10 +43,12 @@ public:
   std::vector<const ::appsec::SinkFinding *> findings(::appsec::SinkCategory Category);
   /// Results (verification error codes) never read after their call.
   const std::vector<::appsec::UncheckedResult> &uncheckedResults();
-  /// Functions of the main file whose analysis stopped at the work budget,
-  /// when the option ReportBudgetExhaustion is on and no other check sharing
-  /// the engine has reported them yet (call after findings()).
-  std::vector<std::pair<SourceLocation, std::string>> exhaustedBudgets();
+  /// Remarks on the analysis itself, once per engine (no other check sharing
+  /// it has reported them yet; call after findings()): a summary store that
+  /// could not be read or written, and, when the option
+  /// ReportBudgetExhaustion is on, the main file's functions whose analysis
+  /// stopped at the work budget.
+  std::vector<std::pair<SourceLocation, std::string>> remarks();
   /// The engine's authentication outcome of \p FD (a handler body or a
   /// caller of handlers); null if the engine did not track it.
   const ::appsec::AuthenticationOutcome *authentication(const FunctionDecl *FD) {

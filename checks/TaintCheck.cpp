@@ -29,7 +29,7 @@ void TaintCheck::onEndOfTranslationUnit() {
     for (const auto &[Loc, Text] : ::appsec::taintNotes(*F))
       note(Loc, Text);
   }
-  for (const auto &[Loc, Text] : Engine.exhaustedBudgets())
+  for (const auto &[Loc, Text] : Engine.remarks())
     diag(Loc, Text, DiagnosticIDs::Remark);
   Engine.reset();
 }

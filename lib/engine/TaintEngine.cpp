@@ -266,7 +266,57 @@ const std::vector<SinkFinding> &TaintEngine::findings() {
       A.run();
     }
   Muted = false;
+  if (!Opts.SummaryExport.empty())
+    exportSummaries();
   return Findings;
+}
+
+const SummaryStore *TaintEngine::store(const FunctionDecl *FD) {
+  if (Opts.SummaryStore.empty() && Opts.SummaryExport.empty())
+    return nullptr;
+  if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return nullptr;
+  std::string Key = linkageKey(FD);
+  if (Key.empty())
+    return nullptr;
+  Imports.insert(std::move(Key));
+  if (Opts.SummaryStore.empty())
+    return nullptr;
+  if (!StoreOpened) {
+    StoreOpened = true;
+    Store = SummaryStore::open(Opts.SummaryStore, StoreWarning);
+  }
+  return Store.get();
+}
+
+const FunctionSummary *TaintEngine::summaryElsewhere(const FunctionDecl *FD) {
+  const SummaryStore *St = store(FD);
+  return St ? St->find(linkageKey(FD)) : nullptr;
+}
+
+void TaintEngine::exportSummaries() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  UnitSummaries U;
+  if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID())) {
+    StringRef Real = F->getFileEntry().tryGetRealPathName();
+    U.MainFile = Real.empty() ? F->getName().str() : Real.str();
+  }
+  if (U.MainFile.empty())
+    return;
+  for (const FunctionDecl *FD : Entries) {
+    std::string Key = linkageKey(FD);
+    if (Key.empty())
+      continue;
+    if (const FunctionModels *M = modelsFor(FD);
+        M && (!M->Validators.empty() || !M->Sanitizers.empty()))
+      U.Models.emplace(Key, *M);
+    if (const FunctionSummary *S = summaryFor(FD))
+      U.Functions.emplace(std::move(Key), *S);
+  }
+  U.Imports.assign(Imports.begin(), Imports.end());
+  std::string Error;
+  if (!SummaryStore::write(Opts.SummaryExport, U, SM, Error))
+    StoreWarning = StoreWarning.empty() ? Error : StoreWarning + "; " + Error;
 }
 
 const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
@@ -355,6 +405,10 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
       Ann.reset();
   }
   inferBodyModels(FD, Ctx, M, Ann);
+  // A validator or escaper defined in another unit, inferred from its body there.
+  if (!M && !Ann && !FD->getDefinition())
+    if (const SummaryStore *St = store(FD))
+      M = St->findModels(linkageKey(FD));
   if (Ann) {
     M = Ann.get();
     AnnotationModels[FD] = std::move(Ann);

@@ -19,6 +19,7 @@
 #include "jwt/Verification.h"
 #include "models/ModelSet.h"
 #include "propagation/AnalysisContext.h"
+#include "summaries/SummaryStore.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -63,6 +64,9 @@ public:
   const FunctionModels *modelsFor(const clang::FunctionDecl *FD) override;
   const FieldSourceModel *fieldSourceFor(const clang::FieldDecl *FD) override;
   const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) override;
+  const FunctionSummary *summaryElsewhere(const clang::FunctionDecl *FD) override;
+  /// What went wrong reading or writing the summary store ("" if nothing).
+  const std::string &storeWarning() const { return StoreWarning; }
   void report(SinkFinding F) override;
   void reportUncheckedResult(UncheckedResult R) override {
     if (!Muted)
@@ -105,8 +109,9 @@ public:
   /// handlers) found about authentication; null if it was not tracked.
   /// Runs the analysis if it has not run.
   const AuthenticationOutcome *authentication(const clang::FunctionDecl *FD);
-  /// True the first time it is asked: one check reports the budgets.
-  bool claimBudgetReport() { return !std::exchange(BudgetReported, true); }
+  /// True the first time it is asked: one check reports the budgets and
+  /// the store's problems.
+  bool claimRemarks() { return !std::exchange(RemarksClaimed, true); }
 
 private:
   clang::ASTContext &Ctx;
@@ -150,7 +155,19 @@ private:
   bool Muted = false; ///< analysing handler bodies outside the main file
   unsigned Depth = 0;
   std::vector<const clang::FunctionDecl *> Exhausted;
-  bool BudgetReported = false;
+  bool RemarksClaimed = false;
+  /// The summary store read (EngineOptions::SummaryStore), opened on the
+  /// first call into another unit; the linkage keys of such calls.
+  std::shared_ptr<const SummaryStore> Store;
+  bool StoreOpened = false;
+  std::string StoreWarning;
+  std::set<std::string> Imports;
+  /// The store to ask about \p FD, a function of the program declared here
+  /// and defined elsewhere (null if none); notes \p FD as an import.
+  const SummaryStore *store(const clang::FunctionDecl *FD);
+  /// Writes the summaries of the main file's functions to
+  /// EngineOptions::SummaryExport.
+  void exportSummaries();
 };
 
 } // namespace appsec

@@ -83,6 +83,7 @@ struct PendingClaim {
   LocKey Object;
   TaintFact Fact;
   std::string SinkName, What;
+  std::string Where; ///< the sink's place in another unit (SinkHit::Where)
   bool Cleared = false; ///< a verification followed on some path
 };
 

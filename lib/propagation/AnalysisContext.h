@@ -42,10 +42,16 @@ struct EngineOptions {
   /// the project that verify the JWT (or the request) they are given, when
   /// their bodies are not in view.
   std::string VerifierNames;
+  /// A summary store (summaries/SummaryStore) to read the summaries of
+  /// functions defined in other units from; empty: none.
+  std::string SummaryStore;
+  /// A summary store to write this unit's summaries to; empty: none.
+  std::string SummaryExport;
 
   bool operator<(const EngineOptions &O) const {
-    return std::tie(ModelFiles, StepBudget, MaxSummaryDepth, VerifierNames) <
-           std::tie(O.ModelFiles, O.StepBudget, O.MaxSummaryDepth, O.VerifierNames);
+    return std::tie(ModelFiles, StepBudget, MaxSummaryDepth, VerifierNames, SummaryStore,
+                    SummaryExport) < std::tie(O.ModelFiles, O.StepBudget, O.MaxSummaryDepth,
+                                              O.VerifierNames, O.SummaryStore, O.SummaryExport);
   }
 };
 
@@ -81,6 +87,9 @@ public:
   /// The summary of a callee defined in this unit, computed on demand (null
   /// for recursion or past the depth bound).
   virtual const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) = 0;
+  /// The summary of a callee whose body is in another unit, from the
+  /// summary store (null without a store or a summary there).
+  virtual const FunctionSummary *summaryElsewhere(const clang::FunctionDecl *FD) = 0;
   virtual void report(SinkFinding F) = 0;
   virtual void reportUncheckedResult(UncheckedResult R) = 0;
   virtual TaintFact globalFact(const LocKey &K) const = 0;

@@ -272,6 +272,11 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
     }
     return Result;
   }
+  // A function of this program defined in another unit: its summary from
+  // the store, when there is one.
+  if (!Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
+    if (const FunctionSummary *Sum = Engine.summaryElsewhere(Callee))
+      applySummary(*Sum, Callee, Args, ArgFacts, Object, ObjFact, CallLoc, Result);
   // Unknown library code: nothing flows through it (no guess).
   return Result;
 }
@@ -409,6 +414,12 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
   // with the place inside as the last note.
   const SourceManager &SM = Ctx.getSourceManager();
   auto sinkAt = [&](const SinkHit &H, TaintFact &F) {
+    if (H.Loc.isInvalid()) { // in another unit: named in a note at the call
+      F.Path = Engine.steps().extend(F.Path, CallLoc,
+                                     "reaches " + H.SinkName + " inside " + Name + " (" +
+                                         H.Where + ")");
+      return CallLoc;
+    }
     if (SM.isInMainFile(SM.getExpansionLoc(H.Loc)) ||
         !SM.isInMainFile(SM.getExpansionLoc(CallLoc)))
       return H.Loc;
@@ -422,7 +433,7 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       Own.Sanitized = H.Sanitized;
       Own.Path = ownPath(H.Steps, H.Labels);
       SourceLocation At = sinkAt(H, Own);
-      sinkFact(Own, H.Category, At, H.SinkName, H.What);
+      sinkFact(Own, H.Category, At, H.SinkName, H.What, nullptr, H.Where);
       continue;
     }
     TaintFact In = inflow(H.Params, H.Steps);
@@ -442,7 +453,7 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       Through = Object;
     }
     SourceLocation At = sinkAt(H, In);
-    sinkFact(In, H.Category, At, H.SinkName, H.What, Through);
+    sinkFact(In, H.Category, At, H.SinkName, H.What, Through, H.Where);
   }
   // Objects the callee sanitizes in place (a helper that verifies the token
   // it is given), and the request's token verified inside the callee.

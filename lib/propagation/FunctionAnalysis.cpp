@@ -25,11 +25,12 @@ GuardContext FunctionAnalysis::Impl::guardContext() {
       return &M->Validators.front();
     // A function of this program that verifies a token when it returns true.
     const FunctionDecl *Def = nullptr;
-    if (F && F->getReturnType()->isBooleanType() && F->hasBody(Def) && Def &&
-        !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
-      if (const FunctionSummary *Sum = Engine.summaryFor(Def); Sum && Sum->Verifier)
-        return &*Sum->Verifier;
-    return nullptr;
+    if (!F || !F->getReturnType()->isBooleanType() ||
+        Ctx.getSourceManager().isInSystemHeader(F->getLocation()))
+      return nullptr;
+    const FunctionSummary *Sum =
+        F->hasBody(Def) && Def ? Engine.summaryFor(Def) : Engine.summaryElsewhere(F);
+    return Sum && Sum->Verifier ? &*Sum->Verifier : nullptr;
   };
   GC.boolGuard = [this](const ValueDecl *D, bool Branch, std::vector<GuardEffect> &Out) {
     auto It = S->BoolGuards.find(D);
@@ -352,7 +353,7 @@ void FunctionAnalysis::Impl::run() {
     for (const auto &[Key, P] : All) // emitSink reads no state
       if (!P.Cleared)
         emitSink(P.Fact, SinkCategory::JwtClaim, SourceLocation::getFromRawEncoding(Key),
-                 P.SinkName, P.What);
+                 P.SinkName, P.What, P.Where);
     // Results never read after their call on any path (entries only: a
     // summary of the same function would say it again).
     if (!SummaryMode)

@@ -15,7 +15,7 @@ namespace appsec {
 
 void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, SourceLocation Loc,
                                       const std::string &SinkName, const std::string &What,
-                                      const Expr *Object) {
+                                      const Expr *Object, const std::string &Where) {
   if (!F.dangerousFor(Cat))
     return;
   if (Cat == SinkCategory::JwtClaim && S) {
@@ -27,10 +27,10 @@ void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, Sour
     // later, but the same token may be verified through another decode.
     std::optional<LocKey> K = Object ? locOf(Object) : std::nullopt;
     S->PendingClaims.emplace(Loc.getRawEncoding(),
-                             PendingClaim{K.value_or(LocKey()), F, SinkName, What, false});
+                             PendingClaim{K.value_or(LocKey()), F, SinkName, What, Where, false});
     return;
   }
-  emitSink(F, Cat, Loc, SinkName, What);
+  emitSink(F, Cat, Loc, SinkName, What, Where);
 }
 
 void FunctionAnalysis::Impl::clearPending(const LocKey &K, TaintState &In) {
@@ -42,7 +42,8 @@ void FunctionAnalysis::Impl::clearPending(const LocKey &K, TaintState &In) {
 }
 
 void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, SourceLocation Loc,
-                                      const std::string &SinkName, const std::string &What) {
+                                      const std::string &SinkName, const std::string &What,
+                                      const std::string &Where) {
   // With a fixed scheme and host, untrusted data only picks a path or query
   // on that host: not a request forgery or an open redirect.
   if (F.HostFixed && (Cat == SinkCategory::Ssrf || Cat == SinkCategory::Redirect))
@@ -70,6 +71,7 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
     H.Loc = Loc;
     H.SinkName = SinkName;
     H.What = What;
+    H.Where = Where;
     for (const Step *St : stepsInOrder(F.Path))
       H.Steps.emplace_back(St->Loc, St->Text);
     Summary.Sinks.push_back(std::move(H));

@@ -83,12 +83,14 @@ public:
                  const clang::Expr *Object, const TaintFact &ObjFact, clang::SourceLocation CallLoc);
   /// Untrusted data reaches a sink: a finding (or a summary's sink hit).
   /// Claims of a decoded JWT read through \p Object wait for the end of the
-  /// function (PendingClaim).
+  /// function (PendingClaim). \p Where names the sink's place when it is in
+  /// another unit (a summary from the store).
   void sinkFact(const TaintFact &F, SinkCategory Cat, clang::SourceLocation Loc,
                 const std::string &SinkName, const std::string &What,
-                const clang::Expr *Object = nullptr);
+                const clang::Expr *Object = nullptr, const std::string &Where = "");
   void emitSink(const TaintFact &F, SinkCategory Cat, clang::SourceLocation Loc,
-                const std::string &SinkName, const std::string &What);
+                const std::string &SinkName, const std::string &What,
+                const std::string &Where = "");
   /// A call that reports its result in an out-argument (ResultModel): the
   /// local there must be read later (PendingResult).
   void expectResultRead(const ResultModel &R, const clang::Expr *Call,

@@ -29,7 +29,8 @@ struct SinkHit {
   LabelMask ParamAdds = 0, ParamClears = 0; ///< see TaintFact
   CategoryMask Sanitized = 0;
   SinkCategory Category = SinkCategory::Command;
-  clang::SourceLocation Loc; ///< the sink argument
+  clang::SourceLocation Loc; ///< the sink argument (invalid in another unit's summary)
+  std::string Where;         ///< "helper.cpp:12" for a summary read from a store
   std::string SinkName;      ///< "system()"
   std::string What;          ///< "runs it as a shell command"
   StepList Steps;            ///< from the parameter to the sink
