@@ -37,6 +37,8 @@ struct ScanResult {
   size_t SuppressedByBaseline = 0;
   double Seconds = 0;   ///< progress summary only: reports do not depend on the run
   unsigned Jobs = 1;    ///< progress summary only
+  unsigned Rounds = 1;  ///< progress summary only: rounds of the summary store
+  size_t Rescanned = 0; ///< progress summary only: units scanned again after round 1
   std::optional<ShardInfo> Shard; ///< --shard i/n
   std::optional<DiffInfo> Diff;   ///< --diff <range>
 };

@@ -15,6 +15,7 @@
 #include "Report.h"
 #include "Shards.h"
 #include "ResourceDir.h"
+#include "UnitProcess.h"
 #include "Worker.h"
 
 #include "clang-tidy/ClangTidyOptions.h"
@@ -147,6 +148,22 @@ static cl::opt<std::string> DiffRange(
     cl::value_desc("git-range"), cl::cat(Cat));
 
 // Worker mode (internal): scan one translation unit, write its JSON result.
+static cl::opt<std::string> SummariesDir(
+    "summaries",
+    cl::desc("The summary store: what the functions of each unit do with their\n"
+             "parameters, read by the units that call them (default:\n"
+             "appsec-summaries/ next to compile_commands.json)"),
+    cl::value_desc("dir"), cl::cat(Cat));
+static cl::opt<bool> SingleTu(
+    "single-tu",
+    cl::desc("Analyse each unit alone, without the summary store: no flow\n"
+             "through functions defined in other files"),
+    cl::cat(Cat));
+static cl::opt<unsigned> SummaryRounds(
+    "summary-rounds",
+    cl::desc("At most this many rounds: after the first, only units calling a\n"
+             "function whose summary changed are scanned again (default 4)"),
+    cl::init(4), cl::cat(Cat));
 static cl::opt<std::string> WorkerTu("internal-worker", cl::Hidden, cl::cat(Cat));
 static cl::opt<std::string> WorkerDb("internal-db", cl::Hidden, cl::cat(Cat));
 static cl::opt<std::string> WorkerOut("internal-output", cl::Hidden, cl::cat(Cat));
@@ -197,7 +214,24 @@ static std::optional<clang::tidy::ClangTidyOptions> buildOptions(std::string &Er
   // report's incompleteAnalyses), unless the configuration says otherwise.
   Opts.CheckOptions.try_emplace("ReportBudgetExhaustion",
                                 ClangTidyOptions::ClangTidyValue("true"));
+  // Workers are given the store; each reads it and writes its own summaries.
+  if (!SummariesDir.empty() && !SingleTu) {
+    Opts.CheckOptions["AppSecSummaryStore"] = ClangTidyOptions::ClangTidyValue(SummariesDir);
+    Opts.CheckOptions["AppSecSummaryExport"] = ClangTidyOptions::ClangTidyValue(SummariesDir);
+  }
   return Opts;
+}
+
+/// The summary store of a scan with the database \p Db: --summaries, else
+/// appsec-summaries/ beside the database; "" with --single-tu.
+static std::string summaryStoreDir(const std::string &Db) {
+  if (SingleTu)
+    return "";
+  SmallString<256> Dir(SummariesDir.empty() ? sys::path::parent_path(Db) : StringRef(SummariesDir));
+  if (SummariesDir.empty())
+    sys::path::append(Dir, "appsec-summaries");
+  sys::fs::make_absolute(Dir);
+  return std::string(Dir);
 }
 
 /// The compile_commands.json to use, or "" with Error set.
@@ -226,26 +260,6 @@ static std::string findDatabase(std::string &Error) {
   }
   Error = ("no compile_commands.json in " + Dir + " or its parents; pass -p <build dir>" + HowTo).str();
   return "";
-}
-
-static UnitResult failedUnit(const std::string &File, const std::string &Reason) {
-  UnitResult U;
-  U.File = File;
-  U.Ok = false;
-  U.FailureReason = Reason;
-  return U;
-}
-
-static std::string lastLines(const std::string &Path, unsigned N) {
-  auto Buf = MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return "";
-  SmallVector<StringRef, 64> Lines;
-  (*Buf)->getBuffer().rtrim().split(Lines, '\n');
-  std::string Out;
-  for (size_t I = Lines.size() > N ? Lines.size() - N : 0; I < Lines.size(); ++I)
-    Out += (Out.empty() ? "" : " | ") + Lines[I].trim().str();
-  return Out;
 }
 
 static bool writeOutput(const std::string &Path, function_ref<void(raw_ostream &)> Write) {
@@ -433,93 +447,30 @@ int main(int argc, const char **argv) {
 
   bool Tty = sys::Process::StandardErrIsDisplayed();
   auto Start = std::chrono::steady_clock::now();
+  WorkerCommand Cmd{Self, Db, std::string(TmpDir), ResourceDir, {}, TuTimeout};
+  if (!Checks.empty())
+    Cmd.PassOn.push_back("--checks=" + Checks);
+  if (!ConfigFile.empty())
+    Cmd.PassOn.push_back("--config=" + ConfigFile);
+  if (HeaderFilter.getNumOccurrences())
+    Cmd.PassOn.push_back("--header-filter=" + HeaderFilter);
+  std::string Store = summaryStoreDir(Db);
+  if (!Store.empty())
+    Cmd.PassOn.push_back("--summaries=" + Store);
+
   std::vector<UnitResult> Units(Files.size());
+  std::vector<size_t> Queue(Files.size());
+  for (size_t I = 0; I < Files.size(); ++I)
+    Queue[I] = I;
   std::atomic<size_t> Next{0};
   std::mutex Mu;
   size_t Done = 0;
   auto Work = [&] {
-    for (size_t I = Next++; I < Files.size(); I = Next++) {
+    for (size_t Q = Next++; Q < Queue.size(); Q = Next++) {
+      size_t I = Queue[Q];
       const std::string &File = Files[I];
-      std::string Out = (TmpDir + "/" + Twine(I) + ".json").str();
-      std::string Log = (TmpDir + "/" + Twine(I) + ".log").str();
-      std::vector<std::string> Args = {Self, "--internal-worker=" + File, "--internal-db=" + Db,
-                                       "--internal-output=" + Out};
-      if (!ResourceDir.empty())
-        Args.push_back("--internal-resource-dir=" + ResourceDir);
-      if (!Checks.empty())
-        Args.push_back("--checks=" + Checks);
-      if (!ConfigFile.empty())
-        Args.push_back("--config=" + ConfigFile);
-      if (HeaderFilter.getNumOccurrences())
-        Args.push_back("--header-filter=" + HeaderFilter);
-      std::vector<StringRef> ArgRefs(Args.begin(), Args.end());
-      std::optional<StringRef> Redirects[] = {StringRef(""), StringRef(Log), StringRef(Log)};
-      std::string ExecError;
-      bool Failed = false;
-      auto T0 = std::chrono::steady_clock::now();
-      // ExecuteAndWait's timeout relies on SIGALRM, which any thread may
-      // receive; poll instead and kill the worker at the deadline.
-      int Rc = -1;
-      bool TimedOut = false;
-      sys::ProcessInfo PI = sys::ExecuteNoWait(Self, ArgRefs, std::nullopt, Redirects, 0,
-                                               &ExecError, &Failed);
-      if (!Failed && PI.Pid > 0) {
-        sys::ProcessInfo R;
-        if (!TuTimeout) {
-          R = sys::Wait(PI, std::nullopt, &ExecError);
-        } else {
-          auto Deadline = T0 + std::chrono::seconds(TuTimeout);
-          for (;;) {
-            R = sys::Wait(PI, 0, &ExecError); // non-blocking
-            if (R.Pid != 0)
-              break;
-            if (std::chrono::steady_clock::now() >= Deadline) {
-              ::kill(PI.Pid, SIGKILL);
-              R = sys::Wait(PI, std::nullopt, &ExecError);
-              TimedOut = true;
-              break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-          }
-        }
-        Rc = R.ReturnCode;
-      } else {
-        Failed = true;
-      }
-      double Secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - T0).count();
-      UnitResult U;
-      if (Rc == 0) {
-        auto Buf = MemoryBuffer::getFile(Out);
-        nlohmann::json JR = Buf ? nlohmann::json::parse((*Buf)->getBuffer().begin(),
-                                                        (*Buf)->getBuffer().end(), nullptr, false)
-                                : nlohmann::json();
-        try {
-          if (!JR.is_object())
-            throw std::runtime_error("no result");
-          U.File = File;
-          U.Ok = JR.value("ok", false);
-          U.FailureReason = JR.value("failureReason", "");
-          U.Errors = JR.at("errors").get<std::vector<Note>>();
-          U.Findings = JR.at("findings").get<std::vector<Finding>>();
-          U.Notices = JR.value("notices", std::vector<Note>());
-        } catch (const std::exception &) {
-          U = failedUnit(File, "the worker wrote no readable result");
-        }
-      } else if (TimedOut) {
-        U = failedUnit(File, "timed out after " + std::to_string(TuTimeout) + " s (--tu-timeout)");
-      } else if (Rc == -2) {
-        std::string Tail = lastLines(Log, 3);
-        U = failedUnit(File, "the worker crashed" + (ExecError.empty() ? "" : ": " + ExecError) +
-                                 (Tail.empty() ? "" : ": " + Tail));
-      } else {
-        std::string Tail = lastLines(Log, 3);
-        U = failedUnit(File, (Failed ? "cannot start the worker: " + ExecError
-                                     : "the worker failed with status " + std::to_string(Rc)) +
-                                 (Tail.empty() ? "" : ": " + Tail));
-      }
-      U.Seconds = Secs;
-      sys::fs::remove(Out);
-      sys::fs::remove(Log);
+      UnitResult U = runUnit(Cmd, File, I);
+      double Secs = U.Seconds;
       std::lock_guard<std::mutex> Lock(Mu);
       ++Done;
       std::string Shown = displayPath(File, Result.SourceRoot);
@@ -534,9 +485,9 @@ int main(int argc, const char **argv) {
       }
       if (!Quiet) {
         if (Tty)
-          errs() << "\r\033[K[" << Done << "/" << Files.size() << "] " << Shown;
+          errs() << "\r\033[K[" << Done << "/" << Queue.size() << "] " << Shown;
         else
-          errs() << "appsec-scan: [" << Done << "/" << Files.size() << "] " << Shown << ": "
+          errs() << "appsec-scan: [" << Done << "/" << Queue.size() << "] " << Shown << ": "
                  << (U.Ok ? "" : "FAILED, ") << U.Findings.size() << " finding"
                  << (U.Findings.size() == 1 ? "" : "s") << ", "
                  << format("%.1f", Secs) << " s\n";
@@ -545,11 +496,29 @@ int main(int argc, const char **argv) {
       Units[I] = std::move(U);
     }
   };
-  std::vector<std::thread> Pool;
-  for (unsigned T = 0; T < J; ++T)
-    Pool.emplace_back(Work);
-  for (std::thread &T : Pool)
-    T.join();
+  // Round 1 scans every unit; each later one the units calling a function
+  // whose summary the previous round changed.
+  for (unsigned Round = 1;; ++Round) {
+    StoreSnapshot Before = storeSnapshot(Store);
+    Next = 0;
+    Done = 0;
+    std::vector<std::thread> Pool;
+    for (unsigned T = 0; T < std::min<size_t>(J, Queue.size()); ++T)
+      Pool.emplace_back(Work);
+    for (std::thread &T : Pool)
+      T.join();
+    Result.Rounds = Round;
+    if (Store.empty() || Round >= SummaryRounds)
+      break;
+    Queue = unitsToRescan(Before, storeSnapshot(Store), Files);
+    if (Queue.empty())
+      break;
+    if (!Quiet)
+      errs() << (Tty ? "\r\033[K" : "") << "appsec-scan: round " << Round + 1 << ": "
+             << Queue.size() << " unit" << (Queue.size() == 1 ? "" : "s")
+             << " calling functions whose summaries changed\n";
+    Result.Rescanned += Queue.size();
+  }
   sys::fs::remove_directories(TmpDir);
   if (Tty && !Quiet)
     errs() << "\r\033[K";
@@ -584,7 +553,11 @@ int main(int argc, const char **argv) {
            << Result.Findings.size() << " finding" << (Result.Findings.size() == 1 ? "" : "s")
            << (Baseline.empty() ? std::string()
                                 : ", " + std::to_string(Result.SuppressedByBaseline) + " in the baseline")
-           << ", " << format("%.1f", Result.Seconds) << " s with -j" << J << "\n";
+           << ", " << format("%.1f", Result.Seconds) << " s with -j" << J
+           << (Result.Rounds > 1 ? ", " + std::to_string(Result.Rounds) + " rounds (" +
+                                       std::to_string(Result.Rescanned) + " units scanned again)"
+                                 : std::string())
+           << "\n";
   if (!Quiet && Result.Shard)
     errs() << "appsec-scan: shard " << Result.Shard->Index << "/" << Result.Shard->Count << ": "
            << Result.Shard->Units << " of " << Result.Shard->TotalUnits
