@@ -35,9 +35,11 @@ import os
 import random
 import re
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 
 CWE_FOLDERS = {
@@ -344,9 +346,10 @@ def relevant_cwes(rules, check, msg):
 # One file
 # --------------------------------------------------------------------------
 
-def analyse(args, cwe, rec, rules):
+def analyse(args, cwe, rec, rules, extra_tidy=()):
     cmd = (args.tidy_cmd + ["--quiet", "--checks=" + args.checks]
-           + args.tidy_arg + [rec["path"], "--"] + compile_args(args, rec["ext"]))
+           + args.tidy_arg + list(extra_tidy) + [rec["path"], "--"]
+           + compile_args(args, rec["ext"]))
     r = run_cmd(cmd, args.timeout)
     real = os.path.realpath(rec["path"])
     findings, errors = [], []
@@ -407,6 +410,63 @@ def analyse(args, cwe, rec, rules):
 
 
 # --------------------------------------------------------------------------
+# One multi-file test case (--cross-tu)
+# --------------------------------------------------------------------------
+
+def case_order(path):
+    """Callees before callers: Juliet's flow runs a -> b -> ... -> e and from
+    the a file into the _bad/_good class files, so those come first, then the
+    lettered files from the last letter back."""
+    m = NAME_RE.match(os.path.basename(path))
+    return (0 if m.group("cls") else 1, -ord(m.group("sub") or "a"), path)
+
+
+def analyse_case(args, cwe, key, paths, rules):
+    """All files of one multi-file test case, with a summary store shared by
+    them: two passes callee-first, findings from the second."""
+    family, flow = key
+    paths = sorted(paths, key=case_order)
+    store = tempfile.mkdtemp(prefix="juliet-store-")
+    config = ("--config={CheckOptions: {AppSecSummaryStore: '%s', "
+              "AppSecSummaryExport: '%s'}}" % (store, store))
+    per_file, status, seconds = {}, "ok", 0.0
+    try:
+        for _round in range(2):
+            for path in paths:
+                ext = "cpp" if path.endswith(".cpp") else "c"
+                rec = {"path": path, "family": family, "flow": flow, "ext": ext}
+                res = analyse(args, cwe, rec, rules, extra_tidy=[config])
+                per_file[path] = res
+                seconds += res["seconds"]
+    finally:
+        shutil.rmtree(store, ignore_errors=True)
+    findings, bad_fns, good_units, good_hit = [], set(), set(), set()
+    bad_hit = dispatcher_hit = False
+    errors = []
+    for path in paths:
+        r = per_file[path]
+        if r["status"] != "ok" and status == "ok":
+            status = r["status"]
+            errors.append(r.get("error", ""))
+        for f in r["findings"]:
+            f = dict(f, file=os.path.basename(path))
+            findings.append(f)
+        bad_hit |= r["bad_hit"]
+        dispatcher_hit |= r["dispatcher_hit"]
+        good_units.update(r["good_units"])
+        good_hit.update(r["good_hit"])
+        bad_fns.update(r["bad_functions"])
+    res = {"file": os.path.relpath(paths[0], args.juliet), "files": len(paths),
+           "family": family, "flow": flow, "status": status,
+           "seconds": round(seconds, 3), "findings": findings, "bad_hit": bad_hit,
+           "good_units": sorted(good_units), "good_hit": sorted(good_hit),
+           "dispatcher_hit": dispatcher_hit, "bad_functions": sorted(bad_fns)}
+    if errors:
+        res["error"] = errors[0]
+    return res
+
+
+# --------------------------------------------------------------------------
 # Reporting
 # --------------------------------------------------------------------------
 
@@ -425,6 +485,14 @@ def summarise(cwe, inv_single, multi, probe, selected, results):
     no_bad_fn = sum(1 for r in results if not r["bad_functions"])
     all_f = [f for r in results for f in r["findings"]]
     multi_linux = sum(1 for (fam, _flow) in multi if probe.get(fam, "?") is None)
+    flow_stats = collections.OrderedDict()
+    for r in sorted(results, key=lambda r: r["flow"]):
+        s = flow_stats.setdefault(r["flow"], {"cases": 0, "bad_hit": 0,
+                                              "good_units": 0, "good_hit": 0})
+        s["cases"] += 1
+        s["bad_hit"] += int(r["bad_hit"])
+        s["good_units"] += len(r["good_units"])
+        s["good_hit"] += len(r["good_hit"])
     fam_stats = collections.OrderedDict()
     for r in results:
         s = fam_stats.setdefault(r["family"], {"cases": 0, "bad_hit": 0,
@@ -463,6 +531,7 @@ def summarise(cwe, inv_single, multi, probe, selected, results):
         "seconds_per_file": round(sum(r["seconds"] for r in results)
                                   / len(results), 3) if results else None,
         "families": fam_stats,
+        "flow_variants": flow_stats,
     }
 
 
@@ -552,6 +621,10 @@ def main(argv=None):
     ap.add_argument("--ranges", choices=["regex", "ast"], default="regex",
                     help="function ranges from Juliet's regular layout (fast) or "
                          "from clang's AST dump (slow)")
+    ap.add_argument("--cross-tu", action="store_true",
+                    help="score the multi-file test cases instead: the files of a "
+                         "case share a summary store (appsec tools' "
+                         "AppSecSummaryStore/AppSecSummaryExport options)")
     ap.add_argument("--families-only", action="store_true",
                     help="print the variant-family tables and exit (no tool run)")
     ap.add_argument("--json", help="write all results to this file")
@@ -619,6 +692,10 @@ def main(argv=None):
         if args.families_only:
             continue
         cases = [c for c in inv_single if probe.get(c["family"]) is None]
+        if args.cross_tu:
+            cases = [{"key": k, "paths": v, "family": k[0], "flow": k[1],
+                      "name": os.path.basename(sorted(v)[0])}
+                     for k, v in sorted(multi.items()) if probe.get(k[0]) is None]
         if args.limit is not None:
             selected = cases[:args.limit]
         elif args.sample is not None:
@@ -628,7 +705,9 @@ def main(argv=None):
         results = []
         t0 = time.monotonic()
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as ex:
-            futs = [ex.submit(analyse, args, cwe, rec, rules) for rec in selected]
+            futs = [ex.submit(analyse_case, args, cwe, rec["key"], rec["paths"], rules)
+                    if args.cross_tu else ex.submit(analyse, args, cwe, rec, rules)
+                    for rec in selected]
             for i, fut in enumerate(concurrent.futures.as_completed(futs), 1):
                 res = fut.result()
                 results.append(res)
