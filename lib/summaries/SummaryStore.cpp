@@ -1,5 +1,7 @@
 #include "summaries/SummaryStore.h"
 
+#include "support/JsonErrors.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/GlobalDecl.h"
@@ -461,6 +463,9 @@ std::shared_ptr<const SummaryStore> SummaryStore::open(llvm::StringRef Dir, std:
       if (J.contains("models"))
         for (const auto &[K, M] : J.at("models").items())
           Models.emplace(K, modelsFromJson(M));
+    } catch (const json::exception &E) {
+      Bad.push_back(llvm::sys::path::filename(Path).str() + " (" + jsonErrorMessage(E) + ")");
+      continue;
     } catch (const std::exception &E) {
       Bad.push_back(llvm::sys::path::filename(Path).str() + " (" + E.what() + ")");
       continue;

@@ -6,7 +6,7 @@ compile_commands.json with absolute paths, runs appsec-scan and checks its
 outputs. Usage:
   scan_test.py --scan <appsec-scan> --work <dir> --case <name>
 Cases: sarif, codeflows, fingerprints, baseline, parse-error, exit-codes,
-text-json, parallel, config, timeout.
+text-json, parallel, config, timeout, budget, cross-unit.
 """
 import argparse
 import json
@@ -385,6 +385,89 @@ def case_timeout(env):
     check(set(findings(doc)) == EXPECTED, findings(doc))
     notes = doc["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     check(len(notes) == 1 and "src/hang.cpp: timed out after 2 s" in notes[0]["message"]["text"], notes)
+
+
+CROSS_UNIT = {
+    "src/xtu/server.cpp": """// Network data handed to functions of two other units.
+#include <sys/socket.h>
+#include <string>
+
+void runReport(const std::string &name);   // report.cpp: runs it in a shell
+bool isReportName(const std::string &name); // names.cpp: lowercase letters only
+
+void serve(int sock) {
+  char buf[64] = {0};
+  recv(sock, buf, sizeof buf - 1, 0);
+  std::string name(buf);
+  runReport(name);
+  if (isReportName(name))
+    runReport(name);
+}
+""",
+    "src/xtu/report.cpp": """#include <cstdlib>
+#include <string>
+
+void runReport(const std::string &name) {
+  std::string cmd = "make-report " + name;
+  std::system(cmd.c_str());
+}
+""",
+    "src/xtu/names.cpp": """#include <string>
+
+bool isReportName(const std::string &name) {
+  for (char c : name)
+    if (c < 'a' || c > 'z')
+      return false;
+  return true;
+}
+""",
+}
+CROSS_UNITS = sorted(CROSS_UNIT)
+
+
+def case_cross_unit(env):
+    for path, text in CROSS_UNIT.items():
+        os.makedirs(os.path.dirname(os.path.join(env.root, path)), exist_ok=True)
+        with open(os.path.join(env.root, path), "w") as f:
+            f.write(text)
+    env.write_db(CROSS_UNITS)
+    want = [("appsec-command-injection", "src/xtu/server.cpp", 12)]
+    # Cold store: round 1 writes the summaries, round 2 scans server.cpp again
+    # with them. The validator in names.cpp keeps the second call silent.
+    doc, p = env.sarif("-j2")
+    check(findings(doc) == want, f"findings {findings(doc)}, expected {want}\n{p.stderr}")
+    check("2 rounds (1 units scanned again)" in p.stderr, p.stderr)
+    locs = doc["runs"][0]["results"][0]["codeFlows"][0]["threadFlows"][0]["locations"]
+    texts = [l["location"]["message"]["text"] for l in locs]
+    check(any("inside runReport() (report.cpp:6)" in t for t in texts), texts)
+    store = os.path.join(env.build, "appsec-summaries")
+    check(len([f for f in os.listdir(store) if f.endswith(".json")]) == 3, os.listdir(store))
+    # Warm store: one round, the same finding.
+    doc, p = env.sarif("-j2", name="warm.sarif")
+    check(findings(doc) == want and "rounds" not in p.stderr, p.stderr)
+    # The helper stops using its argument: the next scan sees the old summary
+    # in round 1 and the new one in round 2, and the finding goes.
+    with open(os.path.join(env.root, "src/xtu/report.cpp"), "w") as f:
+        f.write(CROSS_UNIT["src/xtu/report.cpp"].replace('"make-report " + name', '"make-report all"'))
+    doc, p = env.sarif("-j2", name="fixed.sarif", expect=0)
+    check(findings(doc) == [] and "2 rounds" in p.stderr, f"{findings(doc)}\n{p.stderr}")
+    # Each unit alone: nothing crosses files, and no store is written.
+    shutil.rmtree(store)
+    with open(os.path.join(env.root, "src/xtu/report.cpp"), "w") as f:
+        f.write(CROSS_UNIT["src/xtu/report.cpp"])
+    doc, p = env.sarif("--single-tu", name="single.sarif", expect=0)
+    check(findings(doc) == [] and not os.path.exists(store), f"{findings(doc)}\n{p.stderr}")
+    # A corrupt file in the store is a notice, never a failed scan.
+    other = os.path.join(env.root, "store")
+    os.makedirs(other)
+    with open(os.path.join(other, "junk.json"), "w") as f:
+        f.write('{"version": 1, "functions": [1, 2')
+    doc, p = env.sarif("--summaries=" + other, name="corrupt.sarif")
+    check(findings(doc) == want, f"{findings(doc)}\n{p.stderr}")
+    inv = doc["runs"][0]["invocations"][0]
+    check(inv["executionSuccessful"], inv)
+    notes = [n["message"]["text"] for n in inv["toolExecutionNotifications"]]
+    check(notes and all("junk.json (not JSON)" in n for n in notes), notes)
 
 
 CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("case_")}
