@@ -233,6 +233,44 @@ void TaintEngine::addEntry(const FunctionDecl *FD) {
     }
 }
 
+void TaintEngine::indexDeclaredOverriders() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  auto note = [&](const CXXMethodDecl *Over) {
+    std::vector<const CXXMethodDecl *> Todo(Over->overridden_methods().begin(),
+                                            Over->overridden_methods().end());
+    while (!Todo.empty()) {
+      const CXXMethodDecl *Base = Todo.back();
+      Todo.pop_back();
+      std::vector<const FunctionDecl *> &List = Overriders[Base->getCanonicalDecl()];
+      if (llvm::none_of(List, [&](const FunctionDecl *F) {
+            return F->getCanonicalDecl() == Over->getCanonicalDecl();
+          }))
+        List.push_back(Over);
+      Todo.insert(Todo.end(), Base->overridden_methods().begin(), Base->overridden_methods().end());
+    }
+  };
+  std::vector<const DeclContext *> Todo{Ctx.getTranslationUnitDecl()};
+  while (!Todo.empty()) {
+    const DeclContext *DC = Todo.back();
+    Todo.pop_back();
+    for (const Decl *D : DC->decls()) {
+      if (SM.isInSystemHeader(D->getLocation()))
+        continue;
+      if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
+        Todo.push_back(cast<DeclContext>(D));
+        continue;
+      }
+      const auto *RD = dyn_cast<CXXRecordDecl>(D);
+      if (!RD || !RD->isThisDeclarationADefinition() || RD->isDependentContext())
+        continue;
+      Todo.push_back(RD);
+      for (const CXXMethodDecl *M : RD->methods())
+        if (M->isVirtual() && !M->hasBody() && M->size_overridden_methods() > 0)
+          note(M);
+    }
+  }
+}
+
 std::vector<const FunctionDecl *> TaintEngine::overriders(const CXXMethodDecl *M) const {
   auto It = Overriders.find(M->getCanonicalDecl());
   return It == Overriders.end() ? std::vector<const FunctionDecl *>() : It->second;
@@ -242,6 +280,9 @@ const std::vector<SinkFinding> &TaintEngine::findings() {
   if (Ran)
     return Findings;
   Ran = true;
+  // Overriders defined in other units are called through their summaries.
+  if (!Opts.SummaryStore.empty())
+    indexDeclaredOverriders();
   // Untrusted data written to globals is seen by functions analysed earlier
   // only in the next round.
   for (unsigned Round = 0; Round < 3; ++Round) {

@@ -165,6 +165,9 @@ private:
   /// The store to ask about \p FD, a function of the program declared here
   /// and defined elsewhere (null if none); notes \p FD as an import.
   const SummaryStore *store(const clang::FunctionDecl *FD);
+  /// Virtual methods declared here and defined in another unit, under the
+  /// methods they override (with a store, their summaries are known).
+  void indexDeclaredOverriders();
   /// Writes the summaries of the main file's functions to
   /// EngineOptions::SummaryExport.
   void exportSummaries();

@@ -488,6 +488,23 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
   }
 }
 
+void FunctionAnalysis::Impl::destructorCall(const CXXDestructorDecl *Dtor,
+                                            llvm::function_ref<TaintFact()> Obj,
+                                            SourceLocation Loc) {
+  if (!Dtor || Loc.isInvalid() || Ctx.getSourceManager().isInSystemHeader(Dtor->getLocation()))
+    return;
+  TaintFact ObjFact = Obj();
+  if (!ObjFact.tainted())
+    return;
+  const FunctionDecl *Def = nullptr;
+  const FunctionSummary *Sum = Dtor->hasBody(Def) && Def ? Engine.summaryFor(Def)
+                                                         : Engine.summaryElsewhere(Dtor);
+  if (!Sum)
+    return;
+  TaintFact Ignored;
+  applySummary(*Sum, Dtor, {}, {}, nullptr, ObjFact, Loc, Ignored);
+}
+
 void FunctionAnalysis::Impl::expectResultRead(const ResultModel &R, const Expr *Call,
                                               const FunctionDecl *Callee,
                                               llvm::ArrayRef<const Expr *> Args) {

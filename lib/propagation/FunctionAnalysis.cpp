@@ -208,7 +208,7 @@ void FunctionAnalysis::Impl::run() {
   FD = Def;
   CFG::BuildOptions Opts;
   Opts.AddInitializers = true;
-  Opts.AddImplicitDtors = false;
+  Opts.AddImplicitDtors = true; // destructors of the program run code too
   Opts.AddTemporaryDtors = false;
   Opts.AddLifetime = false;
   Opts.PruneTriviallyFalseEdges = true;
@@ -289,6 +289,15 @@ void FunctionAnalysis::Impl::run() {
         } else if (Init->getInit()) {
           eval(Init->getInit());
         }
+      } else if (auto AD = E.getAs<CFGAutomaticObjDtor>()) {
+        const VarDecl *V = AD->getVarDecl();
+        const Stmt *Trigger = AD->getTriggerStmt();
+        destructorCall(AD->getDestructorDecl(Ctx), [&] { return read(LocKey::of(V)); },
+                       Trigger ? Trigger->getEndLoc() : V->getLocation());
+      } else if (auto DD = E.getAs<CFGDeleteDtor>()) {
+        const CXXDeleteExpr *Del = DD->getDeleteExpr();
+        destructorCall(DD->getDestructorDecl(Ctx), [&] { return eval(Del->getArgument()); },
+                       Del->getBeginLoc());
       }
     }
     if (B == &G->getExit()) {

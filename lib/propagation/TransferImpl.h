@@ -104,6 +104,10 @@ public:
   /// token of this request, or the request object \p Subject itself, verifies
   /// the request's token.
   void noteVerification(const TaintFact &F, const clang::Expr *Subject, TaintState &In);
+  /// A destructor of the program runs on an object with fact \p Obj (the end
+  /// of a local's scope, a delete): its summary applies as for a call.
+  void destructorCall(const clang::CXXDestructorDecl *Dtor,
+                      llvm::function_ref<TaintFact()> Obj, clang::SourceLocation Loc);
   void applySummary(const FunctionSummary &Sum, const clang::FunctionDecl *Callee,
                     llvm::ArrayRef<const clang::Expr *> Args, llvm::ArrayRef<TaintFact> ArgFacts,
                     const clang::Expr *Object, const TaintFact &ObjFact, clang::SourceLocation CallLoc,
