@@ -54,6 +54,11 @@ public:
   const ::appsec::AuthenticationOutcome *authentication(const FunctionDecl *FD) {
     return Engine ? Engine->authentication(FD) : nullptr;
   }
+  /// Whether a function defined in another unit verifies a token, from the
+  /// summary store (nullopt: no store, or it does not know the function).
+  std::optional<bool> verifiesElsewhere(const FunctionDecl *F) {
+    return Engine ? Engine->verifiesElsewhere(F) : std::nullopt;
+  }
   /// Forgets the translation unit.
   void reset() { Engine.reset(); }
   bool active() const { return Engine != nullptr; }

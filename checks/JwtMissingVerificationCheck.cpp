@@ -91,7 +91,9 @@ void JwtMissingVerificationCheck::onEndOfTranslationUnit() {
       Opts.MiddlewareElsewhere = MiddlewareElsewhere;
       Opts.ReportIdentityEndpoints = ReportAuthenticationEndpoints;
       auto OutcomeOf = [this](const FunctionDecl *F) { return Engine.authentication(F); };
-      Verdicts = jwt::findUnverifiedHandlers(*Ctx, Functions, OutcomeOf, Opts, VerificationFunctions,
+      auto Elsewhere = [this](const FunctionDecl *F) { return Engine.verifiesElsewhere(F); };
+      Verdicts = jwt::findUnverifiedHandlers(*Ctx, Functions, OutcomeOf, Elsewhere, Opts,
+                                             VerificationFunctions,
                                              ReportHandlers == "always", SawJwtApi, Errors);
     }
     for (const ::appsec::DiagnosticText &T : ::appsec::missingVerificationTexts(

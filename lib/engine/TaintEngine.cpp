@@ -130,7 +130,9 @@ std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
 TaintEngine::TaintEngine(ASTContext &Ctx, std::shared_ptr<const ModelSet> Models,
                          const EngineOptions &Opts, std::string *PatternError)
     : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx), Handlers(Ctx),
-      Verifier(Ctx, this->Opts.VerifierNames, PatternError) {}
+      Verifier(Ctx, this->Opts.VerifierNames, PatternError) {
+  Verifier.setElsewhere([this](const FunctionDecl *F) { return verifiesElsewhere(F); });
+}
 
 std::optional<BranchSink> TaintEngine::branchSinkAt(const Stmt *Terminator,
                                                     const FunctionDecl *FD) {
@@ -335,6 +337,11 @@ const FunctionSummary *TaintEngine::summaryElsewhere(const FunctionDecl *FD) {
   return St ? St->find(linkageKey(FD)) : nullptr;
 }
 
+std::optional<bool> TaintEngine::verifiesElsewhere(const FunctionDecl *FD) {
+  const SummaryStore *St = store(FD);
+  return St ? St->verifies(linkageKey(FD)) : std::nullopt;
+}
+
 void TaintEngine::exportSummaries() {
   const SourceManager &SM = Ctx.getSourceManager();
   UnitSummaries U;
@@ -351,6 +358,8 @@ void TaintEngine::exportSummaries() {
     if (const FunctionModels *M = modelsFor(FD);
         M && (!M->Validators.empty() || !M->Sanitizers.empty()))
       U.Models.emplace(Key, *M);
+    if (Verifier.functionVerifies(FD))
+      U.Verifying.insert(Key);
     if (const FunctionSummary *S = summaryFor(FD))
       U.Functions.emplace(std::move(Key), *S);
   }

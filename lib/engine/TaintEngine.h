@@ -65,6 +65,9 @@ public:
   const FieldSourceModel *fieldSourceFor(const clang::FieldDecl *FD) override;
   const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) override;
   const FunctionSummary *summaryElsewhere(const clang::FunctionDecl *FD) override;
+  /// Whether \p FD, defined in another unit, verifies a token (its body's
+  /// verdict, from the store); nullopt if the store does not know it.
+  std::optional<bool> verifiesElsewhere(const clang::FunctionDecl *FD);
   /// What went wrong reading or writing the summary store ("" if nothing).
   const std::string &storeWarning() const { return StoreWarning; }
   void report(SinkFinding F) override;

@@ -163,8 +163,11 @@ bool gateVerifies(const RequestHandler &H, const MiddlewareIndex &Middleware,
     if (Verifier.functionVerifies(G.Function))
       return true;
     const FunctionDecl *Def = nullptr;
-    return !G.Function->hasBody(Def) &&
-           (Verifier.hasVerifierName(G.Ident) || AuthName.match(G.Ident));
+    if (G.Function->hasBody(Def))
+      return false;
+    if (std::optional<bool> Known = Verifier.verifiesElsewhere(G.Function))
+      return *Known; // the summary store has its body's verdict
+    return Verifier.hasVerifierName(G.Ident) || AuthName.match(G.Ident);
   });
 }
 
@@ -291,6 +294,7 @@ std::vector<HandlerVerdict> groupByGate(std::vector<HandlerVerdict> Verdicts,
 std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
                                                    llvm::ArrayRef<const FunctionDecl *> Functions,
                                                    const AuthenticationOutcomes &OutcomeOf,
+                                                   const VerificationIndex::ElsewhereFn &Elsewhere,
                                                    const HandlerAuthOptions &Options,
                                                    llvm::StringRef VerificationFunctions,
                                                    bool Always, bool SawJwtApi,
@@ -308,6 +312,7 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
 
   std::string Error;
   VerificationIndex Verifier(Ctx, VerificationFunctions, &Error);
+  Verifier.setElsewhere(Elsewhere);
   if (!Error.empty())
     ConfigErrors.push_back("VerificationFunctions: " + Error);
   Error.clear();

@@ -151,6 +151,7 @@ struct HandlerVerdict {
 std::vector<HandlerVerdict> findUnverifiedHandlers(clang::ASTContext &Ctx,
                                                    llvm::ArrayRef<const clang::FunctionDecl *> Functions,
                                                    const AuthenticationOutcomes &OutcomeOf,
+                                                   const VerificationIndex::ElsewhereFn &Elsewhere,
                                                    const HandlerAuthOptions &Options,
                                                    llvm::StringRef VerificationFunctions,
                                                    bool Always, bool SawJwtApi,

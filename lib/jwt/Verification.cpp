@@ -124,6 +124,8 @@ bool VerificationIndex::functionVerifies(const FunctionDecl *F) {
 
 bool VerificationIndex::functionVerifiesAt(const FunctionDecl *F, unsigned Depth) {
   const FunctionDecl *Def = nullptr;
+  if (F && !F->hasBody(Def) && isUserCode(F))
+    return verifiesElsewhere(F).value_or(false);
   if (!F || !F->hasBody(Def) || !Def->getBody())
     return false;
   auto [It, New] = Verifies.try_emplace(Def, false);

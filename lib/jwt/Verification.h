@@ -23,8 +23,10 @@
 #include "clang/AST/Expr.h"
 #include "llvm/Support/Regex.h"
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,9 +56,17 @@ public:
   /// jwt_decode with a NULL key): appsec-jwt-missing-verification reports its
   /// claim reads, so handler-level analysis treats it as handled.
   bool isUnverifiedDecode(const clang::CallExpr *Call) const;
-  /// \p F's body (in this translation unit) makes a verification whose
-  /// result is used.
+  /// \p F's body (in this translation unit, or in another one the summary
+  /// store knows) makes a verification whose result is used.
   bool functionVerifies(const clang::FunctionDecl *F);
+  /// What is known of a function defined in another unit: whether its body
+  /// verifies (nullopt: nothing known). Set by the engine from its summary
+  /// store.
+  using ElsewhereFn = std::function<std::optional<bool>(const clang::FunctionDecl *)>;
+  void setElsewhere(ElsewhereFn F) { Elsewhere = std::move(F); }
+  std::optional<bool> verifiesElsewhere(const clang::FunctionDecl *F) const {
+    return Elsewhere && F ? Elsewhere(F) : std::nullopt;
+  }
   /// \p Name matches the VerificationFunctions patterns.
   bool hasVerifierName(llvm::StringRef Name) const;
   /// The project's own code (outside system headers) declares a verifier
@@ -75,6 +85,7 @@ private:
   clang::ASTContext &Ctx;
   std::vector<std::unique_ptr<llvm::Regex>> Patterns;
   std::map<const clang::FunctionDecl *, bool> Verifies;
+  ElsewhereFn Elsewhere;
   int UsesJwt = -1;
 };
 

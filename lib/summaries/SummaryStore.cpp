@@ -392,6 +392,7 @@ bool SummaryStore::write(llvm::StringRef Dir, const UnitSummaries &U, const Sour
       M[K] = std::move(MJ);
   if (!M.empty())
     J["models"] = std::move(M);
+  J["verifying"] = U.Verifying;
   J["imports"] = U.Imports;
   std::string Path = unitFile(Dir, U.MainFile);
   // Write aside and rename: a reader never sees half a file, and two jobs
@@ -457,7 +458,10 @@ std::shared_ptr<const SummaryStore> SummaryStore::open(llvm::StringRef Dir, std:
     // One file is taken whole or not at all.
     std::map<std::string, FunctionSummary> Unit;
     std::map<std::string, FunctionModels> Models;
+    std::vector<std::string> Verifying;
     try {
+      if (J.contains("verifying"))
+        Verifying = J.at("verifying").get<std::vector<std::string>>();
       for (const auto &[K, S] : J.at("functions").items())
         Unit.emplace(K, summaryFromJson(S));
       if (J.contains("models"))
@@ -474,6 +478,7 @@ std::shared_ptr<const SummaryStore> SummaryStore::open(llvm::StringRef Dir, std:
       Store->Functions.emplace(K, std::move(S));
     for (auto &[K, M] : Models)
       Store->Models.emplace(K, std::move(M));
+    Store->Verifying.insert(Verifying.begin(), Verifying.end());
   }
   C.Warning.clear();
   if (!Bad.empty()) {
@@ -505,8 +510,13 @@ std::vector<SummaryStore::UnitRecord> SummaryStore::units(llvm::StringRef Dir) {
       UnitRecord R;
       R.MainFile = J.at("unit").get<std::string>();
       const json &M = J.contains("models") ? J.at("models") : json::object();
+      std::set<std::string> Verifying;
+      if (J.contains("verifying"))
+        for (const json &V : J.at("verifying"))
+          Verifying.insert(V.get<std::string>());
       for (const auto &[K, S] : J.at("functions").items())
-        R.Functions[K] = S.dump() + (M.contains(K) ? M.at(K).dump() : "");
+        R.Functions[K] = S.dump() + (M.contains(K) ? M.at(K).dump() : "") +
+                         (Verifying.count(K) ? " verifies" : "");
       R.Imports = J.at("imports").get<std::vector<std::string>>();
       Out.push_back(std::move(R));
     } catch (const std::exception &) {
@@ -519,6 +529,12 @@ std::vector<SummaryStore::UnitRecord> SummaryStore::units(llvm::StringRef Dir) {
 const FunctionSummary *SummaryStore::find(llvm::StringRef Key) const {
   auto It = Functions.find(Key);
   return It == Functions.end() ? nullptr : &It->second;
+}
+
+std::optional<bool> SummaryStore::verifies(llvm::StringRef Key) const {
+  if (!Functions.count(Key))
+    return std::nullopt;
+  return Verifying.count(Key) > 0;
 }
 
 const FunctionModels *SummaryStore::findModels(llvm::StringRef Key) const {

@@ -26,6 +26,8 @@
 
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -43,6 +45,9 @@ struct UnitSummaries {
   /// Validators and escapers inferred from the bodies of functions it
   /// defines (sanitizers/CharacterClass), by linkage key.
   std::map<std::string, FunctionModels> Models;
+  /// Functions it defines whose bodies verify a token or check credentials
+  /// (jwt/Verification's verdict), by linkage key.
+  std::set<std::string> Verifying;
   /// Functions it called whose bodies it did not see, by linkage key.
   std::vector<std::string> Imports;
 };
@@ -65,6 +70,9 @@ public:
 
   /// The summary of the function with linkage key \p Key, or null.
   const FunctionSummary *find(llvm::StringRef Key) const;
+  /// Whether its body verifies a token or checks credentials; nullopt if
+  /// the store does not know the function.
+  std::optional<bool> verifies(llvm::StringRef Key) const;
   /// The validators and escapers inferred from its body, or null.
   const FunctionModels *findModels(llvm::StringRef Key) const;
   size_t size() const { return Functions.size(); }
@@ -86,6 +94,7 @@ public:
 private:
   std::map<std::string, FunctionSummary, std::less<>> Functions;
   std::map<std::string, FunctionModels, std::less<>> Models;
+  std::set<std::string, std::less<>> Verifying;
 };
 
 } // namespace appsec
