@@ -232,17 +232,58 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
   return F;
 }
 
+namespace {
+
+/// The class of the object \p E designates, when the code shows it: a local
+/// object, or a reference or pointer initialised with one (or with a new
+/// expression) and never changed since.
+const CXXRecordDecl *dynamicClassOf(const Expr *E, const ConstantConditions &Constants,
+                                    unsigned Depth = 0) {
+  if (!E || Depth > 4)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *U = dyn_cast<UnaryOperator>(E);
+      U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
+    return dynamicClassOf(U->getSubExpr(), Constants, Depth + 1);
+  if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = B->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *N = dyn_cast<CXXNewExpr>(E))
+    return N->getAllocatedType()->getAsCXXRecordDecl();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) // a temporary: `const Base &b = Derived();`
+    return CE->getType()->getAsCXXRecordDecl();
+  const auto *D = dyn_cast<DeclRefExpr>(E);
+  const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+  if (!V || !V->isLocalVarDecl())
+    return nullptr;
+  QualType T = V->getType();
+  if (!T->isReferenceType() && !T->isPointerType())
+    return T->getAsCXXRecordDecl(); // the object itself: its class is its type
+  if (T->isPointerType() && Constants.isWritten(V))
+    return nullptr;
+  return dynamicClassOf(V->getInit(), Constants, Depth + 1);
+}
+
+} // namespace
+
 std::vector<const FunctionDecl *> FunctionAnalysis::Impl::callTargets(const CallExpr *C) {
   std::vector<const FunctionDecl *> Out;
   if (const FunctionDecl *F = C->getDirectCallee()) {
+    const auto *M = dyn_cast<CXXMethodDecl>(F);
+    const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+    if (!M || !M->isVirtual() || !MC) {
+      Out.push_back(F);
+      return Out;
+    }
+    // A virtual call on an object whose class the code shows runs that
+    // class's overrider; otherwise every overrider known may run.
+    if (const CXXRecordDecl *Dyn = dynamicClassOf(MC->getImplicitObjectArgument(), Engine.constants()))
+      if (const CXXMethodDecl *Final = M->getCorrespondingMethodInClass(Dyn)) {
+        Out.push_back(Final);
+        return Out;
+      }
     Out.push_back(F);
-    // Virtual calls: every overrider this file defines may run.
-    if (const auto *M = dyn_cast<CXXMethodDecl>(F); M && M->isVirtual())
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
-        if (!isa<CXXThisExpr>(stripTemps(MC->getImplicitObjectArgument())) ||
-            true)
-          for (const FunctionDecl *O : Engine.overriders(M))
-            Out.push_back(O);
+    for (const FunctionDecl *O : Engine.overriders(M))
+      Out.push_back(O);
     return Out;
   }
   // Calls through function pointers: the functions the pointer may hold.

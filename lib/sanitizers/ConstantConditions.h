@@ -25,6 +25,9 @@ public:
   /// reference binding) to variables inside \p Body.
   void noteWrites(const clang::Stmt *Body);
 
+  /// \p V is written after its initialisation in a body noted so far.
+  bool isWritten(const clang::VarDecl *V) const { return Written.count(V->getCanonicalDecl()) > 0; }
+
   /// The value of \p E if it is constant in the sense above.
   std::optional<int64_t> evaluate(const clang::Expr *E, unsigned Depth = 0) const;
 
