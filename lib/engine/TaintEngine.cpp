@@ -337,6 +337,29 @@ const FunctionSummary *TaintEngine::summaryElsewhere(const FunctionDecl *FD) {
   return St ? St->find(linkageKey(FD)) : nullptr;
 }
 
+const VarDecl *TaintEngine::globalNamed(StringRef Key) {
+  if (!GlobalsByKeyKnown) {
+    GlobalsByKeyKnown = true;
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::vector<const DeclContext *> Todo{Ctx.getTranslationUnitDecl()};
+    while (!Todo.empty()) {
+      const DeclContext *DC = Todo.back();
+      Todo.pop_back();
+      for (const Decl *D : DC->decls()) {
+        if (SM.isInSystemHeader(D->getLocation()))
+          continue;
+        if (isa<NamespaceDecl, LinkageSpecDecl>(D))
+          Todo.push_back(cast<DeclContext>(D));
+        else if (const auto *V = dyn_cast<VarDecl>(D))
+          if (std::string K = linkageKey(V); !K.empty())
+            GlobalsByKey.emplace(std::move(K), V->getCanonicalDecl());
+      }
+    }
+  }
+  auto It = GlobalsByKey.find(Key);
+  return It == GlobalsByKey.end() ? nullptr : It->second;
+}
+
 std::optional<bool> TaintEngine::verifiesElsewhere(const FunctionDecl *FD) {
   const SummaryStore *St = store(FD);
   return St ? St->verifies(linkageKey(FD)) : std::nullopt;

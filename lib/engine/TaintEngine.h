@@ -65,6 +65,7 @@ public:
   const FieldSourceModel *fieldSourceFor(const clang::FieldDecl *FD) override;
   const FunctionSummary *summaryFor(const clang::FunctionDecl *FD) override;
   const FunctionSummary *summaryElsewhere(const clang::FunctionDecl *FD) override;
+  const clang::VarDecl *globalNamed(llvm::StringRef Key) override;
   /// Whether \p FD, defined in another unit, verifies a token (its body's
   /// verdict, from the store); nullopt if the store does not know it.
   std::optional<bool> verifiesElsewhere(const clang::FunctionDecl *FD);
@@ -165,6 +166,9 @@ private:
   bool StoreOpened = false;
   std::string StoreWarning;
   std::set<std::string> Imports;
+  /// This unit's global variables by linkage key, built on first use.
+  std::map<std::string, const clang::VarDecl *, std::less<>> GlobalsByKey;
+  bool GlobalsByKeyKnown = false;
   /// The store to ask about \p FD, a function of the program declared here
   /// and defined elsewhere (null if none); notes \p FD as an import.
   const SummaryStore *store(const clang::FunctionDecl *FD);

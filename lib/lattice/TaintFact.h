@@ -63,7 +63,11 @@ using StepList = std::vector<std::pair<clang::SourceLocation, std::string>>;
 /// Parameter labels: bit I = parameter I, ThisLabel = the object of a method.
 using ParamMask = uint32_t;
 constexpr ParamMask ThisLabel = 1u << 31;
-constexpr unsigned MaxLabelledParams = 31;
+constexpr unsigned MaxLabelledParams = 24;
+/// Bits 24..30: globals a summarised function reads as it found them
+/// (FunctionSummary::GlobalInputs), inputs like its parameters.
+constexpr unsigned FirstGlobalBit = MaxLabelledParams;
+constexpr unsigned MaxGlobalInputs = 7;
 
 struct TaintFact {
   LabelMask Labels = 0;

@@ -90,6 +90,8 @@ public:
   /// The summary of a callee whose body is in another unit, from the
   /// summary store (null without a store or a summary there).
   virtual const FunctionSummary *summaryElsewhere(const clang::FunctionDecl *FD) = 0;
+  /// The global variable of this unit with linkage key \p Key, or null.
+  virtual const clang::VarDecl *globalNamed(llvm::StringRef Key) = 0;
   virtual void report(SinkFinding F) = 0;
   virtual void reportUncheckedResult(UncheckedResult R) = 0;
   virtual TaintFact globalFact(const LocKey &K) const = 0;

@@ -336,6 +336,18 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       A.Path = step(A, CallLoc, "the object of " + Name);
       In.join(A);
     }
+    // Globals the callee reads as this function left them.
+    for (unsigned I = 0; I < Sum.GlobalInputs.size(); ++I)
+      if (Labels & (1u << (FirstGlobalBit + I)))
+        if (const VarDecl *V = Engine.globalNamed(Sum.GlobalInputs[I])) {
+          TaintFact A;
+          for (const VarDecl *R : V->redecls())
+            A.join(read(LocKey::of(R)));
+          if (A.tainted()) {
+            A.Path = step(A, CallLoc, "read from global '" + declName(V) + "' by " + Name);
+            In.join(A);
+          }
+        }
     if (In.tainted())
       for (size_t I = 1; I < Inside.size(); ++I) // Inside[0] is the parameter itself
         In.Path = Engine.steps().extend(In.Path, Inside[I].first, Inside[I].second);

@@ -3,6 +3,7 @@
 #include <deque>
 
 #include "models/FunctionNames.h"
+#include "summaries/SummaryStore.h"
 #include "sanitizers/CharacterClass.h"
 #include "support/AstHelpers.h"
 
@@ -371,6 +372,8 @@ void FunctionAnalysis::Impl::run() {
           Engine.reportUncheckedResult({P.Call, P.Arg, P.Var.decl()});
   }
   finishAuthentication(ExitState);
+  for (const VarDecl *V : GlobalInputs)
+    Summary.GlobalInputs.push_back(linkageKey(V));
   if (SummaryMode && ExitState.Reached && !OutOfBudget) {
     Summary.VerifiesRequestToken = ExitState.RequestTokenVerified;
     Summary.VerifiesParams = ExitState.VerifiedParams & ~ThisLabel;

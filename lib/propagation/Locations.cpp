@@ -1,6 +1,7 @@
 #include "propagation/TransferImpl.h"
 
 #include "models/FunctionNames.h"
+#include "summaries/SummaryStore.h"
 #include "support/AstHelpers.h"
 
 #include "clang/Basic/SourceManager.h"
@@ -159,6 +160,15 @@ TaintFact FunctionAnalysis::Impl::read(const LocKey &K, unsigned Depth) {
   }
   if (isGlobal(K))
     F.join(Engine.globalFact(K));
+  // A global this function has not written on this path holds what its
+  // caller left there: an input of the summary, like a parameter.
+  if (SummaryMode && isGlobal(K) && !S->Facts.count(K.prefix(0)))
+    if (ParamMask Bit = globalInputBit(K)) {
+      TaintFact G;
+      G.Params = Bit;
+      G.Path = Engine.steps().root(K.decl()->getLocation(), "global '" + declName(K.decl()) + "'", -1);
+      F.join(G);
+    }
   if (Depth < 2) {
     auto PT = S->PointsTo.find(K);
     if (PT != S->PointsTo.end())
@@ -167,6 +177,24 @@ TaintFact FunctionAnalysis::Impl::read(const LocKey &K, unsigned Depth) {
           F.join(read(T, Depth + 1));
   }
   return F;
+}
+
+ParamMask FunctionAnalysis::Impl::globalInputBit(const LocKey &K) {
+  const EngineOptions &O = Engine.options();
+  if (O.SummaryStore.empty() && O.SummaryExport.empty())
+    return 0; // within one unit the engine's rounds over globals see them
+  const auto *V = dyn_cast_or_null<VarDecl>(K.decl());
+  if (!V || V->getType().isConstQualified() ||
+      Ctx.getSourceManager().isInSystemHeader(V->getLocation()) || linkageKey(V).empty())
+    return 0;
+  V = V->getCanonicalDecl();
+  for (unsigned I = 0; I < GlobalInputs.size(); ++I)
+    if (GlobalInputs[I] == V)
+      return 1u << (FirstGlobalBit + I);
+  if (GlobalInputs.size() >= MaxGlobalInputs)
+    return 0;
+  GlobalInputs.push_back(V);
+  return 1u << (FirstGlobalBit + GlobalInputs.size() - 1);
 }
 
 void FunctionAnalysis::Impl::write(const LocKey &K, TaintFact F, bool Replace,

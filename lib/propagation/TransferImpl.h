@@ -59,6 +59,10 @@ public:
   TaintFact read(const LocKey &K, unsigned Depth = 0);
   void write(const LocKey &K, TaintFact F, bool Replace, bool ThroughPointer = true);
   void writeExpr(const clang::Expr *Target, const TaintFact &F, bool Replace);
+  /// In a summary that crosses units: the parameter bit standing for the
+  /// global \p K as the caller left it (0: not tracked).
+  ParamMask globalInputBit(const LocKey &K);
+  std::vector<const clang::VarDecl *> GlobalInputs;
   bool isGlobal(const LocKey &K) const {
     const clang::ValueDecl *D = K.decl();
     const auto *V = llvm::dyn_cast_or_null<clang::VarDecl>(D);

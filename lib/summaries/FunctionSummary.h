@@ -54,6 +54,10 @@ struct FunctionSummary {
   /// token of these parameters: a validator for jwt-claim, inferred from its
   /// body (`if (!isValidJwt(token, secret)) return 401;`).
   std::optional<ValidatorModel> Verifier;
+  /// Global variables read as the caller left them, by linkage key: bit
+  /// FirstGlobalBit + I of a parameter mask stands for GlobalInputs[I]
+  /// (tracked when summaries cross units, see SummaryStore).
+  std::vector<std::string> GlobalInputs;
   bool Complete = true; ///< false if the work budget ran out
 
   static constexpr unsigned ThisIndex = 1000;

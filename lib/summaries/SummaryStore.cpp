@@ -42,6 +42,19 @@ std::string linkageKey(const FunctionDecl *FD) {
   return OS.str();
 }
 
+std::string linkageKey(const VarDecl *V) {
+  if (!V || !V->hasGlobalStorage() || V->isInvalidDecl() || V->getDeclContext()->isDependentContext() ||
+      !V->hasExternalFormalLinkage())
+    return "";
+  std::unique_ptr<MangleContext> MC(V->getASTContext().createMangleContext());
+  if (!MC->shouldMangleDeclName(V))
+    return V->getName().str();
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  MC->mangleName(GlobalDecl(V), OS);
+  return OS.str();
+}
+
 namespace {
 
 // ---- masks as names ----------------------------------------------------------
@@ -292,6 +305,8 @@ json summaryToJson(const FunctionSummary &S, const SourceManager &SM) {
     J["verifiesParams"] = S.VerifiesParams;
   if (S.Verifier)
     J["verifier"] = validatorToJson(*S.Verifier);
+  if (!S.GlobalInputs.empty())
+    J["globals"] = S.GlobalInputs;
   if (!S.Complete)
     J["incomplete"] = true;
   return J;
@@ -341,6 +356,10 @@ FunctionSummary summaryFromJson(const json &J) {
   S.VerifiesParams = J.value("verifiesParams", ParamMask(0));
   if (J.contains("verifier"))
     S.Verifier = validatorFromJson(J.at("verifier"));
+  if (J.contains("globals"))
+    S.GlobalInputs = J.at("globals").get<std::vector<std::string>>();
+  if (S.GlobalInputs.size() > MaxGlobalInputs)
+    throw std::runtime_error("more than " + std::to_string(MaxGlobalInputs) + " globals");
   S.Complete = !J.value("incomplete", false);
   return S;
 }

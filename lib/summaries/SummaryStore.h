@@ -36,6 +36,9 @@ namespace appsec {
 /// The linkage name of \p FD, or "" if it has none other units could call
 /// (internal linkage, a lambda, a dependent template).
 std::string linkageKey(const clang::FunctionDecl *FD);
+/// The linkage name of the global variable \p V, or "" if other units
+/// cannot name it.
+std::string linkageKey(const clang::VarDecl *V);
 
 /// What one translation unit contributes to a store.
 struct UnitSummaries {
