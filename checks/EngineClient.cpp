@@ -144,9 +144,10 @@ EngineClient::findings(::appsec::SinkCategory Category) {
     return Out;
   const std::vector<::appsec::SinkFinding> &All = Engine->findings();
   ::appsec::LabelMask Counted = Sources;
-  // auto: in a unit that serves requests, argv, the environment, stdin and
-  // local files are the operator's, not the attacker's.
-  if (AutoSources && !Engine->handlers().all().empty())
+  // auto: in a program that serves requests, argv, the environment, stdin
+  // and local files are the operator's, not the attacker's. The program is
+  // this unit, and with a summary store every unit of the store.
+  if (AutoSources && Engine->programServesRequests())
     Counted &= ~::appsec::LocalLabels;
   // The first counted path to each sink (the engine keeps one per origin).
   std::set<unsigned> Sinks;

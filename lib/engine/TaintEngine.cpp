@@ -323,6 +323,10 @@ const SummaryStore *TaintEngine::store(const FunctionDecl *FD) {
   if (Key.empty())
     return nullptr;
   Imports.insert(std::move(Key));
+  return openStore();
+}
+
+const SummaryStore *TaintEngine::openStore() {
   if (Opts.SummaryStore.empty())
     return nullptr;
   if (!StoreOpened) {
@@ -330,6 +334,13 @@ const SummaryStore *TaintEngine::store(const FunctionDecl *FD) {
     Store = SummaryStore::open(Opts.SummaryStore, StoreWarning);
   }
   return Store.get();
+}
+
+bool TaintEngine::programServesRequests() {
+  if (!Handlers.all().empty())
+    return true;
+  const SummaryStore *St = openStore();
+  return St && St->anyUnitServesRequests();
 }
 
 const FunctionSummary *TaintEngine::summaryElsewhere(const FunctionDecl *FD) {
@@ -387,6 +398,7 @@ void TaintEngine::exportSummaries() {
       U.Functions.emplace(std::move(Key), *S);
   }
   U.Imports.assign(Imports.begin(), Imports.end());
+  U.ServesRequests = !Handlers.all().empty();
   std::string Error;
   if (!SummaryStore::write(Opts.SummaryExport, U, SM, Error))
     StoreWarning = StoreWarning.empty() ? Error : StoreWarning + "; " + Error;

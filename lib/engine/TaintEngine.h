@@ -69,6 +69,9 @@ public:
   /// Whether \p FD, defined in another unit, verifies a token (its body's
   /// verdict, from the store); nullopt if the store does not know it.
   std::optional<bool> verifiesElsewhere(const clang::FunctionDecl *FD);
+  /// The program serves requests: this unit has request handlers, or a unit
+  /// of the summary store does.
+  bool programServesRequests();
   /// What went wrong reading or writing the summary store ("" if nothing).
   const std::string &storeWarning() const { return StoreWarning; }
   void report(SinkFinding F) override;
@@ -172,6 +175,7 @@ private:
   /// The store to ask about \p FD, a function of the program declared here
   /// and defined elsewhere (null if none); notes \p FD as an import.
   const SummaryStore *store(const clang::FunctionDecl *FD);
+  const SummaryStore *openStore();
   /// Virtual methods declared here and defined in another unit, under the
   /// methods they override (with a store, their summaries are known).
   void indexDeclaredOverriders();

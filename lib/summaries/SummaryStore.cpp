@@ -412,6 +412,8 @@ bool SummaryStore::write(llvm::StringRef Dir, const UnitSummaries &U, const Sour
   if (!M.empty())
     J["models"] = std::move(M);
   J["verifying"] = U.Verifying;
+  if (U.ServesRequests)
+    J["servesRequests"] = true;
   J["imports"] = U.Imports;
   std::string Path = unitFile(Dir, U.MainFile);
   // Write aside and rename: a reader never sees half a file, and two jobs
@@ -498,6 +500,7 @@ std::shared_ptr<const SummaryStore> SummaryStore::open(llvm::StringRef Dir, std:
     for (auto &[K, M] : Models)
       Store->Models.emplace(K, std::move(M));
     Store->Verifying.insert(Verifying.begin(), Verifying.end());
+    Store->ServesRequests |= J.value("servesRequests", false) == true;
   }
   C.Warning.clear();
   if (!Bad.empty()) {
@@ -537,6 +540,7 @@ std::vector<SummaryStore::UnitRecord> SummaryStore::units(llvm::StringRef Dir) {
         R.Functions[K] = S.dump() + (M.contains(K) ? M.at(K).dump() : "") +
                          (Verifying.count(K) ? " verifies" : "");
       R.Imports = J.at("imports").get<std::vector<std::string>>();
+      R.ServesRequests = J.value("servesRequests", false) == true;
       Out.push_back(std::move(R));
     } catch (const std::exception &) {
       continue;

@@ -53,6 +53,8 @@ struct UnitSummaries {
   std::set<std::string> Verifying;
   /// Functions it called whose bodies it did not see, by linkage key.
   std::vector<std::string> Imports;
+  /// It registers or defines request handlers.
+  bool ServesRequests = false;
 };
 
 class SummaryStore {
@@ -76,6 +78,8 @@ public:
   /// Whether its body verifies a token or checks credentials; nullopt if
   /// the store does not know the function.
   std::optional<bool> verifies(llvm::StringRef Key) const;
+  /// Some unit of the store serves requests: the program is a service.
+  bool anyUnitServesRequests() const { return ServesRequests; }
   /// The validators and escapers inferred from its body, or null.
   const FunctionModels *findModels(llvm::StringRef Key) const;
   size_t size() const { return Functions.size(); }
@@ -87,6 +91,7 @@ public:
     std::string MainFile;
     std::map<std::string, std::string> Functions;
     std::vector<std::string> Imports;
+    bool ServesRequests = false;
   };
   /// Every readable unit file of \p Dir, of this format version.
   static std::vector<UnitRecord> units(llvm::StringRef Dir);
@@ -98,6 +103,7 @@ private:
   std::map<std::string, FunctionSummary, std::less<>> Functions;
   std::map<std::string, FunctionModels, std::less<>> Models;
   std::set<std::string, std::less<>> Verifying;
+  bool ServesRequests = false;
 };
 
 } // namespace appsec

@@ -133,6 +133,8 @@ StoreSnapshot storeSnapshot(const std::string &Dir) {
     for (auto &[K, Text] : R.Functions)
       S.Functions[K] = std::move(Text);
     S.Imports[R.MainFile] = std::move(R.Imports);
+    if (R.ServesRequests)
+      S.Serving.insert(R.MainFile);
   }
   return S;
 }
@@ -148,13 +150,16 @@ std::vector<size_t> unitsToRescan(const StoreSnapshot &Before, const StoreSnapsh
   for (const auto &[K, Text] : Before.Functions)
     if (!After.Functions.count(K))
       Changed.insert(K);
+  bool ServiceChanged = Before.Serving.empty() != After.Serving.empty();
   std::vector<size_t> Out;
-  if (Changed.empty())
+  if (Changed.empty() && !ServiceChanged)
     return Out;
   for (size_t I = 0; I < Files.size(); ++I) {
-    auto It = After.Imports.find(realPath(Files[I]));
-    if (It != After.Imports.end() &&
-        llvm::any_of(It->second, [&](const std::string &K) { return Changed.count(K) > 0; }))
+    std::string Real = realPath(Files[I]);
+    auto It = After.Imports.find(Real);
+    if ((It != After.Imports.end() &&
+         llvm::any_of(It->second, [&](const std::string &K) { return Changed.count(K) > 0; })) ||
+        (ServiceChanged && !After.Serving.count(Real)))
       Out.push_back(I);
   }
   return Out;

@@ -34,10 +34,14 @@ UnitResult runUnit(const WorkerCommand &Cmd, const std::string &File, size_t Ind
 
 /// The units of \p Files (indices) to scan again after a round: those that
 /// call a function whose summary in the store \p Dir differs from
-/// \p Before (a snapshot taken with storeSnapshot before the round).
+/// \p Before (a snapshot taken with storeSnapshot before the round), and,
+/// when the program turned out to serve requests (or no longer does), those
+/// without request handlers of their own: whether local input counts
+/// depends on it (the checks' Sources: auto).
 struct StoreSnapshot {
   std::map<std::string, std::string> Functions; ///< linkage key -> summary text
   std::map<std::string, std::vector<std::string>> Imports; ///< real path -> keys
+  std::set<std::string> Serving; ///< real paths of units with request handlers
 };
 StoreSnapshot storeSnapshot(const std::string &Dir);
 std::vector<size_t> unitsToRescan(const StoreSnapshot &Before, const StoreSnapshot &After,
