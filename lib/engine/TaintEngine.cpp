@@ -186,10 +186,39 @@ const AuthenticationOutcome *TaintEngine::authentication(const FunctionDecl *FD)
 bool TaintEngine::isCalledInUnit(const FunctionDecl *FD) {
   if (!CalledKnown) {
     CalledKnown = true;
+    const SourceManager &SM = Ctx.getSourceManager();
     for (const FunctionDecl *E : Entries)
-      for (const CallExpr *C : callsIn(E->getBody()))
-        if (const FunctionDecl *Callee = C->getDirectCallee())
-          Called.insert(Callee->getCanonicalDecl());
+      for (const CallExpr *C : callsIn(E->getBody())) {
+        const FunctionDecl *Callee = C->getDirectCallee();
+        if (!Callee)
+          continue;
+        Called.insert(Callee->getCanonicalDecl());
+        // A lambda handed to a function of the program (not to a framework's
+        // registration) runs when that function calls it, in its context:
+        // `verified(req, res, [&](...) { ...claims... })` after verifying.
+        if (SM.isInSystemHeader(Callee->getLocation()) || inLibraryNamespace(Callee))
+          continue;
+        // The lambda itself, a copy, a std::function made from it, or a
+        // local initialised with one of those.
+        auto strip = [](const Expr *E) {
+          for (unsigned N = 0; E && N < 8; ++N) {
+            E = E->IgnoreImplicit()->IgnoreParens();
+            const auto *CE = dyn_cast<CXXConstructExpr>(E);
+            if (!CE || CE->getNumArgs() != 1 || isa<CXXTemporaryObjectExpr>(CE))
+              break;
+            E = CE->getArg(0);
+          }
+          return E;
+        };
+        for (const Expr *A : C->arguments()) {
+          const Expr *Arg = strip(A);
+          if (const auto *D = dyn_cast_or_null<DeclRefExpr>(Arg))
+            if (const auto *V = dyn_cast<VarDecl>(D->getDecl()); V && V->isLocalVarDecl() && V->getInit())
+              Arg = strip(V->getInit());
+          if (const auto *L = dyn_cast_or_null<LambdaExpr>(Arg))
+            Called.insert(L->getCallOperator()->getCanonicalDecl());
+        }
+      }
   }
   return FD && Called.count(FD->getCanonicalDecl());
 }
