@@ -220,7 +220,13 @@ bool TaintEngine::isCalledInUnit(const FunctionDecl *FD) {
         }
       }
   }
-  return FD && Called.count(FD->getCanonicalDecl());
+  if (!FD)
+    return false;
+  if (Called.count(FD->getCanonicalDecl()))
+    return true;
+  // Called from another unit of the program: its callers there decide.
+  const SummaryStore *St = openStore();
+  return St && St->isImported(linkageKey(FD));
 }
 
 bool TaintEngine::isRequestType(QualType T) {

@@ -102,7 +102,8 @@ public:
   /// Annotation-declared sinks on parameters: param index -> category.
   virtual const std::vector<std::pair<unsigned, SinkCategory>> &
   paramSinks(const clang::FunctionDecl *FD) = 0;
-  /// \p FD (a definition) is called by a function of this unit's main file.
+  /// \p FD (a definition) is called by a function of this unit's main file,
+  /// or (with a summary store) by a function of another unit.
   virtual bool isCalledInUnit(const clang::FunctionDecl *FD) = 0;
   /// \p T is the type of a request handler's request parameter.
   virtual bool isRequestType(clang::QualType T) = 0;

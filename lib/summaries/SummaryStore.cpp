@@ -479,8 +479,10 @@ std::shared_ptr<const SummaryStore> SummaryStore::open(llvm::StringRef Dir, std:
     // One file is taken whole or not at all.
     std::map<std::string, FunctionSummary> Unit;
     std::map<std::string, FunctionModels> Models;
-    std::vector<std::string> Verifying;
+    std::vector<std::string> Verifying, Imports;
     try {
+      if (J.contains("imports"))
+        Imports = J.at("imports").get<std::vector<std::string>>();
       if (J.contains("verifying"))
         Verifying = J.at("verifying").get<std::vector<std::string>>();
       for (const auto &[K, S] : J.at("functions").items())
@@ -500,6 +502,7 @@ std::shared_ptr<const SummaryStore> SummaryStore::open(llvm::StringRef Dir, std:
     for (auto &[K, M] : Models)
       Store->Models.emplace(K, std::move(M));
     Store->Verifying.insert(Verifying.begin(), Verifying.end());
+    Store->Imported.insert(Imports.begin(), Imports.end());
     Store->ServesRequests |= J.value("servesRequests", false) == true;
   }
   C.Warning.clear();

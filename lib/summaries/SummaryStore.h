@@ -78,6 +78,9 @@ public:
   /// Whether its body verifies a token or checks credentials; nullopt if
   /// the store does not know the function.
   std::optional<bool> verifies(llvm::StringRef Key) const;
+  /// Some unit of the store calls the function with linkage key \p Key
+  /// without its body (defined elsewhere).
+  bool isImported(llvm::StringRef Key) const { return Imported.count(Key) > 0; }
   /// Some unit of the store serves requests: the program is a service.
   bool anyUnitServesRequests() const { return ServesRequests; }
   /// The validators and escapers inferred from its body, or null.
@@ -103,6 +106,7 @@ private:
   std::map<std::string, FunctionSummary, std::less<>> Functions;
   std::map<std::string, FunctionModels, std::less<>> Models;
   std::set<std::string, std::less<>> Verifying;
+  std::set<std::string, std::less<>> Imported;
   bool ServesRequests = false;
 };
 
