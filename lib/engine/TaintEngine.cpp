@@ -76,6 +76,27 @@ CategoryMask parseCategories(StringRef Arg) {
   return M;
 }
 
+/// Calls \p Visit on every declaration of the unit outside system headers, at
+/// namespace scope (namespaces and extern "C" blocks are entered); it returns
+/// true to enter a declaration context it was given (a class).
+void forEachOwnDecl(ASTContext &Ctx, llvm::function_ref<bool(const Decl *)> Visit) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const DeclContext *> Todo{Ctx.getTranslationUnitDecl()};
+  while (!Todo.empty()) {
+    const DeclContext *DC = Todo.back();
+    Todo.pop_back();
+    for (const Decl *D : DC->decls()) {
+      if (SM.isInSystemHeader(D->getLocation()))
+        continue;
+      if (isa<NamespaceDecl, LinkageSpecDecl>(D))
+        Todo.push_back(cast<DeclContext>(D));
+      else if (Visit(D))
+        if (const auto *Inner = dyn_cast<DeclContext>(D))
+          Todo.push_back(Inner);
+    }
+  }
+}
+
 /// Functions of the program that validate or escape their argument
 /// character by character (sanitizers/CharacterClass): a validator
 /// (`for (...) if (!isalnum(s[i])) return -1; return 0;`) or an escaper
@@ -271,7 +292,6 @@ void TaintEngine::addEntry(const FunctionDecl *FD) {
 }
 
 void TaintEngine::indexDeclaredOverriders() {
-  const SourceManager &SM = Ctx.getSourceManager();
   auto note = [&](const CXXMethodDecl *Over) {
     std::vector<const CXXMethodDecl *> Todo(Over->overridden_methods().begin(),
                                             Over->overridden_methods().end());
@@ -286,26 +306,15 @@ void TaintEngine::indexDeclaredOverriders() {
       Todo.insert(Todo.end(), Base->overridden_methods().begin(), Base->overridden_methods().end());
     }
   };
-  std::vector<const DeclContext *> Todo{Ctx.getTranslationUnitDecl()};
-  while (!Todo.empty()) {
-    const DeclContext *DC = Todo.back();
-    Todo.pop_back();
-    for (const Decl *D : DC->decls()) {
-      if (SM.isInSystemHeader(D->getLocation()))
-        continue;
-      if (isa<NamespaceDecl, LinkageSpecDecl>(D)) {
-        Todo.push_back(cast<DeclContext>(D));
-        continue;
-      }
-      const auto *RD = dyn_cast<CXXRecordDecl>(D);
-      if (!RD || !RD->isThisDeclarationADefinition() || RD->isDependentContext())
-        continue;
-      Todo.push_back(RD);
-      for (const CXXMethodDecl *M : RD->methods())
-        if (M->isVirtual() && !M->hasBody() && M->size_overridden_methods() > 0)
-          note(M);
-    }
-  }
+  forEachOwnDecl(Ctx, [&](const Decl *D) {
+    const auto *RD = dyn_cast<CXXRecordDecl>(D);
+    if (!RD || !RD->isThisDeclarationADefinition() || RD->isDependentContext())
+      return false;
+    for (const CXXMethodDecl *M : RD->methods())
+      if (M->isVirtual() && !M->hasBody() && M->size_overridden_methods() > 0)
+        note(M);
+    return true; // nested classes too
+  });
 }
 
 std::vector<const FunctionDecl *> TaintEngine::overriders(const CXXMethodDecl *M) const {
@@ -386,21 +395,12 @@ const FunctionSummary *TaintEngine::summaryElsewhere(const FunctionDecl *FD) {
 const VarDecl *TaintEngine::globalNamed(StringRef Key) {
   if (!GlobalsByKeyKnown) {
     GlobalsByKeyKnown = true;
-    const SourceManager &SM = Ctx.getSourceManager();
-    std::vector<const DeclContext *> Todo{Ctx.getTranslationUnitDecl()};
-    while (!Todo.empty()) {
-      const DeclContext *DC = Todo.back();
-      Todo.pop_back();
-      for (const Decl *D : DC->decls()) {
-        if (SM.isInSystemHeader(D->getLocation()))
-          continue;
-        if (isa<NamespaceDecl, LinkageSpecDecl>(D))
-          Todo.push_back(cast<DeclContext>(D));
-        else if (const auto *V = dyn_cast<VarDecl>(D))
-          if (std::string K = linkageKey(V); !K.empty())
-            GlobalsByKey.emplace(std::move(K), V->getCanonicalDecl());
-      }
-    }
+    forEachOwnDecl(Ctx, [&](const Decl *D) {
+      if (const auto *V = dyn_cast<VarDecl>(D))
+        if (std::string K = linkageKey(V); !K.empty())
+          GlobalsByKey.emplace(std::move(K), V->getCanonicalDecl());
+      return false;
+    });
   }
   auto It = GlobalsByKey.find(Key);
   return It == GlobalsByKey.end() ? nullptr : It->second;
