@@ -538,34 +538,27 @@ def summarise(cwe, inv_single, multi, probe, selected, results):
 
 
 def markdown_table(summaries, cross_tu=False):
-    if cross_tu:
-        rows = ["| CWE | multi-file test cases (Linux-parsable families) | analysed | parse errors "
-                "/ timeouts / crashes | recall (bad hit) | FP rate (good variants hit) |",
-                "|---|---|---|---|---|---|"]
-        for s in summaries:
-            st = s["status"]
-            rows.append("| %s | %d | %d | %d / %d / %d | %s (%d/%d) | %s (%d/%d) |" % (
-                s["cwe"], s["cross_tu_cases_linux_families"], s["selected"],
-                st.get("parse-error", 0), st.get("timeout", 0),
-                st.get("crash", 0) + st.get("tool-error", 0) + st.get("cannot-run", 0),
-                pct(s["recall"]["hit"], s["recall"]["cases"]), s["recall"]["hit"],
-                s["recall"]["cases"], pct(s["fp"]["hit"], s["fp"]["good_variants"]),
-                s["fp"]["hit"], s["fp"]["good_variants"]))
-        return "\n".join(rows)
-    rows = ["| CWE | Linux single-file test cases | analysed | parse errors / timeouts "
-            "/ crashes | recall (bad hit) | FP rate (good variants hit) | "
-            "cross-TU test cases (not run) |",
-            "|---|---|---|---|---|---|---|"]
+    """The results table; with cross_tu, of the multi-file test cases."""
+    head = ["| CWE | %s | analysed | parse errors / timeouts / crashes | recall (bad hit) "
+            "| FP rate (good variants hit) |" % (
+                "multi-file test cases (Linux-parsable families)" if cross_tu
+                else "Linux single-file test cases"),
+            "|---|---|---|---|---|---|"]
+    if not cross_tu:
+        head = [head[0] + " cross-TU test cases (not run) |", head[1] + "---|"]
+    rows = head
     for s in summaries:
         st = s["status"]
-        rows.append("| %s | %d | %d | %d / %d / %d | %s (%d/%d) | %s (%d/%d) | %d |" % (
-            s["cwe"], s["single_file_cases_linux"], s["selected"],
-            st.get("parse-error", 0), st.get("timeout", 0),
+        row = "| %s | %d | %d | %d / %d / %d | %s (%d/%d) | %s (%d/%d) |" % (
+            s["cwe"], s["cross_tu_cases_linux_families" if cross_tu else "single_file_cases_linux"],
+            s["selected"], st.get("parse-error", 0), st.get("timeout", 0),
             st.get("crash", 0) + st.get("tool-error", 0) + st.get("cannot-run", 0),
             pct(s["recall"]["hit"], s["recall"]["cases"]), s["recall"]["hit"],
             s["recall"]["cases"], pct(s["fp"]["hit"], s["fp"]["good_variants"]),
-            s["fp"]["hit"], s["fp"]["good_variants"],
-            s["cross_tu_cases_linux_families"]))
+            s["fp"]["hit"], s["fp"]["good_variants"])
+        if not cross_tu:
+            row += " %d |" % s["cross_tu_cases_linux_families"]
+        rows.append(row)
     return "\n".join(rows)
 
 
