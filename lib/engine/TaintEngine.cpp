@@ -358,15 +358,15 @@ const std::vector<SinkFinding> &TaintEngine::findings() {
   return Findings;
 }
 
-const SummaryStore *TaintEngine::store(const FunctionDecl *FD) {
+const SummaryStore *TaintEngine::store(const FunctionDecl *FD, std::string &Key) {
   if (Opts.SummaryStore.empty() && Opts.SummaryExport.empty())
     return nullptr;
   if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
     return nullptr;
-  std::string Key = linkageKey(FD);
+  Key = linkageKey(FD);
   if (Key.empty())
     return nullptr;
-  Imports.insert(std::move(Key));
+  Imports.insert(Key);
   return openStore();
 }
 
@@ -388,8 +388,9 @@ bool TaintEngine::programServesRequests() {
 }
 
 const FunctionSummary *TaintEngine::summaryElsewhere(const FunctionDecl *FD) {
-  const SummaryStore *St = store(FD);
-  return St ? St->find(linkageKey(FD)) : nullptr;
+  std::string Key;
+  const SummaryStore *St = store(FD, Key);
+  return St ? St->find(Key) : nullptr;
 }
 
 const VarDecl *TaintEngine::globalNamed(StringRef Key) {
@@ -407,8 +408,9 @@ const VarDecl *TaintEngine::globalNamed(StringRef Key) {
 }
 
 std::optional<bool> TaintEngine::verifiesElsewhere(const FunctionDecl *FD) {
-  const SummaryStore *St = store(FD);
-  return St ? St->verifies(linkageKey(FD)) : std::nullopt;
+  std::string Key;
+  const SummaryStore *St = store(FD, Key);
+  return St ? St->verifies(Key) : std::nullopt;
 }
 
 void TaintEngine::exportSummaries() {
@@ -527,8 +529,8 @@ const FunctionModels *TaintEngine::modelsFor(const FunctionDecl *FD) {
   inferBodyModels(FD, Ctx, M, Ann);
   // A validator or escaper defined in another unit, inferred from its body there.
   if (!M && !Ann && !FD->getDefinition())
-    if (const SummaryStore *St = store(FD))
-      M = St->findModels(linkageKey(FD));
+    if (std::string Key; const SummaryStore *St = store(FD, Key))
+      M = St->findModels(Key);
   if (Ann) {
     M = Ann.get();
     AnnotationModels[FD] = std::move(Ann);

@@ -174,7 +174,8 @@ private:
   bool GlobalsByKeyKnown = false;
   /// The store to ask about \p FD, a function of the program declared here
   /// and defined elsewhere (null if none); notes \p FD as an import.
-  const SummaryStore *store(const clang::FunctionDecl *FD);
+  /// \p Key is set to \p FD's linkage key.
+  const SummaryStore *store(const clang::FunctionDecl *FD, std::string &Key);
   const SummaryStore *openStore();
   /// Virtual methods declared here and defined in another unit, under the
   /// methods they override (with a store, their summaries are known).
