@@ -65,6 +65,8 @@ EngineClient::EngineClient(ClangTidyCheck::OptionsView &Options, StringRef Defau
       Options.getLocalOrGlobal("ReportBudgetExhaustion", "false").equals_insensitive("true");
   Opts.SummaryStore = Options.getLocalOrGlobal("AppSecSummaryStore", "").str();
   Opts.SummaryExport = Options.getLocalOrGlobal("AppSecSummaryExport", "").str();
+  Opts.SecretNames = Options.getLocalOrGlobal("AppSecSecretNames", "").str();
+  Opts.EndUserDataNames = Options.getLocalOrGlobal("AppSecEndUserDataNames", "").str();
 }
 
 void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
@@ -77,6 +79,8 @@ void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
   Options.store(Map, "ReportBudgetExhaustion", ReportBudgets ? "true" : "false");
   Options.store(Map, "AppSecSummaryStore", Opts.SummaryStore);
   Options.store(Map, "AppSecSummaryExport", Opts.SummaryExport);
+  Options.store(Map, "AppSecSecretNames", Opts.SecretNames);
+  Options.store(Map, "AppSecEndUserDataNames", Opts.EndUserDataNames);
 }
 
 void EngineClient::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Check) {

@@ -12,6 +12,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <cctype>
 #include <mutex>
 
 using namespace clang;
@@ -148,9 +149,28 @@ std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
   return E;
 }
 
+namespace {
+/// "Vault_Token; pin" -> vaulttoken, pin: the form SensitiveData compares.
+std::vector<std::string> splitPatterns(llvm::StringRef Text) {
+  std::vector<std::string> Out;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Text.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef P : Parts) {
+    std::string W;
+    for (char C : P)
+      if (std::isalnum(static_cast<unsigned char>(C)))
+        W.push_back(char(std::tolower(static_cast<unsigned char>(C))));
+    if (!W.empty())
+      Out.push_back(W);
+  }
+  return Out;
+}
+} // namespace
+
 TaintEngine::TaintEngine(ASTContext &Ctx, std::shared_ptr<const ModelSet> Models,
                          const EngineOptions &Opts, std::string *PatternError)
-    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx), Handlers(Ctx),
+    : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx),
+      Sensitive(splitPatterns(Opts.SecretNames), splitPatterns(Opts.EndUserDataNames)), Handlers(Ctx),
       Verifier(Ctx, this->Opts.VerifierNames, PatternError) {
   Verifier.setElsewhere([this](const FunctionDecl *F) { return verifiesElsewhere(F); });
 }

@@ -99,6 +99,7 @@ public:
   /// Number of functions whose analysis ran out of budget.
   /// Functions whose analysis ran out of budget, in the order it happened.
   const std::vector<const clang::FunctionDecl *> &exhaustedFunctions() const { return Exhausted; }
+  SensitiveData &sensitive() override { return Sensitive; }
   void noteExhausted(const clang::FunctionDecl *FD) override {
     if (!Muted && std::find(Exhausted.begin(), Exhausted.end(), FD) == Exhausted.end())
       Exhausted.push_back(FD);
@@ -126,6 +127,7 @@ private:
   EngineOptions Opts;
   StepArena Arena;
   ConstantConditions Constants;
+  SensitiveData Sensitive;
   HandlerIndex Handlers;
   std::vector<const clang::FunctionDecl *> Entries;
   std::set<const clang::FunctionDecl *> EntrySet;

@@ -60,6 +60,12 @@ constexpr LabelMask OriginLabels = RemoteLabels | LocalLabels;
 /// algorithm verifies a token), and the choice is what is reported.
 constexpr LabelMask ValueLabels = maskOf(Label::TokenAlgorithm);
 
+/// Kinds of data the data-protection checks follow. A value gets them by
+/// its name, key or annotation (secrets/SensitiveData.h), not by where it
+/// came from, so they never make a model's `adds` fire (a password is not
+/// a token to decode).
+constexpr LabelMask SensitiveLabels = maskOf(Label::Secret) | maskOf(Label::EndUserData);
+
 inline bool isOrigin(Label L) { return maskOf(L) & OriginLabels; }
 
 /// "network", "file", "jwt-decoded", ... as written in model files and

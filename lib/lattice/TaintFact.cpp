@@ -12,4 +12,12 @@ std::vector<const Step *> stepsInOrder(const Step *Last) {
   return Out;
 }
 
+StepList stepList(const Step *Last, bool Sensitive) {
+  StepList Out;
+  for (const Step *S : stepsInOrder(Last))
+    if (Sensitive || S->Kind != SensitiveStep)
+      Out.emplace_back(S->Loc, S->Text);
+  return Out;
+}
+
 } // namespace appsec

@@ -29,8 +29,14 @@ struct Step {
   const Step *Prev = nullptr;
   unsigned Length = 1;
   int Kind = -1;      ///< the origin Label at a root step, -1 elsewhere
+                      ///< (SensitiveStep: where data of some origin became a secret)
   std::string Origin; ///< at a root step: "recv()", "'argv'"
 };
+
+/// The Kind of a step where labelled data gains a data-protection label
+/// (the request's 'Authorization' header is a secret): shown in the notes
+/// of the checks that count those labels only, and left out of summaries.
+constexpr int SensitiveStep = -2;
 
 /// Owns every Step of one translation unit's analysis.
 class StepArena {
@@ -42,10 +48,11 @@ public:
   }
   /// A step after \p Prev; steps at the location of the previous step are
   /// folded, and very long paths stop growing (the notes show the ends).
-  const Step *extend(const Step *Prev, clang::SourceLocation Loc, std::string Text) {
+  const Step *extend(const Step *Prev, clang::SourceLocation Loc, std::string Text,
+                     int Kind = -1) {
     if (Prev && (Prev->Loc == Loc || Prev->Length >= 64))
       return Prev;
-    Steps.push_back(Step{Loc, std::move(Text), Prev, Prev ? Prev->Length + 1 : 1, -1, ""});
+    Steps.push_back(Step{Loc, std::move(Text), Prev, Prev ? Prev->Length + 1 : 1, Kind, ""});
     return &Steps.back();
   }
   size_t size() const { return Steps.size(); }
@@ -59,6 +66,9 @@ std::vector<const Step *> stepsInOrder(const Step *Last);
 
 /// A path kept beyond one analysis (in a summary or a finding), source first.
 using StepList = std::vector<std::pair<clang::SourceLocation, std::string>>;
+/// The steps of a chain as a StepList, source first; SensitiveSteps only
+/// when \p Sensitive (a finding of the log check).
+StepList stepList(const Step *Last, bool Sensitive);
 
 /// Parameter labels: bit I = parameter I, ThisLabel = the object of a method.
 using ParamMask = uint32_t;

@@ -1,5 +1,6 @@
 #include "models/ArgConditions.h"
 
+#include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -8,7 +9,49 @@ using namespace clang;
 
 namespace appsec {
 
+namespace {
+/// The object a chain of `<<` starts at, or the call that made it.
+bool streamMatches(const Expr *E, llvm::ArrayRef<std::string> Names) {
+  for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getOperator() == OO_LessLess) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+      continue;
+    }
+    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) {
+      E = F->getSubExpr();
+      continue;
+    }
+    const NamedDecl *D = nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      D = DRE->getDecl();
+    else if (const auto *CE = dyn_cast<CallExpr>(E))
+      D = CE->getDirectCallee();
+    else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E))
+      D = Ctor->getConstructor()->getParent();
+    if (!D)
+      return false;
+    std::string N = modelName(D);
+    for (const std::string &S : Names)
+      if (N == S || D->getName() == S)
+        return true;
+    return false;
+  }
+  return false;
+}
+} // namespace
+
 bool argumentMatches(const Expr *Arg, const ArgCondition &C, const ASTContext &Ctx) {
+  if (!C.Stream.empty())
+    return streamMatches(Arg, C.Stream);
   if (C.Null && Arg->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
                                            Expr::NPC_ValueDependentIsNotNull) !=
                     Expr::NPCK_NotNull) {

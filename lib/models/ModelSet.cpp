@@ -133,10 +133,10 @@ public:
       return true;
     if (!When->is_object() || !When->contains("arg") || !(*When)["arg"].is_number_unsigned())
       return fail(Where, "key 'when' must be an object with a numeric 'arg' and "
-                         "'is' or 'contains' arrays of strings, or 'null': true/false");
+                         "'is', 'contains' or 'stream' arrays of strings, or 'null': true/false");
     ArgCondition C;
     C.Arg = (*When)["arg"].get<unsigned>();
-    for (const char *Key : {"is", "contains"}) {
+    for (const char *Key : {"is", "contains", "stream"}) {
       auto L = When->find(Key);
       if (L == When->end())
         continue;
@@ -145,7 +145,8 @@ public:
       for (const json &V : *L) {
         if (!V.is_string())
           return fail(Where, std::string("key 'when.") + Key + "' must contain strings");
-        (std::string(Key) == "is" ? C.Is : C.Contains).push_back(V.get<std::string>());
+        std::string K(Key);
+        (K == "is" ? C.Is : K == "contains" ? C.Contains : C.Stream).push_back(V.get<std::string>());
       }
     }
     if (auto N = When->find("null"); N != When->end()) {
@@ -153,8 +154,8 @@ public:
         return fail(Where, "key 'when.null' must be true or false");
       C.Null = N->get<bool>();
     }
-    if (C.Is.empty() && C.Contains.empty() && !C.Null)
-      return fail(Where, "key 'when' needs a non-empty 'is' or 'contains', or 'null'");
+    if (C.Is.empty() && C.Contains.empty() && C.Stream.empty() && !C.Null)
+      return fail(Where, "key 'when' needs a non-empty 'is', 'contains' or 'stream', or 'null'");
     Out = C;
     return true;
   }

@@ -40,6 +40,10 @@ struct ArgCondition {
   std::vector<std::string> Is;       ///< the argument names one of these constants or equals the literal
   std::vector<std::string> Contains; ///< the argument is a string literal containing one of these
   std::optional<bool> Null;          ///< the argument is (true) or is not (false) a null pointer constant
+  /// The argument is one of these objects (`std::cerr`) or the result of a
+  /// call of one of these functions or constructors (`google::LogMessage::stream`),
+  /// directly or at the start of a chain of `<<` (`std::cerr << "a" << x`).
+  std::vector<std::string> Stream;
 };
 
 struct SourceModel {

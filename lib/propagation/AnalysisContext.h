@@ -15,6 +15,7 @@
 #include "lattice/TaintState.h"
 #include "models/ModelSet.h"
 #include "sanitizers/ConstantConditions.h"
+#include "secrets/SensitiveData.h"
 #include "summaries/FunctionSummary.h"
 
 #include "clang/AST/ASTContext.h"
@@ -47,11 +48,16 @@ struct EngineOptions {
   std::string SummaryStore;
   /// A summary store to write this unit's summaries to; empty: none.
   std::string SummaryExport;
+  /// ';'-separated name parts that make a variable, member or key a secret
+  /// or end-user data, added to the built-in ones (secrets/SensitiveData.h).
+  std::string SecretNames;
+  std::string EndUserDataNames;
 
   bool operator<(const EngineOptions &O) const {
     return std::tie(ModelFiles, StepBudget, MaxSummaryDepth, VerifierNames, SummaryStore,
-                    SummaryExport) < std::tie(O.ModelFiles, O.StepBudget, O.MaxSummaryDepth,
-                                              O.VerifierNames, O.SummaryStore, O.SummaryExport);
+                    SummaryExport, SecretNames, EndUserDataNames) <
+           std::tie(O.ModelFiles, O.StepBudget, O.MaxSummaryDepth, O.VerifierNames,
+                    O.SummaryStore, O.SummaryExport, O.SecretNames, O.EndUserDataNames);
   }
 };
 
@@ -112,6 +118,8 @@ public:
                                                  const clang::FunctionDecl *FD) = 0;
   /// \p FD's analysis stopped at the work budget (its findings may be missing).
   virtual void noteExhausted(const clang::FunctionDecl *FD) = 0;
+  /// Which names, keys and annotations make a value a secret or end-user data.
+  virtual SensitiveData &sensitive() = 0;
 
   // --- request authentication (propagation/AuthenticationTransfer) ---------
   /// Which calls verify a token or check credentials.

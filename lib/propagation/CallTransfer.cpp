@@ -55,9 +55,9 @@ TaintFact FunctionAnalysis::Impl::formattedFact(const PropagatorModel &P,
   return In;
 }
 
-TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Callee,
-                                       const Expr *Object, llvm::ArrayRef<const Expr *> Args,
-                                       bool IsConstruct) {
+TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const FunctionDecl *Callee,
+                                               const Expr *Object, llvm::ArrayRef<const Expr *> Args,
+                                               bool IsConstruct) {
   SourceLocation CallLoc = CallE->getExprLoc();
   std::vector<TaintFact> ArgFacts;
   ArgFacts.reserve(Args.size());
@@ -181,8 +181,10 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
           In.join(specFact(A));
       if (In.tainted() && FixedHostPrefix)
         In.HostFixed = true;
+      // A model adds its labels to data of some origin: a value that is
+      // only a secret by its name (a password) is not a token to decode.
       if (In.tainted() && (P.Adds || P.Clears)) {
-        In.transform(P.Adds, P.Clears);
+        In.transform((In.Labels & ~SensitiveLabels) || In.Params ? P.Adds : 0, P.Clears);
         if (In.tainted())
           In.Path = step(In, CallLoc,
                          (P.Adds & maskOf(Label::JwtDecoded)) ? "decoded by " + Name + ", which does not verify it"

@@ -50,9 +50,9 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     // of the decomposed object, or the variable that holds get<N>(object).
     if (const auto *BD = dyn_cast<BindingDecl>(DRE->getDecl()))
       if (const Expr *Bound = BD->getBinding())
-        return eval(Bound);
+        return sensitiveRead(eval(Bound), BD, DRE->getLocation());
     if (auto L = locOf(DRE))
-      return read(*L);
+      return sensitiveRead(read(*L), DRE->getDecl(), DRE->getLocation());
     return {};
   }
   if (isa<CXXThisExpr>(E))
@@ -73,7 +73,7 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
         Named->join(F);
         F = *Named;
       }
-    return F;
+    return sensitiveRead(F, ME->getMemberDecl(), ME->getMemberLoc());
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
     eval(AS->getIdx());

@@ -192,8 +192,7 @@ void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
         bool First = !Summary.Return.tainted();
         Summary.Return.join(F);
         if (First || Summary.ReturnSteps.empty())
-          for (const Step *X : stepsInOrder(F.Path))
-            Summary.ReturnSteps.emplace_back(X->Loc, X->Text);
+          Summary.ReturnSteps = stepList(F.Path, /*Sensitive=*/false);
       }
     }
     return;
@@ -411,10 +410,7 @@ void FunctionAnalysis::Impl::run() {
       TaintFact F = read(LocKey::of(P));
       if (F.Labels || (F.Params & ~(1u << I))) {
         Summary.OutParams[I] = F;
-        StepList Steps;
-        for (const Step *X : stepsInOrder(F.Path))
-          Steps.emplace_back(X->Loc, X->Text);
-        Summary.OutSteps[I] = Steps;
+        Summary.OutSteps[I] = stepList(F.Path, /*Sensitive=*/false);
       }
     }
     if (isa<CXXMethodDecl>(FD) && cast<CXXMethodDecl>(FD)->isInstance()) {
@@ -423,10 +419,7 @@ void FunctionAnalysis::Impl::run() {
       TaintFact F = read(K);
       if (F.Labels || (F.Params & ~ThisLabel)) {
         Summary.OutParams[FunctionSummary::ThisIndex] = F;
-        StepList Steps;
-        for (const Step *X : stepsInOrder(F.Path))
-          Steps.emplace_back(X->Loc, X->Text);
-        Summary.OutSteps[FunctionSummary::ThisIndex] = Steps;
+        Summary.OutSteps[FunctionSummary::ThisIndex] = stepList(F.Path, /*Sensitive=*/false);
       }
     }
   }

@@ -72,8 +72,7 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
     H.SinkName = SinkName;
     H.What = What;
     H.Where = Where;
-    for (const Step *St : stepsInOrder(F.Path))
-      H.Steps.emplace_back(St->Loc, St->Text);
+    H.Steps = stepList(F.Path, Cat == SinkCategory::Log);
     Summary.Sinks.push_back(std::move(H));
   };
   if (ForCallers && SummaryMode)
@@ -90,7 +89,8 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
         Finding.SourceLabel = St->Kind;
         Finding.SourceText = St->Origin;
       }
-      Finding.Steps.emplace_back(St->Loc, St->Text);
+      if (St->Kind != SensitiveStep || Cat == SinkCategory::Log)
+        Finding.Steps.emplace_back(St->Loc, St->Text);
     }
     if (Finding.SourceLabel < 0)
       if (auto L = firstLabel(F.Labels))

@@ -3,7 +3,8 @@
 // Shared by the files of lib/propagation that implement FunctionAnalysis, one
 // job each: Locations.cpp (access paths, reads and writes through pointers),
 // ExpressionTransfer.cpp (how an expression moves labels), CallTransfer.cpp
-// (library models and callee summaries at a call), SinkTransfer.cpp (what
+// (library models and callee summaries at a call), SensitiveTransfer.cpp
+// (secrets and end-user data by name, key and annotation), SinkTransfer.cpp (what
 // reaching a sink means, JWT claims waiting for a verification) and
 // FunctionAnalysis.cpp (guards on branch edges and the worklist driver over
 // Clang's CFG). The lattice itself is lib/lattice.
@@ -74,8 +75,20 @@ public:
   TaintFact evalUncapped(const clang::Expr *E);
   TaintFact assign(const clang::Expr *LHS, const clang::Expr *RHS, clang::SourceLocation Loc);
   void declare(const clang::VarDecl *V);
+  /// A call: the library models or the callee's summary (callTransfer),
+  /// then what the data-protection labels say of its result
+  /// (SensitiveTransfer.cpp).
   TaintFact call(const clang::Expr *Call, const clang::FunctionDecl *Callee, const clang::Expr *Object,
                  llvm::ArrayRef<const clang::Expr *> Args, bool IsConstruct);
+  TaintFact callTransfer(const clang::Expr *Call, const clang::FunctionDecl *Callee,
+                         const clang::Expr *Object, llvm::ArrayRef<const clang::Expr *> Args,
+                         bool IsConstruct);
+  /// \p F read through \p D (a variable, parameter or data member) gains the
+  /// labels D's name or annotation gives it.
+  TaintFact sensitiveRead(TaintFact F, const clang::ValueDecl *D, clang::SourceLocation Loc);
+  /// \p F with the sensitive labels \p L, explained by \p Why.
+  TaintFact addSensitive(TaintFact F, LabelMask L, clang::SourceLocation Loc, const std::string &Why,
+                         const std::string &Origin);
   std::vector<const clang::FunctionDecl *> callTargets(const clang::CallExpr *C);
   /// The inputs of a propagator with a format (sqlite3_mprintf): each
   /// argument marked safe for what its conversion escapes.

@@ -1,6 +1,7 @@
 #include "reporting/SecretFindingText.h"
 
 #include "models/FunctionNames.h"
+#include "reporting/TaintFindingText.h"
 
 #include "clang/AST/DeclCXX.h"
 
@@ -25,6 +26,26 @@ DiagnosticText hardcodedSecretText(const HardcodedSecret &S, const FunctionDecl 
   if (S.Via)
     T.Notes.emplace_back(S.Via->getLocation(),
                          "the constant '" + S.Via->getNameAsString() + "' holds it");
+  return T;
+}
+
+DiagnosticText sensitiveLogText(const SinkFinding &F) {
+  DiagnosticText T;
+  T.Loc = F.Loc;
+  bool Secret = F.Labels & maskOf(Label::Secret);
+  T.Message = Secret ? "a secret" : "end-user data";
+  // The root names the variable, member or key when the data is sensitive
+  // by name alone; otherwise the notes show where it became so.
+  if (F.SourceLabel == int(Secret ? Label::Secret : Label::EndUserData) && !F.SourceText.empty())
+    T.Message += " (" + F.SourceText + ")";
+  T.Message += " reaches " + F.SinkName;
+  if (!F.What.empty())
+    T.Message += ", which " + F.What;
+  T.Message += Secret ? "; leave it out, or log a masked form or a fingerprint"
+                      : "; leave it out, or log an opaque identifier or a masked form";
+  T.Message += " (" + std::string(categoryLabel(F.Category)) + ", " +
+               std::string(categoryCwe(F.Category)) + ")";
+  T.Notes = taintNotes(F);
   return T;
 }
 

@@ -1,6 +1,7 @@
 //===- SecretFindingText.h - words for secret-handling findings ---------===//
 #pragma once
 
+#include "lattice/Finding.h"
 #include "reporting/FindingText.h"
 #include "secrets/HardcodedSecrets.h"
 
@@ -9,5 +10,10 @@ namespace appsec {
 /// "the JWT key that jwt::algorithm::hs256 verifies tokens with is written in
 /// the source; ..." (the secret itself is never quoted).
 DiagnosticText hardcodedSecretText(const HardcodedSecret &S, const clang::FunctionDecl *Callee);
+
+/// "a secret ('dbPassword') reaches spdlog::info(), which writes it to the
+/// log; leave it out or mask it (sensitive data in a log, CWE-532)", with
+/// the path as notes.
+DiagnosticText sensitiveLogText(const SinkFinding &F);
 
 } // namespace appsec

@@ -19,6 +19,7 @@ constexpr CategoryInfo Infos[] = {
     {"jwt-algorithm", "JWT algorithm chosen by the token", "CWE-347"},
     {"credential", "credential", "CWE-798"},
     {"jwt-claim", "unverified JWT claim", "CWE-345"},
+    {"log", "sensitive data in a log", "CWE-532"},
 };
 static_assert(sizeof(Infos) / sizeof(Infos[0]) == unsigned(SinkCategory::Count));
 } // namespace

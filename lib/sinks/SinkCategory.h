@@ -27,13 +27,15 @@ enum class SinkCategory : uint8_t {
   JwtAlgorithm, ///< the algorithms a verification accepts, or the branch choosing the verifier
   Credential, ///< a password, API key or other secret a library call is given
   JwtClaim, ///< a claim read from a decoded JWT: dangerous until verified
+  Log,      ///< a log line: secrets and end-user data must not reach it
   Count
 };
 
 using CategoryMask = uint16_t;
 /// Every injection category ("all" in models and annotations). Validation
 /// idioms (allow-lists, regex_match, validator functions) make data safe for
-/// these; only a verification makes a decoded JWT's claims trustworthy.
+/// these; only a verification makes a decoded JWT's claims trustworthy, and
+/// only masking makes a secret fit for a log.
 constexpr CategoryMask AllCategories = (1u << unsigned(SinkCategory::JwtClaim)) - 1;
 
 constexpr CategoryMask maskOf(SinkCategory C) { return CategoryMask(1u << unsigned(C)); }

@@ -49,6 +49,17 @@ constexpr crow::HTTPMethod operator""_method(const char *str, std::size_t len) {
 
 namespace crow {
 
+// crow/logging.h: CROW_LOG_* is a logger temporary fed with <<.
+enum class LogLevel { Debug = 0, Info, Warning, Error, Critical };
+class logger {
+public:
+  logger(LogLevel level);
+  ~logger();
+  template <typename T> logger &operator<<(T const &value);
+  static void setLogLevel(LogLevel level);
+  static LogLevel get_current_log_level();
+};
+
 struct ci_hash {
   std::size_t operator()(const std::string_view key) const;
 };
@@ -460,3 +471,19 @@ template <typename... Middlewares> using App = Crow<Middlewares...>;
 #define CROW_ROUTE(app, url) app.template route<crow::black_magic::get_parameter_tag(url)>(url)
 #define CROW_MIDDLEWARES(app, ...)                                                                 \
   template middlewares<typename std::remove_reference<decltype(app)>::type, __VA_ARGS__>()
+
+#define CROW_LOG_CRITICAL                                                     \
+  if (crow::logger::get_current_log_level() <= crow::LogLevel::Critical)      \
+  crow::logger(crow::LogLevel::Critical)
+#define CROW_LOG_ERROR                                                        \
+  if (crow::logger::get_current_log_level() <= crow::LogLevel::Error)         \
+  crow::logger(crow::LogLevel::Error)
+#define CROW_LOG_WARNING                                                      \
+  if (crow::logger::get_current_log_level() <= crow::LogLevel::Warning)       \
+  crow::logger(crow::LogLevel::Warning)
+#define CROW_LOG_INFO                                                         \
+  if (crow::logger::get_current_log_level() <= crow::LogLevel::Info)          \
+  crow::logger(crow::LogLevel::Info)
+#define CROW_LOG_DEBUG                                                        \
+  if (crow::logger::get_current_log_level() <= crow::LogLevel::Debug)         \
+  crow::logger(crow::LogLevel::Debug)

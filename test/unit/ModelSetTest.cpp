@@ -137,8 +137,8 @@ TEST(ModelSet, LabelErrors) {
             "user.json: labels: label \"a9\" is one too many: at most 8 labels can be declared");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
     "sanitizers": [{"function": "f", "when": {"arg": 1}}]})"),
-            "user.json: sanitizers[0] (function \"f\"): key 'when' needs a non-empty 'is' or "
-            "'contains', or 'null'");
+            "user.json: sanitizers[0] (function \"f\"): key 'when' needs a non-empty 'is', "
+            "'contains' or 'stream', or 'null'");
 }
 
 TEST(ModelSet, ResultsByPositionOrReferenceType) {

@@ -3,6 +3,7 @@
 // (v1.9.x), the umbrella header, for the parts the tests use.
 #pragma once
 
+#include <trantor/utils/Logger.h>
 #include <drogon/Cookie.h>
 #include <drogon/HttpAppFramework.h>
 #include <drogon/HttpClient.h>

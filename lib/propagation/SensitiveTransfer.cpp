@@ -1,0 +1,97 @@
+#include "propagation/TransferImpl.h"
+
+#include "support/AstHelpers.h"
+
+using namespace clang;
+
+namespace appsec {
+
+// ============================================================================
+// Secrets and end-user data (secrets/SensitiveData.h)
+// ============================================================================
+
+TaintFact FunctionAnalysis::Impl::addSensitive(TaintFact F, LabelMask L, SourceLocation Loc,
+                                               const std::string &Why, const std::string &Origin) {
+  L &= ~F.Labels;
+  if (!L)
+    return F;
+  // Masked for logs already (a hash of the password kept in the same
+  // variable): the name does not undo that.
+  if (F.tainted() && (F.Sanitized & maskOf(SinkCategory::Log)))
+    return F;
+  Label K = *firstLabel(L);
+  if (!F.tainted()) {
+    F.Labels = L;
+    F.Path = Engine.steps().root(Loc, Why, int(K), Origin);
+    return F;
+  }
+  F.Labels |= L;
+  F.Path = Engine.steps().extend(F.Path, Loc, Why, SensitiveStep);
+  return F;
+}
+
+TaintFact FunctionAnalysis::Impl::sensitiveRead(TaintFact F, const ValueDecl *D,
+                                                SourceLocation Loc) {
+  LabelMask L = Engine.sensitive().ofDecl(D);
+  if (!L || !(L & ~F.Labels))
+    return F;
+  return addSensitive(F, L, Loc,
+                      "'" + declName(D) + "' holds " +
+                          std::string(labelPhrase(*firstLabel(L & ~F.Labels))) + " (by its " +
+                          (annotatedSensitive(D) ? "annotation" : "name") + ")",
+                      "'" + declName(D) + "'");
+}
+
+TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Callee,
+                                       const Expr *Object, llvm::ArrayRef<const Expr *> Args,
+                                       bool IsConstruct) {
+  TaintFact R = callTransfer(CallE, Callee, Object, Args, IsConstruct);
+  if (!Callee || IsConstruct || isBarrierType(CallE->getType()) ||
+      CallE->getType()->isVoidType())
+    return R;
+  SensitiveData &SD = Engine.sensitive();
+  // A masking, hashing or encrypting function: its result is fit for a log.
+  if (SD.masks(Callee)) {
+    if (R.tainted()) {
+      R.Sanitized |= maskOf(SinkCategory::Log);
+      R.Path = Engine.steps().extend(R.Path, CallE->getExprLoc(),
+                                     "masked by " + calleeLabel(Callee), SensitiveStep);
+    }
+    return R;
+  }
+  if (LabelMask L = SD.ofResult(Callee))
+    return addSensitive(R, L, CallE->getExprLoc(),
+                        calleeLabel(Callee) + " returns " +
+                            std::string(labelPhrase(*firstLabel(L))) + " (by its annotation)",
+                        calleeLabel(Callee));
+  // A lookup by a key that names a secret or personal data:
+  // json["password"], getenv("JWT_SECRET"), get_header_value("Authorization"),
+  // ini.get("database", "password"). Text put together is not a lookup.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CallE);
+      Op && Op->getOperator() != OO_Subscript)
+    return R;
+  if (const IdentifierInfo *Id = Callee->getIdentifier();
+      Id && llvm::is_contained({"append", "assign", "insert", "replace", "strcat", "strncat",
+                                "strcpy", "strncpy", "push_back", "emplace_back", "add"},
+                               Id->getName()))
+    return R;
+  for (const Expr *A : Args) {
+    const Expr *B = stripTemps(A);
+    while (const auto *CE = dyn_cast<CXXConstructExpr>(B)) {
+      if (CE->getNumArgs() < 1)
+        break;
+      B = stripTemps(CE->getArg(0));
+    }
+    const auto *Lit = dyn_cast<StringLiteral>(B);
+    if (!Lit || Lit->getCharByteWidth() != 1)
+      continue;
+    if (LabelMask L = SD.ofKey(Lit->getString()))
+      return addSensitive(R, L, Lit->getBeginLoc(),
+                          "the value of '" + Lit->getString().str() + "' is " +
+                              std::string(labelPhrase(*firstLabel(L))),
+                          "'" + Lit->getString().str() + "'");
+  }
+  return R;
+}
+
+} // namespace appsec

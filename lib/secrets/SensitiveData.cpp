@@ -1,0 +1,297 @@
+#include "secrets/SensitiveData.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/Expr.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringSwitch.h"
+
+#include <cctype>
+
+using namespace clang;
+
+namespace appsec {
+
+namespace {
+
+/// Lower-case words of an identifier or key: `sharedSecret` -> shared,
+/// secret; `X-Api-Key` -> x, api, key; `DB_PASSWORD2` -> db, password2.
+llvm::SmallVector<std::string, 6> wordsOf(llvm::StringRef Name) {
+  llvm::SmallVector<std::string, 6> Words;
+  std::string Cur;
+  auto flush = [&] {
+    if (!Cur.empty())
+      Words.push_back(std::move(Cur));
+    Cur.clear();
+  };
+  for (size_t I = 0; I < Name.size(); ++I) {
+    char C = Name[I];
+    if (!std::isalnum(static_cast<unsigned char>(C))) {
+      flush();
+      continue;
+    }
+    bool Upper = std::isupper(static_cast<unsigned char>(C));
+    if (Upper && !Cur.empty()) {
+      char Prev = Name[I - 1];
+      bool NextLower = I + 1 < Name.size() && std::islower(static_cast<unsigned char>(Name[I + 1]));
+      // fooBar: a new word at B; APIKey: a new word at K (an upper after
+      // uppers, followed by a lower).
+      if (std::islower(static_cast<unsigned char>(Prev)) ||
+          std::isdigit(static_cast<unsigned char>(Prev)) ||
+          (std::isupper(static_cast<unsigned char>(Prev)) && NextLower))
+        flush();
+    }
+    Cur.push_back(char(std::tolower(static_cast<unsigned char>(C))));
+  }
+  flush();
+  return Words;
+}
+
+// Secrets: the words joined contain one of these.
+constexpr llvm::StringLiteral SecretParts[] = {
+    "password", "passwd", "passphrase", "secret", "apikey", "apitoken", "accesstoken",
+    "authtoken", "refreshtoken", "bearertoken", "idtoken", "sessiontoken", "sessionid",
+    "sessionkey", "privatekey", "signingkey", "encryptionkey", "credential", "authorization",
+    "bearer", "jwttoken", "csrftoken", "oauthtoken", "authkey", "accesskey", "masterkey",
+    "hmackey", "xsrftoken"};
+// ... or are one of these (keys only: as identifiers they are as often a
+// lexer's token or a namespace).
+constexpr llvm::StringLiteral SecretKeys[] = {"token", "jwt", "auth", "apikey", "pass"};
+// Identifiers that are exactly one of these.
+constexpr llvm::StringLiteral SecretIdentifiers[] = {"jwt", "rawjwt", "pwd"};
+
+// End-user data.
+constexpr llvm::StringLiteral EndUserParts[] = {
+    "email", "accountid", "displayname", "phonenumber", "phone", "mobilenumber",
+    "socialsecurity", "creditcard", "cardnumber", "iban", "bankaccount", "birthdate",
+    "dateofbirth", "birthday", "salary", "postcode", "postalcode", "zipcode", "medical",
+    "spouse", "fullname", "firstname", "lastname", "homeaddress", "streetaddress", "passport",
+    "nationalid"};
+constexpr llvm::StringLiteral EndUserWords[] = {"ssn", "dob"};
+
+// A word that makes the name about the data, not the data: its hash, where
+// it is kept, its length, a check of it, its name.
+bool aboutTheData(llvm::StringRef W) {
+  return llvm::StringSwitch<bool>(W)
+      .Cases("hash", "hashed", "hashes", "hasher", "digest", "salt", "salted", true)
+      .Cases("crypt", "encrypted", "bcrypt", "scrypt", "argon2", "cipher", "ciphertext", true)
+      .Cases("file", "filename", "path", "dir", "directory", "url", "uri", true)
+      .Cases("endpoint", "host", "len", "length", "size", "count", "policy", true)
+      .Cases("prompt", "field", "fields", "label", "type", "types", "expiry", true)
+      .Cases("expires", "expiration", "expired", "valid", "invalid", "validator", "validation", true)
+      .Cases("verifier", "verify", "verified", "required", "require", "enabled", "enable", true)
+      .Cases("allowed", "min", "max", "mask", "masked", "redact", "redacted", true)
+      .Cases("placeholder", "pattern", "regex", "hint", "format", "template", "column", true)
+      .Cases("manager", "store", "provider", "service", "factory", "handler", "callback", true)
+      .Cases("strength", "rule", "rules", "error", "errors", "msg", "option", true)
+      .Cases("options", "flag", "mode", "version", "algorithm", "alg", "kind", true)
+      .Cases("prefix", "suffix", "env", "var", "setting", "settings", "config", true)
+      .Cases("hmac", "sha256", "sha1", "md5", "fingerprint", "exists", "present", true)
+      .Default(false);
+}
+// ... for secrets only: a secret's name, id or header is not the secret.
+bool aboutTheSecret(llvm::StringRef W) {
+  return llvm::StringSwitch<bool>(W)
+      .Cases("name", "names", "param", "parameter", "index", "idx", "iter", true)
+      .Cases("pos", "offset", "start", "begin", "end", true)
+      .Default(false);
+}
+// ... for end-user data only: the app's own mail server or sender.
+bool aboutTheUserData(llvm::StringRef W) {
+  return llvm::StringSwitch<bool>(W)
+      .Cases("server", "smtp", "sender", "from", "client", "domain", "queue", true)
+      .Cases("sent", "verification", "confirmed", "notification", "subject", "body", true)
+      .Default(false);
+}
+
+bool joinedContains(const std::string &Joined, llvm::ArrayRef<llvm::StringLiteral> Parts) {
+  for (llvm::StringRef P : Parts)
+    if (llvm::StringRef(Joined).contains(P))
+      return true;
+  return false;
+}
+
+bool isOneOf(llvm::StringRef S, llvm::ArrayRef<llvm::StringLiteral> L) {
+  for (llvm::StringRef P : L)
+    if (S == P)
+      return true;
+  return false;
+}
+
+LabelMask classifyWith(llvm::StringRef Name, bool IsKey, llvm::ArrayRef<std::string> ExtraSecret,
+                       llvm::ArrayRef<std::string> ExtraEndUser) {
+  if (Name.empty() || Name.size() > 64)
+    return 0;
+  auto Words = wordsOf(Name);
+  if (Words.empty())
+    return 0;
+  std::string Joined;
+  for (const std::string &W : Words)
+    Joined += W;
+  bool About = false, AboutSecret = false, AboutUser = false;
+  for (const std::string &W : Words) {
+    About |= aboutTheData(W);
+    AboutSecret |= aboutTheSecret(W);
+    AboutUser |= aboutTheUserData(W);
+  }
+  if (About)
+    return 0;
+  LabelMask Out = 0;
+  bool Secret = joinedContains(Joined, SecretParts) ||
+                (IsKey ? isOneOf(Joined, SecretKeys) : isOneOf(Joined, SecretIdentifiers));
+  for (const std::string &P : ExtraSecret)
+    Secret |= llvm::StringRef(Joined).contains(P);
+  // "secretary", "passwordless" are not secrets.
+  if (Secret && (llvm::StringRef(Joined).contains("secretar") ||
+                 llvm::StringRef(Joined).contains("passwordless")))
+    Secret = false;
+  if (Secret && !AboutSecret)
+    Out |= maskOf(Label::Secret);
+  bool User = joinedContains(Joined, EndUserParts);
+  for (const std::string &W : Words)
+    User |= isOneOf(W, EndUserWords);
+  for (const std::string &P : ExtraEndUser)
+    User |= llvm::StringRef(Joined).contains(P);
+  if (User && !AboutUser)
+    Out |= maskOf(Label::EndUserData);
+  return Out;
+}
+
+/// Values of \p T can hold a secret or a piece of personal data as text or
+/// bytes: character pointers and arrays, strings, string views, JSON values,
+/// byte vectors, and optionals of those.
+bool carriesText(QualType T, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 3)
+    return false;
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType() || T->isArrayType()) {
+    QualType E = T->isPointerType() ? T->getPointeeType() : QualType(T->getArrayElementTypeNoTypeQual(), 0);
+    return E->isAnyCharacterType() || (E->isPointerType() && E->getPointeeType()->isAnyCharacterType());
+  }
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  llvm::StringRef N = RD->getName();
+  if (N == "basic_string" || N == "basic_string_view" || N == "basic_json" || N == "QString" ||
+      N == "QByteArray" || N == "Value" || N == "GenericValue" || N == "SecureString")
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    const TemplateArgumentList &Args = Spec->getTemplateArgs();
+    if (Args.size() >= 1 && Args[0].getKind() == TemplateArgument::Type) {
+      QualType A = Args[0].getAsType().getCanonicalType();
+      if (N == "optional" || N == "shared_ptr" || N == "unique_ptr")
+        return carriesText(A, Depth + 1);
+      if (N == "vector" || N == "array")
+        return A->isAnyCharacterType() || A->isSpecificBuiltinType(BuiltinType::UChar);
+    }
+  }
+  return false;
+}
+
+} // namespace
+
+LabelMask sensitiveNameLabels(llvm::StringRef Name, bool IsKey) {
+  return classifyWith(Name, IsKey, {}, {});
+}
+
+bool maskingFunctionName(llvm::StringRef Name) {
+  for (const std::string &W : wordsOf(Name))
+    if (llvm::StringSwitch<bool>(W)
+            .Cases("mask", "masked", "redact", "redacted", "obfuscate", "obfuscated", true)
+            .Cases("anonymize", "anonymise", "anonymized", "pseudonymize", "censor", "scrub", true)
+            .Cases("hash", "hashed", "digest", "sha1", "sha256", "sha512", "md5", true)
+            .Cases("hmac", "encrypt", "encrypted", "crypt", "bcrypt", "scrypt", "argon2", true)
+            .Cases("pbkdf2", "fingerprint", "seal", "cipher", true)
+            .Default(false))
+      return true;
+  return false;
+}
+
+LabelMask annotatedSensitive(const Decl *D) {
+  LabelMask Out = 0;
+  if (!D)
+    return 0;
+  for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
+    if (A->getAnnotation() == "appsec::secret")
+      Out |= maskOf(Label::Secret);
+    else if (A->getAnnotation() == "appsec::end_user_data")
+      Out |= maskOf(Label::EndUserData);
+  }
+  return Out;
+}
+
+LabelMask SensitiveData::classify(llvm::StringRef Name, bool IsKey) const {
+  return classifyWith(Name, IsKey, ExtraSecret, ExtraEndUser);
+}
+
+LabelMask SensitiveData::ofDecl(const ValueDecl *D) {
+  if (!D)
+    return 0;
+  D = cast<ValueDecl>(D->getCanonicalDecl());
+  auto [It, New] = Decls.try_emplace(D, 0);
+  if (!New)
+    return It->second;
+  LabelMask Out = 0;
+  for (const Decl *R = D; R; R = R->getPreviousDecl())
+    Out |= annotatedSensitive(R);
+  QualType T = D->getType();
+  if (const auto *RD = T.getNonReferenceType()->getPointeeOrArrayElementType()->getAsCXXRecordDecl())
+    Out |= annotatedSensitive(RD);
+  if (!Out && (isa<VarDecl>(D) || isa<FieldDecl>(D)) && carriesText(T) &&
+      D->getIdentifier()) {
+    // A constant initialised with a literal is in the source already (and a
+    // name like kPasswordKey is the key, not the password).
+    const auto *V = dyn_cast<VarDecl>(D);
+    const Expr *Init = V ? V->getAnyInitializer() : nullptr;
+    bool LiteralConstant = V && Init && (V->isConstexpr() || T.isConstQualified() ||
+                                         (T->isPointerType() && T->getPointeeType().isConstQualified() &&
+                                          V->hasGlobalStorage())) &&
+                           isa<StringLiteral>(Init->IgnoreImplicit());
+    if (!LiteralConstant)
+      Out = classify(D->getName(), /*IsKey=*/false);
+  }
+  It = Decls.find(D);
+  It->second = Out;
+  return Out;
+}
+
+LabelMask SensitiveData::ofResult(const FunctionDecl *Callee) {
+  if (!Callee)
+    return 0;
+  const Decl *C = Callee->getCanonicalDecl();
+  auto [It, New] = Decls.try_emplace(C, 0);
+  if (!New)
+    return It->second;
+  LabelMask Out = 0;
+  for (const FunctionDecl *R = Callee->getMostRecentDecl(); R; R = R->getPreviousDecl())
+    Out |= annotatedSensitive(R);
+  Decls[C] = Out;
+  return Out;
+}
+
+LabelMask SensitiveData::ofKey(llvm::StringRef Key) {
+  // A key is short and made of name characters; a message or a format
+  // ("password for {}") is not a key.
+  if (Key.empty() || Key.size() > 64 ||
+      Key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") !=
+          llvm::StringRef::npos)
+    return 0;
+  auto [It, New] = Keys.try_emplace(Key, 0);
+  if (New)
+    It->second = classify(Key, /*IsKey=*/true);
+  return It->second;
+}
+
+bool SensitiveData::masks(const FunctionDecl *Callee) {
+  if (!Callee || !Callee->getIdentifier())
+    return false;
+  const Decl *C = Callee->getCanonicalDecl();
+  auto [It, New] = Maskers.try_emplace(C, false);
+  if (New)
+    It->second = maskingFunctionName(Callee->getName());
+  return It->second;
+}
+
+} // namespace appsec
