@@ -9,8 +9,6 @@ using namespace clang;
 
 namespace appsec {
 
-namespace {
-/// The object a chain of `<<` starts at, or the call that made it.
 bool streamMatches(const Expr *E, llvm::ArrayRef<std::string> Names) {
   for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
     E = E->IgnoreParenImpCasts();
@@ -47,7 +45,6 @@ bool streamMatches(const Expr *E, llvm::ArrayRef<std::string> Names) {
   }
   return false;
 }
-} // namespace
 
 bool argumentMatches(const Expr *Arg, const ArgCondition &C, const ASTContext &Ctx) {
   if (!C.Stream.empty())

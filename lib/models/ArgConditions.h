@@ -15,6 +15,11 @@ namespace appsec {
 /// C.Contains (case-insensitive).
 bool argumentMatches(const clang::Expr *Arg, const ArgCondition &C, const clang::ASTContext &Ctx);
 
+/// \p E is one of the objects \p Names (model names: `std::cerr`) or the
+/// result of a call of one of those functions or constructors, directly or
+/// at the start of a chain of `<<`.
+bool streamMatches(const clang::Expr *E, llvm::ArrayRef<std::string> Names);
+
 /// No condition, or the argument it names meets it.
 inline bool conditionHolds(const std::optional<ArgCondition> &C,
                            llvm::ArrayRef<const clang::Expr *> Args,

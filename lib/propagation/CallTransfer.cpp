@@ -55,6 +55,10 @@ TaintFact FunctionAnalysis::Impl::formattedFact(const PropagatorModel &P,
   return In;
 }
 
+namespace {
+const std::string StandardStreams[] = {"std::cout", "std::cerr", "std::clog"};
+} // namespace
+
 TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const FunctionDecl *Callee,
                                                const Expr *Object, llvm::ArrayRef<const Expr *> Args,
                                                bool IsConstruct) {
@@ -256,6 +260,14 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
         sinkFact(ArgFacts[Index], SinkCategory::FormatString, Args[Index]->getExprLoc(),
                  Name, "uses it as a format string");
     }
+  // Stream inserters of other libraries without a model (nlohmann's and
+  // toml11's `<<` of a value): into standard output or error, a log line.
+  if (!M || M->Sinks.empty())
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CallE);
+        Op && Op->getOperator() == OO_LessLess && !isa<CXXMethodDecl>(Callee) &&
+        Args.size() == 2 && streamMatches(Args[0], StandardStreams))
+      sinkFact(ArgFacts[1], SinkCategory::Log, Args[1]->getExprLoc(), Name,
+               "writes it to the service's log");
   if (Modelled)
     return Result;
 

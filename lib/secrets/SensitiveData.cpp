@@ -6,7 +6,6 @@
 #include "clang/AST/Expr.h"
 
 #include "llvm/ADT/SmallVector.h"
-#include "llvm/ADT/StringSwitch.h"
 
 #include <cctype>
 
@@ -49,13 +48,20 @@ llvm::SmallVector<std::string, 6> wordsOf(llvm::StringRef Name) {
   return Words;
 }
 
+bool isOneOf(llvm::StringRef S, llvm::ArrayRef<llvm::StringLiteral> L) {
+  for (llvm::StringRef P : L)
+    if (S == P)
+      return true;
+  return false;
+}
+
 // Secrets: the words joined contain one of these.
 constexpr llvm::StringLiteral SecretParts[] = {
     "password", "passwd", "passphrase", "secret", "apikey", "apitoken", "accesstoken",
     "authtoken", "refreshtoken", "bearertoken", "idtoken", "sessiontoken", "sessionid",
     "sessionkey", "privatekey", "signingkey", "encryptionkey", "credential", "authorization",
     "bearer", "jwttoken", "csrftoken", "oauthtoken", "authkey", "accesskey", "masterkey",
-    "hmackey", "xsrftoken"};
+    "hmackey", "xsrftoken", "privkey", "keymaterial"};
 // ... or are one of these (keys only: as identifiers they are as often a
 // lexer's token or a namespace).
 constexpr llvm::StringLiteral SecretKeys[] = {"token", "jwt", "auth", "apikey", "pass"};
@@ -73,49 +79,34 @@ constexpr llvm::StringLiteral EndUserWords[] = {"ssn", "dob"};
 
 // A word that makes the name about the data, not the data: its hash, where
 // it is kept, its length, a check of it, its name.
-bool aboutTheData(llvm::StringRef W) {
-  return llvm::StringSwitch<bool>(W)
-      .Cases("hash", "hashed", "hashes", "hasher", "digest", "salt", "salted", true)
-      .Cases("crypt", "encrypted", "bcrypt", "scrypt", "argon2", "cipher", "ciphertext", true)
-      .Cases("file", "filename", "path", "dir", "directory", "url", "uri", true)
-      .Cases("endpoint", "host", "len", "length", "size", "count", "policy", true)
-      .Cases("prompt", "field", "fields", "label", "type", "types", "expiry", true)
-      .Cases("expires", "expiration", "expired", "valid", "invalid", "validator", "validation", true)
-      .Cases("verifier", "verify", "verified", "required", "require", "enabled", "enable", true)
-      .Cases("allowed", "min", "max", "mask", "masked", "redact", "redacted", true)
-      .Cases("placeholder", "pattern", "regex", "hint", "format", "template", "column", true)
-      .Cases("manager", "store", "provider", "service", "factory", "handler", "callback", true)
-      .Cases("strength", "rule", "rules", "error", "errors", "msg", "option", true)
-      .Cases("options", "flag", "mode", "version", "algorithm", "alg", "kind", true)
-      .Cases("prefix", "suffix", "env", "var", "setting", "settings", "config", true)
-      .Cases("hmac", "sha256", "sha1", "md5", "fingerprint", "exists", "present", true)
-      .Default(false);
-}
+constexpr llvm::StringLiteral AboutTheDataWords[] = {
+    "hash", "hashed", "hashes", "hasher", "digest", "salt", "salted", "crypt", "encrypted",
+    "bcrypt", "scrypt", "argon2", "cipher", "ciphertext", "file", "filename", "path", "dir",
+    "directory", "url", "uri", "endpoint", "host", "len", "length", "size", "count", "policy",
+    "prompt", "field", "fields", "label", "type", "types", "expiry", "expires", "expiration",
+    "expired", "valid", "invalid", "validator", "validation", "verifier", "verify",
+    "verified", "required", "require", "enabled", "enable", "allowed", "min", "max", "mask",
+    "masked", "redact", "redacted", "placeholder", "pattern", "regex", "hint", "format",
+    "template", "column", "manager", "store", "provider", "service", "factory", "handler",
+    "callback", "strength", "rule", "rules", "error", "errors", "msg", "option", "options",
+    "flag", "mode", "version", "algorithm", "alg", "kind", "prefix", "suffix", "env", "var",
+    "setting", "settings", "config", "hmac", "sha256", "sha1", "md5", "fingerprint", "exists",
+    "present"};
+bool aboutTheData(llvm::StringRef W) { return isOneOf(W, AboutTheDataWords); }
 // ... for secrets only: a secret's name, id or header is not the secret.
-bool aboutTheSecret(llvm::StringRef W) {
-  return llvm::StringSwitch<bool>(W)
-      .Cases("name", "names", "param", "parameter", "index", "idx", "iter", true)
-      .Cases("pos", "offset", "start", "begin", "end", true)
-      .Default(false);
-}
+constexpr llvm::StringLiteral AboutTheSecretWords[] = {
+    "name", "names", "param", "parameter", "index", "idx", "iter", "pos", "offset", "start",
+    "begin", "end"};
+bool aboutTheSecret(llvm::StringRef W) { return isOneOf(W, AboutTheSecretWords); }
 // ... for end-user data only: the app's own mail server or sender.
-bool aboutTheUserData(llvm::StringRef W) {
-  return llvm::StringSwitch<bool>(W)
-      .Cases("server", "smtp", "sender", "from", "client", "domain", "queue", true)
-      .Cases("sent", "verification", "confirmed", "notification", "subject", "body", true)
-      .Default(false);
-}
+constexpr llvm::StringLiteral AboutTheUserDataWords[] = {
+    "server", "smtp", "sender", "from", "client", "domain", "queue", "sent", "verification",
+    "confirmed", "notification", "subject", "body"};
+bool aboutTheUserData(llvm::StringRef W) { return isOneOf(W, AboutTheUserDataWords); }
 
 bool joinedContains(const std::string &Joined, llvm::ArrayRef<llvm::StringLiteral> Parts) {
   for (llvm::StringRef P : Parts)
     if (llvm::StringRef(Joined).contains(P))
-      return true;
-  return false;
-}
-
-bool isOneOf(llvm::StringRef S, llvm::ArrayRef<llvm::StringLiteral> L) {
-  for (llvm::StringRef P : L)
-    if (S == P)
       return true;
   return false;
 }
@@ -197,14 +188,13 @@ LabelMask sensitiveNameLabels(llvm::StringRef Name, bool IsKey) {
 }
 
 bool maskingFunctionName(llvm::StringRef Name) {
+  static constexpr llvm::StringLiteral MaskingWords[] = {
+    "mask", "masked", "redact", "redacted", "obfuscate", "obfuscated", "anonymize",
+    "anonymise", "anonymized", "pseudonymize", "censor", "scrub", "hash", "hashed", "digest",
+    "sha1", "sha256", "sha512", "md5", "hmac", "encrypt", "encrypted", "crypt", "bcrypt",
+    "scrypt", "argon2", "pbkdf2", "fingerprint", "seal", "cipher"};
   for (const std::string &W : wordsOf(Name))
-    if (llvm::StringSwitch<bool>(W)
-            .Cases("mask", "masked", "redact", "redacted", "obfuscate", "obfuscated", true)
-            .Cases("anonymize", "anonymise", "anonymized", "pseudonymize", "censor", "scrub", true)
-            .Cases("hash", "hashed", "digest", "sha1", "sha256", "sha512", "md5", true)
-            .Cases("hmac", "encrypt", "encrypted", "crypt", "bcrypt", "scrypt", "argon2", true)
-            .Cases("pbkdf2", "fingerprint", "seal", "cipher", true)
-            .Default(false))
+    if (isOneOf(W, MaskingWords))
       return true;
   return false;
 }

@@ -53,6 +53,10 @@ void installed(const nlohmann::json &payload) {
   // CHECK-MESSAGES: :[[@LINE-1]]:40: warning: a secret ('sharedSecret') reaches operator<<(), which writes it to the service's log; {{.*}}
   // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:40: warning: a secret ('sharedSecret') reaches
   std::cerr << "installed for " << payload["clientKey"].get<std::string>() << "\n"; // not a secret
+  std::cout << payload["sharedSecret"] << std::endl; // nlohmann's own <<
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: a secret ('sharedSecret') reaches operator<<(), which writes it to the service's log; {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:16: warning: a secret ('sharedSecret') reaches
+  std::cout << payload["clientKey"] << std::endl;
   std::ofstream store("tenants.txt");
   store << secret; // a file is not a log (plaintext storage is another check)
 }
