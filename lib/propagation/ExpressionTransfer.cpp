@@ -426,6 +426,12 @@ void FunctionAnalysis::Impl::declare(const VarDecl *V) {
     S->FnTargets[K] = {L->getCallOperator()};
     return;
   }
+  // Installation inst{clientKey, sharedSecret, baseUrl}: each member holds
+  // its own initialiser, so reading inst.baseUrl is not reading the secret.
+  if (const auto *IL = dyn_cast<InitListExpr>(stripTemps(Init)); IL && initFields(K, IL)) {
+    S->PointsTo.erase(K);
+    return;
+  }
   // bool ok = isValid(x): remember what `ok` proves.
   if (T->isBooleanType() || T->isIntegerType()) {
     if (const auto *C = dyn_cast<CallExpr>(stripTemps(Init))) {
@@ -464,6 +470,31 @@ void FunctionAnalysis::Impl::declare(const VarDecl *V) {
   if (F.tainted())
     F.Path = step(F, V->getLocation(), "flows into '" + declName(V) + "'");
   write(K, F, /*Replace=*/true, /*ThroughPointer=*/false);
+}
+
+bool FunctionAnalysis::Impl::initFields(const LocKey &K, const InitListExpr *IL) {
+  const auto *RD = IL->getType()->getAsRecordDecl();
+  if (!RD || RD->isUnion() || K.depth() >= LocKey::MaxFields)
+    return false;
+  if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD); CXX && CXX->getNumBases() > 0)
+    return false;
+  write(K, TaintFact(), /*Replace=*/true, /*ThroughPointer=*/false);
+  unsigned I = 0;
+  for (const FieldDecl *Field : RD->fields()) {
+    if (I >= IL->getNumInits())
+      break;
+    const Expr *E = IL->getInit(I++);
+    LocKey FK = K.withField(Field);
+    if (const auto *Inner = dyn_cast<InitListExpr>(stripTemps(E)); Inner && initFields(FK, Inner))
+      continue;
+    TaintFact F = eval(E);
+    if (isBarrierType(Field->getType()))
+      F = F.scalar();
+    if (F.tainted())
+      F.Path = step(F, E->getExprLoc(), "flows into '" + Field->getNameAsString() + "'");
+    write(FK, F, /*Replace=*/true, /*ThroughPointer=*/false);
+  }
+  return true;
 }
 
 std::optional<TaintFact> FunctionAnalysis::Impl::fieldSourceFact(const FieldDecl *Field,

@@ -75,6 +75,10 @@ public:
   TaintFact evalUncapped(const clang::Expr *E);
   TaintFact assign(const clang::Expr *LHS, const clang::Expr *RHS, clang::SourceLocation Loc);
   void declare(const clang::VarDecl *V);
+  /// A record declared with an initialiser list: one fact per member, at
+  /// \p K's member paths; false (nothing written) where members cannot be
+  /// told apart (unions, bases, paths at their depth limit).
+  bool initFields(const LocKey &K, const clang::InitListExpr *IL);
   /// A call: the library models or the callee's summary (callTransfer),
   /// then what the data-protection labels say of its result
   /// (SensitiveTransfer.cpp).

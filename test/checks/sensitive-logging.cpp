@@ -61,6 +61,22 @@ void installed(const nlohmann::json &payload) {
   store << secret; // a file is not a log (plaintext storage is another check)
 }
 
+struct Installation {
+  std::string clientKey;
+  std::string sharedSecret;
+  std::string baseUrl;
+};
+
+// An aggregate keeps each member's own initialiser.
+void stored(const nlohmann::json &payload) {
+  Installation inst{payload.value("clientKey", ""), payload.value("sharedSecret", ""),
+                    payload.value("baseUrl", "")};
+  std::cerr << "installed: " << inst.baseUrl << " " << inst.clientKey << "\n";
+  std::cerr << "secret: " << inst.sharedSecret << "\n";
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: a secret ('sharedSecret') reaches operator<<(), {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:30: warning: a secret ('sharedSecret') reaches
+}
+
 void connect() {
   const char *pw = std::getenv("DB_PASSWORD");
   std::printf("connecting with %s\n", pw);

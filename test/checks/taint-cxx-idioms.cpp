@@ -2,7 +2,8 @@
 // Request data (cpp-httplib 0.11, Debian's header) carried by C++ idioms
 // real services use: an object that keeps it from its constructor, an
 // iterator temporary, smart pointers, tuples and variants, a std::function
-// holding a lambda. Each has a twin that holds the program's own data.
+// holding a lambda, an aggregate initialised member by member. Each has a
+// twin that holds the program's own data.
 #include <httplib.h>
 
 #include <cstdlib>
@@ -23,7 +24,19 @@ private:
   std::string command_;
 };
 
+struct Task {
+  std::string owner;
+  std::string command;
+};
+
 void routes(httplib::Server &svr) {
+  svr.Post("/tasks", [](const httplib::Request &req, httplib::Response &) {
+    // An aggregate: each member holds its own initialiser.
+    Task t{req.body, "uptime"};
+    std::system(t.command.c_str());
+    std::system(t.owner.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: untrusted HTTP request data from Request::body reaches system(){{.*}} [appsec-command-injection]
+  });
   svr.Post("/jobs", [](const httplib::Request &req, httplib::Response &) {
     Job(req.body).run(); // reported in run(), through the constructor
     Job own("uptime");
