@@ -19,6 +19,9 @@ struct SinkFinding {
   int SourceLabel = -1;   ///< the origin label of the root step
   LabelMask Labels = 0;   ///< every label the data at the sink may carry
   std::string SourceText; ///< text of the root step
+  /// The name or key that made the data a secret or end-user data
+  /// ("'password'"), when a step of the path says so.
+  std::string SensitiveName;
   StepList Steps;         ///< source first, ends before the sink
 };
 

@@ -26,7 +26,7 @@ TaintFact FunctionAnalysis::Impl::addSensitive(TaintFact F, LabelMask L, SourceL
     return F;
   }
   F.Labels |= L;
-  F.Path = Engine.steps().extend(F.Path, Loc, Why, SensitiveStep);
+  F.Path = Engine.steps().extend(F.Path, Loc, Why, SensitiveStep, Origin);
   return F;
 }
 

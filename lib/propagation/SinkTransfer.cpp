@@ -91,6 +91,10 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
       }
       if (St->Kind != SensitiveStep || Cat == SinkCategory::Log)
         Finding.Steps.emplace_back(St->Loc, St->Text);
+      if ((St->Kind == SensitiveStep ||
+           (St->Kind >= 0 && (maskOf(Label(St->Kind)) & SensitiveLabels))) &&
+          !St->Origin.empty() && Finding.SensitiveName.empty())
+        Finding.SensitiveName = St->Origin;
     }
     if (Finding.SourceLabel < 0)
       if (auto L = firstLabel(F.Labels))

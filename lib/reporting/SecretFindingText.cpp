@@ -34,10 +34,9 @@ DiagnosticText sensitiveLogText(const SinkFinding &F) {
   T.Loc = F.Loc;
   bool Secret = F.Labels & maskOf(Label::Secret);
   T.Message = Secret ? "a secret" : "end-user data";
-  // The root names the variable, member or key when the data is sensitive
-  // by name alone; otherwise the notes show where it became so.
-  if (F.SourceLabel == int(Secret ? Label::Secret : Label::EndUserData) && !F.SourceText.empty())
-    T.Message += " (" + F.SourceText + ")";
+  // The variable, member, key or annotated function that makes it so.
+  if (!F.SensitiveName.empty())
+    T.Message += " (" + F.SensitiveName + ")";
   T.Message += " reaches " + F.SinkName;
   if (!F.What.empty())
     T.Message += ", which " + F.What;

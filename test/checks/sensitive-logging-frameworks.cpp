@@ -13,7 +13,7 @@
 void crowRoutes(crow::SimpleApp &app) {
   CROW_ROUTE(app, "/hook")([](const crow::request &req) {
     CROW_LOG_INFO << "hook from " << req.url << " auth " << req.get_header_value("Authorization");
-    // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: a secret reaches logger::operator<<(), which writes it to the log; {{.*}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: a secret ('Authorization') reaches logger::operator<<(), which writes it to the log; {{.*}}
     CROW_LOG_DEBUG << "agent " << req.get_header_value("User-Agent");
     return crow::response(200);
   });
@@ -26,8 +26,8 @@ void drogonRoutes() {
         std::string email = req->getParameter("email");
         std::string password = req->getParameter("password");
         LOG_INFO << "login attempt " << email << " " << password;
-        // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: end-user data reaches LogStream::operator<<(), which writes it to the log; {{.*}}
-        // CHECK-MESSAGES: :[[@LINE-2]]:57: warning: a secret reaches LogStream::operator<<(), which writes it to the log; {{.*}}
+        // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: end-user data ('email') reaches LogStream::operator<<(), which writes it to the log; {{.*}}
+        // CHECK-MESSAGES: :[[@LINE-2]]:57: warning: a secret ('password') reaches LogStream::operator<<(), which writes it to the log; {{.*}}
         LOG_DEBUG << "path " << req->path() << ", " << password.size() << " chars";
         callback(drogon::HttpResponse::newHttpResponse());
       });
@@ -37,7 +37,7 @@ void httplibRoutes(httplib::Server &svr, Poco::Logger &log) {
   svr.Get("/api", [&](const httplib::Request &req, httplib::Response &res) {
     std::string key = req.get_header_value("X-Api-Key");
     log.information("api call with key " + key);
-    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a secret reaches Logger::information(), which writes it to the log; {{.*}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: a secret ('X-Api-Key') reaches Logger::information(), which writes it to the log; {{.*}}
     log.information("api call to " + req.path);
     res.set_content("ok", "text/plain");
   });

@@ -40,8 +40,8 @@ std::string sha256Hex(const std::string &data);
 
 void loginAttempt(const std::string &user, const std::string &password) {
   spdlog::info("login for {} with {}", user, password);
-  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: a secret reaches info(), which writes it to the log; leave it out, or log a masked form or a fingerprint (sensitive data in a log, CWE-532); violates Atlassian requirements 2 (Protect stored end-user data) and 5 (Secret handling) [appsec-sensitive-logging]
-  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:46: warning: a secret reaches
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: a secret ('password') reaches info(), which writes it to the log; leave it out, or log a masked form or a fingerprint (sensitive data in a log, CWE-532); violates Atlassian requirements 2 (Protect stored end-user data) and 5 (Secret handling) [appsec-sensitive-logging]
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:46: warning: a secret ('password') reaches
   spdlog::info("password changed for {}", user);      // the word in a message
   spdlog::info("password of {} chars", password.size()); // a length
   spdlog::info("fingerprint {}", sha256Hex(password));   // a digest
@@ -80,8 +80,8 @@ void stored(const nlohmann::json &payload) {
 void connect() {
   const char *pw = std::getenv("DB_PASSWORD");
   std::printf("connecting with %s\n", pw);
-  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: a secret reaches printf(), which writes it to standard output, the service's log; {{.*}}
-  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:39: warning: a secret reaches
+  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: a secret ('DB_PASSWORD') reaches printf(), which writes it to standard output, the service's log; {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:39: warning: a secret ('DB_PASSWORD') reaches
   std::printf("home is %s\n", std::getenv("HOME"));
 }
 
@@ -118,8 +118,8 @@ void tokens(const std::string &accessToken, const std::string &token) {
   spdlog::info("token {}", maskToken(accessToken)); // masked
   std::cerr << "unexpected token " << token << "\n"; // a bare `token` is as often a lexer's
   std::clog << "bearer " << accessToken << std::endl;
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: a secret reaches operator<<(), {{.*}}
-  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:29: warning: a secret reaches
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: a secret ('accessToken') reaches operator<<(), {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:29: warning: a secret ('accessToken') reaches
 }
 
 static const char *kPasswordKey = "password";
@@ -138,6 +138,6 @@ void helper(const Credentials &c) {
 
 void ownNames(const std::string &vaultPin, const std::string &customerEmail) {
   fmt::print("pin {} for {}\n", vaultPin, customerEmail);
-  // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: end-user data reaches print(){{.*}}
-  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:33: warning: a secret reaches print(){{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: end-user data ('customerEmail') reaches print(){{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:33: warning: a secret ('vaultPin') reaches print(){{.*}}
 }
