@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 
 #include <chrono>
+#include <iostream>
 #include <memory>
 
 namespace issue_notes {
@@ -88,10 +89,13 @@ std::optional<nlohmann::json> AtlassianClient::getIssue(const Installation &inst
       {"exp", now + 180},
       {"qsh", queryStringHash("GET", path, {{"fields", "summary,status"}})},
   };
-  std::string token = signHs256(claims, installation.sharedSecret);
+  std::string jwt = signHs256(claims, installation.sharedSecret);
   HttpResponse response =
       get(installation.baseUrl + path + "?fields=summary,status",
-          {"Authorization: JWT " + token, "Accept: application/json"});
+          {"Authorization: JWT " + jwt, "Accept: application/json"});
+  if (response.status == 401)
+    // A rejected signature is hard to debug without the token Jira saw.
+    std::cerr << "getIssue: Jira rejected " << path << " (JWT " << jwt << ")\n";
   if (response.status != 200) {
     error = response.status ? "Jira answered " + std::to_string(response.status)
                             : "request failed: " + response.error;
