@@ -11,21 +11,9 @@ namespace appsec {
 
 bool streamMatches(const Expr *E, llvm::ArrayRef<std::string> Names) {
   for (unsigned Depth = 0; E && Depth < 64; ++Depth) {
-    E = E->IgnoreParenImpCasts();
+    E = ignoreWrappers(E, Temporaries | ExplicitCasts);
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getOperator() == OO_LessLess) {
       E = Op->getArg(0);
-      continue;
-    }
-    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = M->getSubExpr();
-      continue;
-    }
-    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = B->getSubExpr();
-      continue;
-    }
-    if (const auto *F = dyn_cast<CXXFunctionalCastExpr>(E)) {
-      E = F->getSubExpr();
       continue;
     }
     const NamedDecl *D = nullptr;
@@ -61,12 +49,7 @@ bool argumentMatches(const Expr *Arg, const ArgCondition &C, const ASTContext &C
   } else if (C.Null && C.Is.empty() && C.Contains.empty()) {
     return true;
   }
-  const Expr *E = ignoreWrappers(Arg, Temporaries | ExplicitCasts);
-  while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-    if (CE->getNumArgs() < 1)
-      break;
-    E = ignoreWrappers(CE->getArg(0), Temporaries | ExplicitCasts);
-  }
+  const Expr *E = constructedFrom(Arg);
   std::string Text;
   bool IsLiteral = false;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))

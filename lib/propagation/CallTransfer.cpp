@@ -158,12 +158,7 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
     // fixes where a URL built from it can point.
     bool FixedHostPrefix = false;
     for (size_t I = 0; I < Args.size(); ++I) {
-      const Expr *B = stripTemps(Args[I]);
-      while (const auto *CE = dyn_cast<CXXConstructExpr>(B)) {
-        if (CE->getNumArgs() < 1)
-          break;
-        B = stripTemps(CE->getArg(0));
-      }
+      const Expr *B = constructedFrom(Args[I]);
       if (const auto *L = dyn_cast<StringLiteral>(B)) {
         FixedHostPrefix = L->getCharByteWidth() == 1 && fixesHost(L->getString());
         break;

@@ -76,13 +76,7 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
                                Id->getName()))
     return R;
   for (const Expr *A : Args) {
-    const Expr *B = stripTemps(A);
-    while (const auto *CE = dyn_cast<CXXConstructExpr>(B)) {
-      if (CE->getNumArgs() < 1)
-        break;
-      B = stripTemps(CE->getArg(0));
-    }
-    const auto *Lit = dyn_cast<StringLiteral>(B);
+    const auto *Lit = dyn_cast<StringLiteral>(constructedFrom(A));
     if (!Lit || Lit->getCharByteWidth() != 1)
       continue;
     if (LabelMask L = SD.ofKey(Lit->getString()))

@@ -256,6 +256,16 @@ bool isLiteral(const Expr *E) {
 
 namespace appsec {
 
+const Expr *constructedFrom(const Expr *E) {
+  E = ignoreWrappers(E, Temporaries | ExplicitCasts);
+  while (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(E)) {
+    if (CE->getNumArgs() < 1)
+      break;
+    E = ignoreWrappers(CE->getArg(0), Temporaries | ExplicitCasts);
+  }
+  return E;
+}
+
 const Expr *ignoreWrappers(const Expr *E, unsigned Kinds) {
   while (E) {
     const Expr *Before = E;

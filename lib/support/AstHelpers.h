@@ -78,6 +78,11 @@ enum WrapperKind : unsigned {
 /// \p E without the wrappers C++ puts around a value, as selected by \p Kinds.
 const clang::Expr *ignoreWrappers(const clang::Expr *E, unsigned Kinds);
 
+/// What a value is built from: \p E without temporaries and explicit casts,
+/// and through each construction to its first argument (std::string("ls")
+/// is "ls", whatever default arguments the constructor has).
+const clang::Expr *constructedFrom(const clang::Expr *E);
+
 } // namespace appsec
 
 namespace appsec {
