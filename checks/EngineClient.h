@@ -1,7 +1,8 @@
 //===- EngineClient.h - a check's view of the shared analysis ------------===//
 //
-// Every check that asks the engine (the eight untrusted-data checks and the
-// JWT claim part of appsec-jwt-missing-verification) is a configuration of
+// Every check that asks the engine (the eight untrusted-data checks,
+// appsec-sensitive-logging and the JWT claim part of
+// appsec-jwt-missing-verification) is a configuration of
 // the same analysis: which labels count as its sources, which sink category
 // it reports. EngineClient reads the engine options (global unless a check
 // sets its own), hands the main file's functions to the engine shared by all

@@ -1,8 +1,7 @@
 //===- SensitiveLoggingCheck.h - appsec-sensitive-logging ---------------===//
 #pragma once
 
-#include "AppSecCheck.h"
-#include "EngineClient.h"
+#include "TaintCheck.h"
 
 namespace clang::tidy::appsec {
 
@@ -10,16 +9,15 @@ namespace clang::tidy::appsec {
 /// counting the labels secret and end-user data, at sinks of category log.
 ///
 /// For the user-facing documentation see docs/checks/appsec-sensitive-logging.md
-class SensitiveLoggingCheck : public AppSecCheck {
+class SensitiveLoggingCheck : public TaintCheck {
 public:
   SensitiveLoggingCheck(StringRef Name, ClangTidyContext *Context);
-  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onEndOfTranslationUnit() override;
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
 
+protected:
+  void reportFinding(const ::appsec::SinkFinding &F) override;
+
 private:
-  EngineClient Engine;
   bool EndUserData; ///< option ReportEndUserData: also personal data, not only secrets
 };
 

@@ -8,6 +8,16 @@ TaintCheck::TaintCheck(StringRef Name, ClangTidyContext *Context,
                        ::appsec::SinkCategory Category)
     : AppSecCheck(Name, Context), Category(Category), Engine(Options, "auto") {}
 
+TaintCheck::TaintCheck(StringRef Name, ClangTidyContext *Context,
+                       ::appsec::SinkCategory Category, ::appsec::LabelMask FixedSources)
+    : AppSecCheck(Name, Context), Category(Category), Engine(Options, "", FixedSources) {}
+
+void TaintCheck::reportFinding(const ::appsec::SinkFinding &F) {
+  report(F.Loc, ::appsec::taintMessage(F));
+  for (const auto &[Loc, Text] : ::appsec::taintNotes(F))
+    note(Loc, Text);
+}
+
 void TaintCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AppSecCheck::storeOptions(Opts);
   Engine.storeOptions(Options, Opts);
@@ -24,11 +34,8 @@ void TaintCheck::check(const ast_matchers::MatchFinder::MatchResult &Result) {
 }
 
 void TaintCheck::onEndOfTranslationUnit() {
-  for (const ::appsec::SinkFinding *F : Engine.findings(Category)) {
-    report(F->Loc, ::appsec::taintMessage(*F));
-    for (const auto &[Loc, Text] : ::appsec::taintNotes(*F))
-      note(Loc, Text);
-  }
+  for (const ::appsec::SinkFinding *F : Engine.findings(Category))
+    reportFinding(*F);
   for (const auto &[Loc, Text] : Engine.remarks())
     diag(Loc, Text, DiagnosticIDs::Remark);
   Engine.reset();

@@ -242,7 +242,6 @@ LabelMask SensitiveData::ofDecl(const ValueDecl *D) {
     if (!LiteralConstant)
       Out = classify(D->getName(), /*IsKey=*/false);
   }
-  It = Decls.find(D);
   It->second = Out;
   return Out;
 }
@@ -257,7 +256,7 @@ LabelMask SensitiveData::ofResult(const FunctionDecl *Callee) {
   LabelMask Out = 0;
   for (const FunctionDecl *R = Callee->getMostRecentDecl(); R; R = R->getPreviousDecl())
     Out |= annotatedSensitive(R);
-  Decls[C] = Out;
+  It->second = Out;
   return Out;
 }
 
