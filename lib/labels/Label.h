@@ -31,7 +31,10 @@ enum class Label : uint8_t {
   // Kinds of data.
   JwtDecoded,  ///< a JWT parsed (not verified) from data with an origin label
   EndUserData, ///< data about the app's end users
+  Password,    ///< a password or passphrase (always a Secret too)
   Secret,      ///< keys, passwords, tokens
+  FastHashedPassword, ///< a password hashed with a fast digest (SHA-2, MD5):
+                      ///< fit for a log, not for a store (appsec-plaintext-storage)
   Unknown,     ///< a string parameter of a function nobody in this unit calls:
                ///< its callers (other files, the framework) decide what it is
   TokenKeyUrl, ///< a key URL a JWT names in its own header (jku, x5u)
@@ -58,13 +61,17 @@ constexpr LabelMask OriginLabels = RemoteLabels | LocalLabels;
 /// Labels that survive a conversion to a number, an enum or a bool: such a
 /// value does not carry a string to inject, it makes a choice (which
 /// algorithm verifies a token), and the choice is what is reported.
-constexpr LabelMask ValueLabels = maskOf(Label::TokenAlgorithm);
+/// A password's fast digest read as a number (`std::hash`) or as bytes
+/// (`digest[i]`) is still that digest.
+constexpr LabelMask ValueLabels = maskOf(Label::TokenAlgorithm) | maskOf(Label::FastHashedPassword);
 
 /// Kinds of data the data-protection checks follow. A value gets them by
 /// its name, key or annotation (secrets/SensitiveData.h), not by where it
 /// came from, so they never make a model's `adds` fire (a password is not
 /// a token to decode).
-constexpr LabelMask SensitiveLabels = maskOf(Label::Secret) | maskOf(Label::EndUserData);
+constexpr LabelMask SensitiveLabels = maskOf(Label::Secret) | maskOf(Label::EndUserData) |
+                                      maskOf(Label::Password) |
+                                      maskOf(Label::FastHashedPassword);
 
 inline bool isOrigin(Label L) { return maskOf(L) & OriginLabels; }
 

@@ -22,6 +22,7 @@ struct SinkFinding {
   /// The name or key that made the data a secret or end-user data
   /// ("'password'"), when a step of the path says so.
   std::string SensitiveName;
+  int SensitiveLabel = -1; ///< the data-protection label SensitiveName gave
   StepList Steps;         ///< source first, ends before the sink
 };
 

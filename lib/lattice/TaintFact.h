@@ -31,6 +31,7 @@ struct Step {
   int Kind = -1;      ///< the origin Label at a root step, -1 elsewhere
                       ///< (SensitiveStep: where data of some origin became a secret)
   std::string Origin; ///< at a root or SensitiveStep: "recv()", "'argv'", "'password'"
+  int Label = -1;     ///< at a SensitiveStep: the data-protection label it gives
 };
 
 /// The Kind of a step where labelled data gains a data-protection label
@@ -49,11 +50,11 @@ public:
   /// A step after \p Prev; steps at the location of the previous step are
   /// folded, and very long paths stop growing (the notes show the ends).
   const Step *extend(const Step *Prev, clang::SourceLocation Loc, std::string Text,
-                     int Kind = -1, std::string Origin = "") {
+                     int Kind = -1, std::string Origin = "", int Label = -1) {
     if (Prev && (Prev->Loc == Loc || Prev->Length >= 64))
       return Prev;
-    Steps.push_back(
-        Step{Loc, std::move(Text), Prev, Prev ? Prev->Length + 1 : 1, Kind, std::move(Origin)});
+    Steps.push_back(Step{Loc, std::move(Text), Prev, Prev ? Prev->Length + 1 : 1, Kind,
+                         std::move(Origin), Label});
     return &Steps.back();
   }
   size_t size() const { return Steps.size(); }

@@ -76,10 +76,17 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     return sensitiveRead(F, ME->getMemberDecl(), ME->getMemberLoc());
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-    eval(AS->getIdx());
-    if (auto L = locOf(AS->getBase()))
-      return read(*L);
-    return eval(AS->getBase());
+    TaintFact Idx = eval(AS->getIdx());
+    TaintFact F = locOf(AS->getBase()) ? read(*locOf(AS->getBase())) : eval(AS->getBase());
+    // A table looked up by a digest's byte (`"0123456789abcdef"[d[i] >> 4]`)
+    // spells the digest: its data-protection labels carry over. Other labels
+    // do not (an index picks one of the table's own values).
+    if (Idx.Labels & SensitiveLabels) {
+      Idx.Labels &= SensitiveLabels;
+      Idx.Params = 0;
+      F.join(Idx);
+    }
+    return F;
   }
   if (const auto *U = dyn_cast<UnaryOperator>(E)) {
     if (U->isIncrementDecrementOp() || U->getOpcode() == UO_Deref ||

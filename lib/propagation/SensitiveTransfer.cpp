@@ -26,7 +26,25 @@ TaintFact FunctionAnalysis::Impl::addSensitive(TaintFact F, LabelMask L, SourceL
     return F;
   }
   F.Labels |= L;
-  F.Path = Engine.steps().extend(F.Path, Loc, Why, SensitiveStep, Origin);
+  F.Path = Engine.steps().extend(F.Path, Loc, Why, SensitiveStep, Origin, int(K));
+  return F;
+}
+
+TaintFact FunctionAnalysis::Impl::masked(TaintFact F, bool FastDigest, SourceLocation Loc,
+                                         const std::string &By) {
+  if (!F.tainted())
+    return F;
+  if (FastDigest && (F.Labels & maskOf(Label::Password))) {
+    F.Labels = (F.Labels & ~(maskOf(Label::Password) | maskOf(Label::Secret))) |
+               maskOf(Label::FastHashedPassword);
+    F.Sanitized |= maskOf(SinkCategory::Log);
+    F.Path = Engine.steps().extend(F.Path, Loc,
+                                   "hashed by " + By + ", a fast digest, not a password hash",
+                                   SensitiveStep);
+    return F;
+  }
+  F.Sanitized |= DataProtectionCategories;
+  F.Path = Engine.steps().extend(F.Path, Loc, "masked by " + By, SensitiveStep);
   return F;
 }
 
@@ -50,15 +68,10 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
       CallE->getType()->isVoidType())
     return R;
   SensitiveData &SD = Engine.sensitive();
-  // A masking, hashing or encrypting function: its result is fit for a log.
-  if (SD.masks(Callee)) {
-    if (R.tainted()) {
-      R.Sanitized |= maskOf(SinkCategory::Log);
-      R.Path = Engine.steps().extend(R.Path, CallE->getExprLoc(),
-                                     "masked by " + calleeLabel(Callee), SensitiveStep);
-    }
-    return R;
-  }
+  // A masking, hashing or encrypting function: its result is fit for a log
+  // and a store (a password hashed with a fast digest for a log only).
+  if (Masking K = SD.masking(Callee); K != Masking::None)
+    return masked(R, K == Masking::FastDigest, CallE->getExprLoc(), calleeLabel(Callee));
   if (LabelMask L = SD.ofResult(Callee))
     return addSensitive(R, L, CallE->getExprLoc(),
                         calleeLabel(Callee) + " returns " +

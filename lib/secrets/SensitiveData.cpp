@@ -1,5 +1,7 @@
 #include "secrets/SensitiveData.h"
 
+#include "support/IdentifierWords.h"
+
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -14,39 +16,6 @@ using namespace clang;
 namespace appsec {
 
 namespace {
-
-/// Lower-case words of an identifier or key: `sharedSecret` -> shared,
-/// secret; `X-Api-Key` -> x, api, key; `DB_PASSWORD2` -> db, password2.
-llvm::SmallVector<std::string, 6> wordsOf(llvm::StringRef Name) {
-  llvm::SmallVector<std::string, 6> Words;
-  std::string Cur;
-  auto flush = [&] {
-    if (!Cur.empty())
-      Words.push_back(std::move(Cur));
-    Cur.clear();
-  };
-  for (size_t I = 0; I < Name.size(); ++I) {
-    char C = Name[I];
-    if (!std::isalnum(static_cast<unsigned char>(C))) {
-      flush();
-      continue;
-    }
-    bool Upper = std::isupper(static_cast<unsigned char>(C));
-    if (Upper && !Cur.empty()) {
-      char Prev = Name[I - 1];
-      bool NextLower = I + 1 < Name.size() && std::islower(static_cast<unsigned char>(Name[I + 1]));
-      // fooBar: a new word at B; APIKey: a new word at K (an upper after
-      // uppers, followed by a lower).
-      if (std::islower(static_cast<unsigned char>(Prev)) ||
-          std::isdigit(static_cast<unsigned char>(Prev)) ||
-          (std::isupper(static_cast<unsigned char>(Prev)) && NextLower))
-        flush();
-    }
-    Cur.push_back(char(std::tolower(static_cast<unsigned char>(C))));
-  }
-  flush();
-  return Words;
-}
 
 bool isOneOf(llvm::StringRef S, llvm::ArrayRef<llvm::StringLiteral> L) {
   for (llvm::StringRef P : L)
@@ -64,9 +33,12 @@ constexpr llvm::StringLiteral SecretParts[] = {
     "hmackey", "xsrftoken", "privkey", "keymaterial"};
 // ... or are one of these (keys only: as identifiers they are as often a
 // lexer's token or a namespace).
-constexpr llvm::StringLiteral SecretKeys[] = {"token", "jwt", "auth", "apikey", "pass"};
+constexpr llvm::StringLiteral SecretKeys[] = {"token", "jwt", "auth", "apikey", "pass", "pwd"};
 // Identifiers that are exactly one of these.
 constexpr llvm::StringLiteral SecretIdentifiers[] = {"jwt", "rawjwt", "pwd"};
+// Secrets that are passwords: only a password hash makes them fit to store.
+constexpr llvm::StringLiteral PasswordParts[] = {"password", "passwd", "passphrase"};
+constexpr llvm::StringLiteral PasswordKeys[] = {"pass", "pwd"};
 
 // End-user data.
 constexpr llvm::StringLiteral EndUserParts[] = {
@@ -115,7 +87,7 @@ LabelMask classifyWith(llvm::StringRef Name, bool IsKey, llvm::ArrayRef<std::str
                        llvm::ArrayRef<std::string> ExtraEndUser) {
   if (Name.empty() || Name.size() > 64)
     return 0;
-  auto Words = wordsOf(Name);
+  auto Words = identifierWords(Name);
   if (Words.empty())
     return 0;
   std::string Joined;
@@ -138,8 +110,12 @@ LabelMask classifyWith(llvm::StringRef Name, bool IsKey, llvm::ArrayRef<std::str
   if (Secret && (llvm::StringRef(Joined).contains("secretar") ||
                  llvm::StringRef(Joined).contains("passwordless")))
     Secret = false;
-  if (Secret && !AboutSecret)
+  if (Secret && !AboutSecret) {
     Out |= maskOf(Label::Secret);
+    if (joinedContains(Joined, PasswordParts) ||
+        (IsKey ? isOneOf(Joined, PasswordKeys) : Joined == "pwd"))
+      Out |= maskOf(Label::Password);
+  }
   bool User = joinedContains(Joined, EndUserParts);
   for (const std::string &W : Words)
     User |= isOneOf(W, EndUserWords);
@@ -193,10 +169,28 @@ bool maskingFunctionName(llvm::StringRef Name) {
     "anonymise", "anonymized", "pseudonymize", "censor", "scrub", "hash", "hashed", "digest",
     "sha1", "sha256", "sha512", "md5", "hmac", "encrypt", "encrypted", "crypt", "bcrypt",
     "scrypt", "argon2", "pbkdf2", "fingerprint", "seal", "cipher"};
-  for (const std::string &W : wordsOf(Name))
+  for (const std::string &W : identifierWords(Name))
     if (isOneOf(W, MaskingWords))
       return true;
   return false;
+}
+
+bool fastDigestName(llvm::StringRef Name) {
+  // A password hash (bcrypt, scrypt, Argon2, PBKDF2, libsodium's pwhash,
+  // crypt(3)) is slow on purpose; a name without a digest's name
+  // (hashPassword) is given the benefit of the doubt.
+  static constexpr llvm::StringLiteral PasswordHashWords[] = {
+    "bcrypt", "scrypt", "argon2", "argon2i", "argon2id", "pbkdf2", "pwhash", "crypt"};
+  static constexpr llvm::StringLiteral FastWords[] = {
+    "sha", "sha1", "sha224", "sha256", "sha384", "sha512", "sha3", "md4", "md5", "digest",
+    "hmac", "crc32", "fingerprint", "xxhash", "murmur"};
+  bool Fast = false;
+  for (const std::string &W : identifierWords(Name)) {
+    if (isOneOf(W, PasswordHashWords))
+      return false;
+    Fast |= isOneOf(W, FastWords);
+  }
+  return Fast;
 }
 
 LabelMask annotatedSensitive(const Decl *D) {
@@ -206,6 +200,8 @@ LabelMask annotatedSensitive(const Decl *D) {
   for (const auto *A : D->specific_attrs<AnnotateAttr>()) {
     if (A->getAnnotation() == "appsec::secret")
       Out |= maskOf(Label::Secret);
+    else if (A->getAnnotation() == "appsec::password")
+      Out |= maskOf(Label::Secret) | maskOf(Label::Password);
     else if (A->getAnnotation() == "appsec::end_user_data")
       Out |= maskOf(Label::EndUserData);
   }
@@ -273,13 +269,13 @@ LabelMask SensitiveData::ofKey(llvm::StringRef Key) {
   return It->second;
 }
 
-bool SensitiveData::masks(const FunctionDecl *Callee) {
+Masking SensitiveData::masking(const FunctionDecl *Callee) {
   if (!Callee || !Callee->getIdentifier())
-    return false;
+    return Masking::None;
   const Decl *C = Callee->getCanonicalDecl();
-  auto [It, New] = Maskers.try_emplace(C, false);
-  if (New)
-    It->second = maskingFunctionName(Callee->getName());
+  auto [It, New] = Maskers.try_emplace(C, Masking::None);
+  if (New && maskingFunctionName(Callee->getName()))
+    It->second = fastDigestName(Callee->getName()) ? Masking::FastDigest : Masking::Masks;
   return It->second;
 }
 

@@ -20,6 +20,7 @@ constexpr CategoryInfo Infos[] = {
     {"credential", "credential", "CWE-798"},
     {"jwt-claim", "unverified JWT claim", "CWE-345"},
     {"log", "sensitive data in a log", "CWE-532"},
+    {"store", "sensitive data stored in plaintext", "CWE-312"},
 };
 static_assert(sizeof(Infos) / sizeof(Infos[0]) == unsigned(SinkCategory::Count));
 } // namespace

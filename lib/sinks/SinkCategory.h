@@ -28,6 +28,7 @@ enum class SinkCategory : uint8_t {
   Credential, ///< a password, API key or other secret a library call is given
   JwtClaim, ///< a claim read from a decoded JWT: dangerous until verified
   Log,      ///< a log line: secrets and end-user data must not reach it
+  Store,    ///< a file or database: secrets and end-user data only encrypted
   Count
 };
 
@@ -39,6 +40,12 @@ using CategoryMask = uint16_t;
 constexpr CategoryMask AllCategories = (1u << unsigned(SinkCategory::JwtClaim)) - 1;
 
 constexpr CategoryMask maskOf(SinkCategory C) { return CategoryMask(1u << unsigned(C)); }
+
+/// The data-protection categories: sinks of secrets and end-user data, which
+/// masking, hashing and encryption make safe (secrets/SensitiveData.h).
+constexpr CategoryMask DataProtectionCategories = maskOf(SinkCategory::Log) | maskOf(SinkCategory::Store);
+inline bool isDataProtection(SinkCategory C) { return DataProtectionCategories & maskOf(C); }
+static_assert(unsigned(SinkCategory::Count) <= 16, "categories must fit a CategoryMask");
 
 /// "command", "sql", ... as written in model files and annotations.
 std::string_view categoryKey(SinkCategory C);

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <sys/socket.h>
 
-// CHECK-MESSAGES-BAD: error: unknown label 'socket' in Sources; expected auto, all, remote, local or label names (network, file, environment, command-line, console, web-request, jwt-decoded, end-user-data, secret, unknown-origin, token-key-url, token-alg); using all [clang-tidy-config]
+// CHECK-MESSAGES-BAD: error: unknown label 'socket' in Sources; expected auto, all, remote, local or label names (network, file, environment, command-line, console, web-request, jwt-decoded, end-user-data, password, secret, fast-hashed-password, unknown-origin, token-key-url, token-alg); using all [clang-tidy-config]
 
 void fromTheNetwork(int sock) {
   char cmd[128];

@@ -7,16 +7,25 @@ using namespace appsec;
 namespace {
 const LabelMask Secret = maskOf(Label::Secret);
 const LabelMask User = maskOf(Label::EndUserData);
+const LabelMask Password = maskOf(Label::Secret) | maskOf(Label::Password);
 
 LabelMask id(const char *Name) { return sensitiveNameLabels(Name, /*IsKey=*/false); }
 LabelMask key(const char *Name) { return sensitiveNameLabels(Name, /*IsKey=*/true); }
 } // namespace
 
 TEST(SensitiveData, SecretsInEveryNamingStyle) {
-  for (const char *N : {"password", "dbPassword", "DB_PASSWORD", "shared_secret", "sharedSecret",
+  for (const char *N : {"shared_secret", "sharedSecret",
                         "apiKey", "APIKey", "x-api-key", "accessToken", "refresh_token",
                         "clientSecret", "privateKey", "authorizationHeader", "jwt", "sessionId"})
     EXPECT_EQ(id(N), Secret) << N;
+}
+
+TEST(SensitiveData, PasswordsAreSecretsToo) {
+  for (const char *N : {"password", "dbPassword", "DB_PASSWORD", "newPasswd", "passphrase", "pwd"})
+    EXPECT_EQ(id(N), Password) << N;
+  EXPECT_EQ(key("pass"), Password);
+  EXPECT_EQ(key("pwd"), Password);
+  EXPECT_EQ(id("pass"), 0u); // an identifier `pass` is a compiler pass as often
 }
 
 TEST(SensitiveData, EndUserData) {
@@ -46,7 +55,7 @@ TEST(SensitiveData, BareTokenOnlyAsAKey) {
 TEST(SensitiveData, KeysAreShortNames) {
   SensitiveData SD;
   EXPECT_EQ(SD.ofKey("sharedSecret"), Secret);
-  EXPECT_EQ(SD.ofKey("db.password"), Secret);
+  EXPECT_EQ(SD.ofKey("db.password"), Password);
   EXPECT_EQ(SD.ofKey("password for {}"), 0u); // a message, not a key
   EXPECT_EQ(SD.ofKey("password="), 0u);
 }
@@ -64,4 +73,12 @@ TEST(SensitiveData, MaskingFunctions) {
     EXPECT_TRUE(maskingFunctionName(N)) << N;
   for (const char *N : {"sharedSecret", "getPassword", "shadow", "masquerade", "format"})
     EXPECT_FALSE(maskingFunctionName(N)) << N;
+}
+
+TEST(SensitiveData, FastDigestsAreNotPasswordHashes) {
+  for (const char *N : {"sha256Hex", "SHA256", "md5", "hmacSha256", "computeDigest", "sha256Password"})
+    EXPECT_TRUE(fastDigestName(N)) << N;
+  for (const char *N : {"hashPassword", "bcrypt_hash", "argon2id_hash_encoded", "crypto_pwhash_str",
+                        "pbkdf2Sha256", "encrypt", "maskToken", "crypt"})
+    EXPECT_FALSE(fastDigestName(N)) << N;
 }
