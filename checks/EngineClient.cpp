@@ -67,6 +67,7 @@ EngineClient::EngineClient(ClangTidyCheck::OptionsView &Options, StringRef Defau
   Opts.SummaryExport = Options.getLocalOrGlobal("AppSecSummaryExport", "").str();
   Opts.SecretNames = Options.getLocalOrGlobal("AppSecSecretNames", "").str();
   Opts.EndUserDataNames = Options.getLocalOrGlobal("AppSecEndUserDataNames", "").str();
+  Opts.EncryptedStores = Options.getLocalOrGlobal("AppSecEncryptedStores", "").str();
 }
 
 void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
@@ -81,6 +82,7 @@ void EngineClient::storeOptions(ClangTidyCheck::OptionsView &Options,
   Options.store(Map, "AppSecSummaryExport", Opts.SummaryExport);
   Options.store(Map, "AppSecSecretNames", Opts.SecretNames);
   Options.store(Map, "AppSecEndUserDataNames", Opts.EndUserDataNames);
+  Options.store(Map, "AppSecEncryptedStores", Opts.EncryptedStores);
 }
 
 void EngineClient::registerMatchers(MatchFinder *Finder, MatchFinder::MatchCallback *Check) {

@@ -151,6 +151,16 @@ std::shared_ptr<TaintEngine> TaintEngine::forContext(ASTContext &Ctx,
 
 namespace {
 /// "Vault_Token; pin" -> vaulttoken, pin: the form SensitiveData compares.
+std::vector<std::string> splitNames(llvm::StringRef Text) {
+  std::vector<std::string> Out;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Text.split(Parts, ';', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef P : Parts)
+    if (!P.trim().empty())
+      Out.push_back(P.trim().str());
+  return Out;
+}
+
 std::vector<std::string> splitPatterns(llvm::StringRef Text) {
   std::vector<std::string> Out;
   llvm::SmallVector<llvm::StringRef, 4> Parts;
@@ -170,7 +180,8 @@ std::vector<std::string> splitPatterns(llvm::StringRef Text) {
 TaintEngine::TaintEngine(ASTContext &Ctx, std::shared_ptr<const ModelSet> Models,
                          const EngineOptions &Opts, std::string *PatternError)
     : Ctx(Ctx), Models(std::move(Models)), Opts(Opts), Constants(Ctx),
-      Sensitive(splitPatterns(Opts.SecretNames), splitPatterns(Opts.EndUserDataNames)), Handlers(Ctx),
+      Sensitive(splitPatterns(Opts.SecretNames), splitPatterns(Opts.EndUserDataNames),
+                splitNames(Opts.EncryptedStores)), Handlers(Ctx),
       Verifier(Ctx, this->Opts.VerifierNames, PatternError) {
   Verifier.setElsewhere([this](const FunctionDecl *F) { return verifiesElsewhere(F); });
 }

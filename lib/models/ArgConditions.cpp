@@ -1,6 +1,7 @@
 #include "models/ArgConditions.h"
 
 #include "models/FunctionNames.h"
+#include "sinks/StoredStatements.h"
 #include "support/AstHelpers.h"
 
 #include "clang/AST/ExprCXX.h"
@@ -17,8 +18,11 @@ bool streamMatches(const Expr *E, llvm::ArrayRef<std::string> Names) {
       continue;
     }
     const NamedDecl *D = nullptr;
+    const ValueDecl *Var = nullptr;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      D = DRE->getDecl();
+      D = Var = DRE->getDecl();
+    else if (const auto *ME = dyn_cast<MemberExpr>(E))
+      D = Var = ME->getMemberDecl();
     else if (const auto *CE = dyn_cast<CallExpr>(E))
       D = CE->getDirectCallee();
     else if (const auto *Ctor = dyn_cast<CXXConstructExpr>(E))
@@ -29,14 +33,30 @@ bool streamMatches(const Expr *E, llvm::ArrayRef<std::string> Names) {
     for (const std::string &S : Names)
       if (N == S || D->getName() == S)
         return true;
+    // A variable or member of a stream type: `std::ofstream out(path)`.
+    if (Var)
+      if (const auto *RD = Var->getType().getNonReferenceType()->getAsCXXRecordDecl()) {
+        std::string T = modelName(RD);
+        for (const std::string &S : Names)
+          if (T == S)
+            return true;
+      }
     return false;
   }
   return false;
 }
 
-bool argumentMatches(const Expr *Arg, const ArgCondition &C, const ASTContext &Ctx) {
+bool argumentMatches(const Expr *Arg, const ArgCondition &C, const ASTContext &Ctx,
+                     const Stmt *Body) {
   if (!C.Stream.empty())
     return streamMatches(Arg, C.Stream);
+  if (C.Statement == ArgCondition::StatementWrites)
+    return statementKind(Arg, Body) == StatementKind::Writes;
+  if (C.Statement == ArgCondition::StatementNameWrites) {
+    const auto *L = dyn_cast<StringLiteral>(constructedFrom(Arg));
+    return L && L->getCharByteWidth() == 1 &&
+           statementKindOfName(L->getString()) == StatementKind::Writes;
+  }
   if (C.Null && Arg->isNullPointerConstant(const_cast<ASTContext &>(Ctx),
                                            Expr::NPC_ValueDependentIsNotNull) !=
                     Expr::NPCK_NotNull) {

@@ -12,19 +12,26 @@ namespace appsec {
 
 /// \p Arg meets \p C: a null pointer constant (or not), a constant whose name
 /// or a string literal whose text is one of C.Is, a literal containing one of
-/// C.Contains (case-insensitive).
-bool argumentMatches(const clang::Expr *Arg, const ArgCondition &C, const clang::ASTContext &Ctx);
+/// C.Contains (case-insensitive), a stream, a statement that writes; \p Body:
+/// the function around the call, where a statement may have been built.
+bool argumentMatches(const clang::Expr *Arg, const ArgCondition &C, const clang::ASTContext &Ctx,
+                     const clang::Stmt *Body = nullptr);
 
-/// \p E is one of the objects \p Names (model names: `std::cerr`) or the
+/// \p E is one of the objects \p Names (model names: `std::cerr`), a
+/// variable or member of one of those types (`std::basic_ofstream`), or the
 /// result of a call of one of those functions or constructors, directly or
 /// at the start of a chain of `<<`.
 bool streamMatches(const clang::Expr *E, llvm::ArrayRef<std::string> Names);
 
-/// No condition, or the argument it names meets it.
+/// No condition, or the argument it names (\p Object for "this") meets it.
 inline bool conditionHolds(const std::optional<ArgCondition> &C,
                            llvm::ArrayRef<const clang::Expr *> Args,
-                           const clang::ASTContext &Ctx) {
-  return !C || (C->Arg < Args.size() && argumentMatches(Args[C->Arg], *C, Ctx));
+                           const clang::ASTContext &Ctx, const clang::Expr *Object = nullptr,
+                           const clang::Stmt *Body = nullptr) {
+  if (!C)
+    return true;
+  const clang::Expr *A = C->OnThis ? Object : C->Arg < Args.size() ? Args[C->Arg] : nullptr;
+  return A && argumentMatches(A, *C, Ctx, Body) != C->Negate;
 }
 
 } // namespace appsec

@@ -131,11 +131,30 @@ public:
     auto When = E.find("when");
     if (When == E.end())
       return true;
-    if (!When->is_object() || !When->contains("arg") || !(*When)["arg"].is_number_unsigned())
-      return fail(Where, "key 'when' must be an object with a numeric 'arg' and "
-                         "'is', 'contains' or 'stream' arrays of strings, or 'null': true/false");
+    if (!When->is_object() || !When->contains("arg") ||
+        !((*When)["arg"].is_number_unsigned() || (*When)["arg"] == "this"))
+      return fail(Where, "key 'when' must be an object with a numeric 'arg' (or \"this\") and "
+                         "'is', 'contains' or 'stream' arrays of strings, 'null': true/false, "
+                         "or 'statement'/'statement_name': \"writes\"");
     ArgCondition C;
-    C.Arg = (*When)["arg"].get<unsigned>();
+    if ((*When)["arg"] == "this")
+      C.OnThis = true;
+    else
+      C.Arg = (*When)["arg"].get<unsigned>();
+    for (const char *Key : {"statement", "statement_name"}) {
+      auto S = When->find(Key);
+      if (S == When->end())
+        continue;
+      if (*S != "writes")
+        return fail(Where, std::string("key 'when.") + Key + "' must be \"writes\"");
+      C.Statement = std::string(Key) == "statement" ? ArgCondition::StatementWrites
+                                                    : ArgCondition::StatementNameWrites;
+    }
+    if (auto N = When->find("not"); N != When->end()) {
+      if (!N->is_boolean())
+        return fail(Where, "key 'when.not' must be true or false");
+      C.Negate = N->get<bool>();
+    }
     for (const char *Key : {"is", "contains", "stream"}) {
       auto L = When->find(Key);
       if (L == When->end())
@@ -154,8 +173,9 @@ public:
         return fail(Where, "key 'when.null' must be true or false");
       C.Null = N->get<bool>();
     }
-    if (C.Is.empty() && C.Contains.empty() && C.Stream.empty() && !C.Null)
-      return fail(Where, "key 'when' needs a non-empty 'is', 'contains' or 'stream', or 'null'");
+    if (C.Is.empty() && C.Contains.empty() && C.Stream.empty() && !C.Null && !C.Statement)
+      return fail(Where, "key 'when' needs a non-empty 'is', 'contains' or 'stream', 'null', "
+                         "or 'statement'");
     Out = C;
     return true;
   }
@@ -289,7 +309,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             {"propagators", {"function", "from", "to", "replace", "alias", "adds", "clears", "when",
                              "format", "escapes"}},
             {"sinks", {"function", "category", "args", "argsIfShell", "what", "when"}},
-            {"sanitizers", {"function", "categories", "from", "to", "canonicalizes", "when"}},
+            {"sanitizers", {"function", "categories", "from", "to", "canonicalizes", "weak_for_passwords", "when"}},
             {"validators", {"function", "validates", "categories", "validWhenTrue"}},
             {"handles", {"function", "kind", "writes"}},
             {"fields", {"field", "kind", "description"}},
@@ -385,6 +405,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             !R.specList(E, "from", Where, Z.From, false) ||
             !R.specList(E, "to", Where, Z.To, false) ||
             !R.boolean(E, "canonicalizes", Where, Z.Canonicalizes) ||
+            !R.boolean(E, "weak_for_passwords", Where, Z.WeakForPasswords) ||
             !R.condition(E, Where, Z.When))
           return false;
         if (Z.To.empty())

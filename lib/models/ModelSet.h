@@ -44,6 +44,13 @@ struct ArgCondition {
   /// call of one of these functions or constructors (`google::LogMessage::stream`),
   /// directly or at the start of a chain of `<<` (`std::cerr << "a" << x`).
   std::vector<std::string> Stream;
+  /// The statement the argument is (SQL text, a Redis command, a statement
+  /// handle prepared from one) or names (a prepared statement's name) is
+  /// known to write data (sinks/StoredStatements.h).
+  enum StatementTest : uint8_t { NoStatement, StatementWrites, StatementNameWrites };
+  StatementTest Statement = NoStatement;
+  bool OnThis = false; ///< "arg": "this": the object of a method call
+  bool Negate = false; ///< "not": true: holds when the argument does not match
 };
 
 struct SourceModel {
@@ -86,6 +93,9 @@ struct SanitizerModel {
   std::vector<ArgSpec> From; ///< empty: the result is clean, whatever the input
   std::vector<ArgSpec> To;   ///< default: the return value
   bool Canonicalizes = false; ///< realpath, std::filesystem::canonical
+  /// A fast digest (SHA-2, MD5): a password hashed with it is fit for a log
+  /// but not for a store (secrets/SensitiveData.h).
+  bool WeakForPasswords = false;
   std::optional<ArgCondition> When;
 };
 

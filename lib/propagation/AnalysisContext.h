@@ -52,12 +52,16 @@ struct EngineOptions {
   /// or end-user data, added to the built-in ones (secrets/SensitiveData.h).
   std::string SecretNames;
   std::string EndUserDataNames;
+  /// ';'-separated names of stores encrypted at rest: variables, members or
+  /// their types (`SecureDb`, `app::EncryptedStore`) (secrets/SensitiveData.h).
+  std::string EncryptedStores;
 
   bool operator<(const EngineOptions &O) const {
     return std::tie(ModelFiles, StepBudget, MaxSummaryDepth, VerifierNames, SummaryStore,
-                    SummaryExport, SecretNames, EndUserDataNames) <
+                    SummaryExport, SecretNames, EndUserDataNames, EncryptedStores) <
            std::tie(O.ModelFiles, O.StepBudget, O.MaxSummaryDepth, O.VerifierNames,
-                    O.SummaryStore, O.SummaryExport, O.SecretNames, O.EndUserDataNames);
+                    O.SummaryStore, O.SummaryExport, O.SecretNames, O.EndUserDataNames,
+                    O.EncryptedStores);
   }
 };
 

@@ -1,8 +1,11 @@
 #include "propagation/TransferImpl.h"
+
 #include "sinks/ShellPrograms.h"
+#include "sinks/StoredStatements.h"
 
 #include "llvm/ADT/bit.h"
 #include "llvm/Support/MathExtras.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 #include "models/ArgConditions.h"
 #include "models/FunctionNames.h"
@@ -57,6 +60,7 @@ TaintFact FunctionAnalysis::Impl::formattedFact(const PropagatorModel &P,
 
 namespace {
 const std::string StandardStreams[] = {"std::cout", "std::cerr", "std::clog"};
+const std::string FileStreams[] = {"std::basic_ofstream", "std::basic_fstream"};
 } // namespace
 
 TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const FunctionDecl *Callee,
@@ -212,7 +216,16 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
           In.Path = step(In, CallLoc, "canonicalised by " + Name);
         }
       } else if (Z.Categories == AllCategories) {
-        In = {};
+        // Text made of a number (std::to_string): no injection, but the
+        // digest of a password the number was is still that digest.
+        In = In.scalar();
+        In.Labels &= maskOf(Label::FastHashedPassword);
+        if (!In.Labels)
+          In = {};
+      } else if (Z.WeakForPasswords || (Z.Categories & DataProtectionCategories) == DataProtectionCategories) {
+        In = masked(In, Z.WeakForPasswords, CallLoc, Name);
+        if (In.tainted())
+          In.Sanitized |= Z.Categories & ~DataProtectionCategories;
       } else if (In.tainted()) {
         In.Sanitized |= Z.Categories;
         In.Path = step(In, CallLoc, (Z.Categories == maskOf(SinkCategory::JwtClaim) ? "verified by "
@@ -256,13 +269,22 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
                  Name, "uses it as a format string");
     }
   // Stream inserters of other libraries without a model (nlohmann's and
-  // toml11's `<<` of a value): into standard output or error, a log line.
+  // toml11's `<<` of a value): into standard output or error, a log line;
+  // into a file stream, a store.
   if (!M || M->Sinks.empty())
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CallE);
         Op && Op->getOperator() == OO_LessLess && !isa<CXXMethodDecl>(Callee) &&
-        Args.size() == 2 && streamMatches(Args[0], StandardStreams))
-      sinkFact(ArgFacts[1], SinkCategory::Log, Args[1]->getExprLoc(), Name,
-               "writes it to the service's log");
+        Args.size() == 2) {
+      if (streamMatches(Args[0], StandardStreams))
+        sinkFact(ArgFacts[1], SinkCategory::Log, Args[1]->getExprLoc(), Name,
+                 "writes it to the service's log");
+      else if (streamMatches(Args[0], FileStreams)) {
+        llvm::SaveAndRestore<bool> AtRest(StoreAtRest,
+                                          Engine.sensitive().encryptedStore(Callee, nullptr, Args));
+        sinkFact(ArgFacts[1], SinkCategory::Store, Args[1]->getExprLoc(), Name,
+                 "writes it to a file");
+      }
+    }
   if (Modelled)
     return Result;
 
@@ -290,6 +312,44 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
   return Result;
 }
 
+std::optional<int> FunctionAnalysis::Impl::statementHolder(const Expr *E) const {
+  for (unsigned I = 0; E && I < 8; ++I) {
+    E = ignoreWrappers(E, Temporaries | ExplicitCasts);
+    if (const auto *M = dyn_cast<MemberExpr>(E)) {
+      if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
+        return SinkHit::StatementOfThis;
+      return std::nullopt;
+    }
+    if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+      const auto *P = dyn_cast<ParmVarDecl>(D->getDecl());
+      if (!P || !FD || P->getDeclContext() != FD || P->getFunctionScopeIndex() >= MaxLabelledParams)
+        return std::nullopt;
+      return int(P->getFunctionScopeIndex());
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+        Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+      E = Op->getArg(0); // a smart pointer to the handle
+    else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
+      E = U->getSubExpr();
+    else if (const auto *C = dyn_cast<CXXMemberCallExpr>(E); C && C->getNumArgs() == 0)
+      E = C->getImplicitObjectArgument(); // handle.get()
+    else
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> FunctionAnalysis::Impl::deferredStatementOf(const SinkModel &K,
+                                                               llvm::ArrayRef<const Expr *> Args,
+                                                               const Expr *Object) const {
+  if (!SummaryMode || !K.When || K.When->Statement != ArgCondition::StatementWrites || K.When->Negate)
+    return std::nullopt;
+  const Expr *Held = K.When->OnThis ? Object : K.When->Arg < Args.size() ? Args[K.When->Arg] : nullptr;
+  if (!Held || statementKind(Held, FD ? FD->getBody() : nullptr) != StatementKind::Unknown)
+    return std::nullopt;
+  return statementHolder(Held);
+}
+
 /// A model's condition on an argument: a named constant, a string literal, a
 /// null pointer or not.
 void FunctionAnalysis::Impl::checkSink(const SinkModel &K, const FunctionDecl *Callee,
@@ -297,8 +357,12 @@ void FunctionAnalysis::Impl::checkSink(const SinkModel &K, const FunctionDecl *C
                                        llvm::ArrayRef<TaintFact> ArgFacts, const Expr *Object,
                                        const TaintFact &ObjFact, SourceLocation CallLoc) {
   std::string Name = calleeLabel(Callee);
-  if (!conditionHolds(K.When, Args))
+  std::optional<int> Defer;
+  if (!conditionHolds(K.When, Args, Object) && !(Defer = deferredStatementOf(K, Args, Object)))
     return;
+  llvm::SaveAndRestore<int> Deferred(DeferredStatement, Defer.value_or(DeferredStatement));
+  llvm::SaveAndRestore<bool> AtRest(StoreAtRest, K.Category == SinkCategory::Store &&
+                                                     Engine.sensitive().encryptedStore(Callee, Object, Args));
   auto checkSpec = [&](const ArgSpec &A) {
     if (A.K == ArgSpec::Arg && A.Index < ArgFacts.size())
       sinkFact(ArgFacts[A.Index], K.Category, Args[A.Index]->getExprLoc(), Name, K.What,
@@ -448,6 +512,17 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
     return CallLoc;
   };
   for (const SinkHit &H : Sum.Sinks) {
+    // A wrapper's sink that counts if the statement passed to it writes.
+    std::optional<int> Defer;
+    if (H.StatementOf != SinkHit::NoStatement) {
+      const Expr *Held = H.StatementOf == SinkHit::StatementOfThis ? Object
+                         : unsigned(H.StatementOf) < Args.size() ? Args[H.StatementOf]
+                                                                  : nullptr;
+      StatementKind K = Held ? statementKind(Held, FD ? FD->getBody() : nullptr) : StatementKind::Unknown;
+      if (K == StatementKind::Reads || (K == StatementKind::Unknown && !(Defer = statementHolder(Held))))
+        continue;
+    }
+    llvm::SaveAndRestore<int> Deferred(DeferredStatement, Defer.value_or(DeferredStatement));
     if (H.Labels) { // read inside the callee from data it fetched itself
       TaintFact Own;
       Own.Labels = H.Labels;

@@ -48,6 +48,15 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
   // on that host: not a request forgery or an open redirect.
   if (F.HostFixed && (Cat == SinkCategory::Ssrf || Cat == SinkCategory::Redirect))
     return;
+  // A store encrypted at rest protects end-user data (requirement 2); a
+  // secret or password in it is still readable by whoever reads the store.
+  if (Cat == SinkCategory::Store && StoreAtRest && (F.Labels & maskOf(Label::EndUserData))) {
+    TaintFact Rest = F;
+    Rest.Labels &= ~maskOf(Label::EndUserData);
+    if (Rest.Labels || Rest.Params)
+      emitSink(Rest, Cat, Loc, SinkName, What, Where);
+    return;
+  }
   // Whether a helper may read the claims of the request's token depends on
   // its callers: one that verified the request's token first makes them
   // trusted. Its summary carries the read to them (applySummary); analysed
@@ -59,7 +68,7 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
   auto addHit = [&](LabelMask Labels, ParamMask Params) {
     for (const SinkHit &Old : Summary.Sinks)
       if (Old.Loc == Loc && Old.Category == Cat && Old.Params == Params &&
-          bool(Old.Labels) == bool(Labels))
+          bool(Old.Labels) == bool(Labels) && Old.StatementOf == DeferredStatement)
         return;
     SinkHit H;
     H.Labels = Labels;
@@ -72,9 +81,18 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
     H.SinkName = SinkName;
     H.What = What;
     H.Where = Where;
-    H.Steps = stepList(F.Path, Cat == SinkCategory::Log);
+    H.Steps = stepList(F.Path, isDataProtection(Cat));
+    H.StatementOf = DeferredStatement;
     Summary.Sinks.push_back(std::move(H));
   };
+  // Counts only if the caller's statement writes: the summary's to carry.
+  if (DeferredStatement != SinkHit::NoStatement) {
+    if (SummaryMode && F.Labels)
+      addHit(F.Labels, 0);
+    if (SummaryMode && F.Params)
+      addHit(0, F.Params);
+    return;
+  }
   if (ForCallers && SummaryMode)
     addHit(F.Labels, 0);
   if (F.Labels && !ForCallers) {
@@ -89,12 +107,14 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
         Finding.SourceLabel = St->Kind;
         Finding.SourceText = St->Origin;
       }
-      if (St->Kind != SensitiveStep || Cat == SinkCategory::Log)
+      if (St->Kind != SensitiveStep || isDataProtection(Cat))
         Finding.Steps.emplace_back(St->Loc, St->Text);
       if ((St->Kind == SensitiveStep ||
            (St->Kind >= 0 && (maskOf(Label(St->Kind)) & SensitiveLabels))) &&
-          !St->Origin.empty() && Finding.SensitiveName.empty())
+          !St->Origin.empty() && Finding.SensitiveName.empty()) {
         Finding.SensitiveName = St->Origin;
+        Finding.SensitiveLabel = St->Kind >= 0 ? St->Kind : St->Label;
+      }
     }
     if (Finding.SourceLabel < 0)
       if (auto L = firstLabel(F.Labels))

@@ -91,6 +91,10 @@ public:
   /// labels D's name or annotation gives it.
   TaintFact sensitiveRead(TaintFact F, const clang::ValueDecl *D, clang::SourceLocation Loc);
   /// \p F with the sensitive labels \p L, explained by \p Why.
+  /// \p F masked, encrypted or hashed by \p By: fit for logs and stores,
+  /// except a password hashed with a fast digest (\p FastDigest), which is
+  /// fit for a log only and becomes a fast-hashed password.
+  TaintFact masked(TaintFact F, bool FastDigest, clang::SourceLocation Loc, const std::string &By);
   TaintFact addSensitive(TaintFact F, LabelMask L, clang::SourceLocation Loc, const std::string &Why,
                          const std::string &Origin);
   std::vector<const clang::FunctionDecl *> callTargets(const clang::CallExpr *C);
@@ -118,8 +122,23 @@ public:
                         const clang::FunctionDecl *Callee, llvm::ArrayRef<const clang::Expr *> Args);
   /// The token at \p K has been verified: claims read from it earlier are fine.
   void clearPending(const LocKey &K, TaintState &In);
-  bool conditionHolds(const std::optional<ArgCondition> &C, llvm::ArrayRef<const clang::Expr *> Args) {
-    return appsec::conditionHolds(C, Args, Ctx);
+  /// Set while the sinks of a call count only if the statement its caller
+  /// passes writes (SinkHit::StatementOf): they go into the summary, never
+  /// into a report.
+  int DeferredStatement = SinkHit::NoStatement;
+  /// Set while the store a call writes to is declared encrypted at rest:
+  /// that answers for end-user data, not for secrets and passwords.
+  bool StoreAtRest = false;
+  /// \p E is a statement handle of `this` (a member) or a parameter of this
+  /// function: SinkHit::StatementOfThis or the parameter's index.
+  std::optional<int> statementHolder(const clang::Expr *E) const;
+  /// A store condition (`"statement": "writes"`) whose statement is not in
+  /// this function but in a member or parameter: the holder to defer to.
+  std::optional<int> deferredStatementOf(const SinkModel &K, llvm::ArrayRef<const clang::Expr *> Args,
+                                         const clang::Expr *Object) const;
+  bool conditionHolds(const std::optional<ArgCondition> &C, llvm::ArrayRef<const clang::Expr *> Args,
+                      const clang::Expr *Object = nullptr) {
+    return appsec::conditionHolds(C, Args, Ctx, Object, FD ? FD->getBody() : nullptr);
   }
   /// A verification of \p F (sanitized or validated for JwtClaim) that is a
   /// token of this request, or the request object \p Subject itself, verifies

@@ -34,6 +34,11 @@ struct SinkHit {
   std::string SinkName;      ///< "system()"
   std::string What;          ///< "runs it as a shell command"
   StepList Steps;            ///< from the parameter to the sink
+  /// The sink counts only if the statement held by this parameter (or by
+  /// `this`, StatementOfThis) writes: a wrapper's bind() of a handle its
+  /// caller prepared (sinks/StoredStatements.h). NoStatement: unconditional.
+  static constexpr int NoStatement = -2, StatementOfThis = -1;
+  int StatementOf = NoStatement;
 };
 
 struct FunctionSummary {

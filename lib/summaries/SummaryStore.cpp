@@ -289,6 +289,8 @@ json summaryToJson(const FunctionSummary &S, const SourceManager &SM) {
     K["sink"] = H.SinkName;
     K["what"] = H.What;
     K["at"] = H.Where.empty() ? placeOf(H.Loc, SM) : H.Where;
+    if (H.StatementOf != SinkHit::NoStatement)
+      K["statementOf"] = H.StatementOf;
     Sinks.push_back(std::move(K));
   }
   if (!Sinks.empty())
@@ -343,6 +345,9 @@ FunctionSummary summaryFromJson(const json &J) {
       H.SinkName = K.at("sink").get<std::string>();
       H.What = K.at("what").get<std::string>();
       H.Where = K.at("at").get<std::string>();
+      H.StatementOf = K.value("statementOf", SinkHit::NoStatement);
+      if (H.StatementOf < SinkHit::NoStatement || H.StatementOf >= int(MaxLabelledParams))
+        throw std::runtime_error("bad statementOf " + std::to_string(H.StatementOf));
       S.Sinks.push_back(std::move(H));
     }
   if (J.contains("sanitizesParams"))

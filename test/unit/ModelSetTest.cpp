@@ -128,7 +128,7 @@ TEST(ModelSet, LabelErrors) {
     "propagators": [{"function": "f", "from": ["arg0"], "to": ["return"], "adds": ["tenant"]}]})"),
             "user.json: propagators[0] (function \"f\"): key 'adds' has \"tenant\"; expected one of "
             "network, file, environment, command-line, console, web-request, jwt-decoded, "
-            "end-user-data, secret, unknown-origin, token-key-url, token-alg (or a label declared under \"labels\")");
+            "end-user-data, password, secret, fast-hashed-password, unknown-origin, token-key-url, token-alg (or a label declared under \"labels\")");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "labels": ["Tenant Data"]})"),
             "user.json: labels: a label name is a non-empty string of a-z, 0-9 and '-', found "
             "\"Tenant Data\"");
@@ -138,7 +138,13 @@ TEST(ModelSet, LabelErrors) {
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
     "sanitizers": [{"function": "f", "when": {"arg": 1}}]})"),
             "user.json: sanitizers[0] (function \"f\"): key 'when' needs a non-empty 'is', "
-            "'contains' or 'stream', or 'null'");
+            "'contains' or 'stream', 'null', or 'statement'");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sinks": [{"function": "f", "category": "store", "args": ["arg0"], "when": {"arg": 0, "statement": "reads"}}]})"),
+            "user.json: sinks[0] (function \"f\"): key 'when.statement' must be \"writes\"");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sinks": [{"function": "f", "category": "store", "args": ["arg0"], "when": {"arg": 0, "is": ["stdout"], "not": 1}}]})"),
+            "user.json: sinks[0] (function \"f\"): key 'when.not' must be true or false");
 }
 
 TEST(ModelSet, ResultsByPositionOrReferenceType) {
