@@ -48,4 +48,95 @@ DiagnosticText sensitiveLogText(const SinkFinding &F) {
   return T;
 }
 
+namespace {
+/// What is stored, most serious first: each kind with its phrase and advice.
+enum class StoredKind { FastHashedPassword, Password, Secret, EndUserData, None };
+
+StoredKind storedKind(LabelMask L) {
+  if (L & maskOf(Label::Password))
+    return StoredKind::Password;
+  if (L & maskOf(Label::FastHashedPassword))
+    return StoredKind::FastHashedPassword;
+  if (L & maskOf(Label::Secret))
+    return StoredKind::Secret;
+  if (L & maskOf(Label::EndUserData))
+    return StoredKind::EndUserData;
+  return StoredKind::None;
+}
+
+/// The labels of the group \p K belongs to (a password before and after a
+/// fast digest is one group).
+LabelMask groupOf(StoredKind K) {
+  switch (K) {
+  case StoredKind::FastHashedPassword:
+  case StoredKind::Password: // a password is a secret too
+    return maskOf(Label::Password) | maskOf(Label::FastHashedPassword) | maskOf(Label::Secret);
+  case StoredKind::Secret:
+    return maskOf(Label::Secret);
+  case StoredKind::EndUserData:
+    return maskOf(Label::EndUserData);
+  case StoredKind::None:
+    break;
+  }
+  return 0;
+}
+
+const char *storedPhrase(StoredKind K) {
+  switch (K) {
+  case StoredKind::FastHashedPassword:
+    return "a password hashed with a fast digest";
+  case StoredKind::Password:
+    return "a password";
+  case StoredKind::Secret:
+    return "a secret";
+  default:
+    return "end-user data";
+  }
+}
+
+const char *storedAdvice(StoredKind K) {
+  switch (K) {
+  case StoredKind::FastHashedPassword:
+    return "a fast digest is cracked offline; store a password hash (Argon2, bcrypt, scrypt, "
+           "PBKDF2) instead";
+  case StoredKind::Password:
+    return "store a password hash (Argon2, bcrypt, scrypt, PBKDF2) instead, or encrypt it if the "
+           "app must use it later";
+  case StoredKind::Secret:
+    return "encrypt it, keep it in a secret manager, or store a hash if it is only compared";
+  default:
+    return "encrypt it, or declare the store encrypted at rest (AppSecEncryptedStores)";
+  }
+}
+} // namespace
+
+DiagnosticText plaintextStorageText(const SinkFinding &F) {
+  DiagnosticText T;
+  T.Loc = F.Loc;
+  // The kind the named variable or key gave, when the data still carries
+  // it; the most serious kind otherwise. Data joined from several values
+  // (`const char *values[] = {email, password}`) names the others' kind too.
+  StoredKind Named = storedKind(F.Labels);
+  if (F.SensitiveLabel >= 0) {
+    StoredKind K = storedKind(maskOf(Label(F.SensitiveLabel)));
+    if (F.Labels & groupOf(K))
+      Named = storedKind(F.Labels & groupOf(K));
+  }
+  StoredKind Other = storedKind(F.Labels & ~groupOf(Named));
+  StoredKind Worst = Other < Named ? Other : Named;
+  T.Message = storedPhrase(Named);
+  if (!F.SensitiveName.empty())
+    T.Message += " (" + F.SensitiveName + ")";
+  if (Other != StoredKind::None)
+    T.Message += std::string(" with ") + storedPhrase(Other);
+  T.Message += " reaches " + F.SinkName;
+  if (!F.What.empty())
+    T.Message += ", which " + F.What;
+  T.Message += std::string(" in plaintext; ") + storedAdvice(Worst) + " (" +
+               std::string(categoryLabel(F.Category)) + ", " + std::string(categoryCwe(F.Category)) +
+               ")";
+  T.Notes = taintNotes(F);
+  return T;
+}
+
 } // namespace appsec

@@ -16,4 +16,11 @@ DiagnosticText hardcodedSecretText(const HardcodedSecret &S, const clang::Functi
 /// the path as notes.
 DiagnosticText sensitiveLogText(const SinkFinding &F);
 
+/// "a password ('password') reaches sqlite3_bind_text(), which binds it into
+/// a statement that stores it; store a password hash (Argon2, bcrypt, scrypt,
+/// PBKDF2) instead (sensitive data stored in plaintext, CWE-312)"; a password
+/// hashed with a fast digest, a secret and end-user data each with their own
+/// advice.
+DiagnosticText plaintextStorageText(const SinkFinding &F);
+
 } // namespace appsec
