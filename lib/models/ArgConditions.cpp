@@ -53,7 +53,13 @@ bool argumentMatches(const Expr *Arg, const ArgCondition &C, const ASTContext &C
   if (C.Statement == ArgCondition::StatementWrites)
     return statementKind(Arg, Body) == StatementKind::Writes;
   if (C.Statement == ArgCondition::StatementNameWrites) {
-    const auto *L = dyn_cast<StringLiteral>(constructedFrom(Arg));
+    // The name as a literal or a variable initialised with one
+    // (`inline std::string createUser = "user_create";`).
+    const Expr *E = constructedFrom(Arg);
+    if (const auto *D = dyn_cast<DeclRefExpr>(E))
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl()); V && V->getAnyInitializer())
+        E = constructedFrom(V->getAnyInitializer());
+    const auto *L = dyn_cast<StringLiteral>(E);
     return L && L->getCharByteWidth() == 1 &&
            statementKindOfName(L->getString()) == StatementKind::Writes;
   }

@@ -505,8 +505,11 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
                                          H.Where + ")");
       return CallLoc;
     }
-    if (SM.isInMainFile(SM.getExpansionLoc(H.Loc)) ||
-        !SM.isInMainFile(SM.getExpansionLoc(CallLoc)))
+    // A wrapper's store (Statement::bind) is a store because of the
+    // statement its caller built: reported at the caller.
+    bool AtCaller = H.StatementOf != SinkHit::NoStatement && DeferredStatement == SinkHit::NoStatement;
+    if (!AtCaller && (SM.isInMainFile(SM.getExpansionLoc(H.Loc)) ||
+                      !SM.isInMainFile(SM.getExpansionLoc(CallLoc))))
       return H.Loc;
     F.Path = Engine.steps().extend(F.Path, H.Loc, "reaches " + H.SinkName + " inside " + Name);
     return CallLoc;

@@ -1,5 +1,7 @@
 #include "propagation/TransferImpl.h"
 
+#include "llvm/Support/SaveAndRestore.h"
+
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
 
@@ -50,10 +52,16 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
     return;
   // A store encrypted at rest protects end-user data (requirement 2); a
   // secret or password in it is still readable by whoever reads the store.
-  if (Cat == SinkCategory::Store && StoreAtRest && (F.Labels & maskOf(Label::EndUserData))) {
+  // (A parameter's data arriving here loses the label on the way.)
+  if (Cat == SinkCategory::Store && StoreAtRest && ((F.Labels & maskOf(Label::EndUserData)) || F.Params)) {
     TaintFact Rest = F;
     Rest.Labels &= ~maskOf(Label::EndUserData);
-    if (Rest.Labels || Rest.Params)
+    if (Rest.Params) {
+      Rest.ParamClears |= maskOf(Label::EndUserData);
+      Rest.ParamAdds &= ~maskOf(Label::EndUserData);
+    }
+    llvm::SaveAndRestore<bool> Done(StoreAtRest, false);
+    if (Rest.tainted())
       emitSink(Rest, Cat, Loc, SinkName, What, Where);
     return;
   }

@@ -60,3 +60,23 @@ public:
 private:
   FILE *file_ = nullptr;
 };
+
+// A wrapper class declared encrypted at rest: the end-user data its callers
+// bind is not reported, their secrets are.
+class [[clang::annotate("appsec::encrypted_at_rest")]] Statement {
+public:
+  Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  Statement &bind(int i, const std::string &v) {
+    sqlite3_bind_text(stmt_, i, v.c_str(), -1, SQLITE_TRANSIENT);
+    return *this;
+  }
+
+private:
+  sqlite3_stmt *stmt_ = nullptr;
+};
+
+void wrapped(sqlite3 *db, const std::string &accountId, const std::string &sharedSecret) {
+  Statement(db, "INSERT INTO notes(account_id) VALUES (?1)").bind(1, accountId);
+  Statement(db, "INSERT INTO installations(shared_secret) VALUES (?1)").bind(1, sharedSecret);
+  // CHECK-MESSAGES: :[[@LINE-1]]:73: warning: a secret ('sharedSecret') reaches sqlite3_bind_text(), which binds it into a statement that stores it in plaintext; {{.*}}
+}

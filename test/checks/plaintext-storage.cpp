@@ -142,3 +142,50 @@ void others(MYSQL *my, redisContext *rc, leveldb::DB *kv, const NewUser &u, cons
   kv->Put(leveldb::WriteOptions(), "user:1", u.emailAddress);
   // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: end-user data ('emailAddress') reaches DB::Put(), which stores it in LevelDB in plaintext; {{.*}}
 }
+
+// --- A statement wrapper: the caller's statement decides ---------------------
+
+class Statement {
+public:
+  Statement(sqlite3 *db, const char *sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+  Statement &bind(int i, const std::string &v) {
+    sqlite3_bind_text(stmt_, i, v.c_str(), -1, SQLITE_TRANSIENT);
+    return *this;
+  }
+  bool step() { return sqlite3_step(stmt_) == SQLITE_ROW; }
+
+private:
+  sqlite3_stmt *stmt_ = nullptr;
+};
+
+void wrapped(sqlite3 *db, const std::string &clientKey, const std::string &sharedSecret) {
+  Statement(db, "INSERT INTO installations(client_key, shared_secret) VALUES (?1, ?2)")
+      .bind(1, clientKey)
+      .bind(2, sharedSecret)
+      .step();
+  // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: a secret ('sharedSecret') reaches sqlite3_bind_text(), which binds it into a statement that stores it in plaintext; {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-3]]:8: warning: a secret ('sharedSecret') reaches
+  Statement lookup(db, "SELECT client_key FROM installations WHERE shared_secret = ?1");
+  lookup.bind(1, sharedSecret).step(); // a lookup
+}
+
+// A prepared statement's name held in a constant.
+inline std::string saveTokenStatement = "save_token";
+inline std::string findTokenStatement = "find_token";
+
+void namedStatements(pqxx::work &txn, const std::string &accessToken) {
+  txn.exec_prepared(saveTokenStatement, accessToken);
+  // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: a secret ('accessToken') reaches transaction_base::exec_prepared(), which stores it in the database in plaintext; {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:41: warning: a secret ('accessToken') reaches
+  txn.exec_prepared(findTokenStatement, accessToken);
+}
+
+// Building JSON that is written to a file.
+void jsonFile(const std::string &username, const std::string &password) {
+  nlohmann::json users;
+  users["users"][0]["name"] = username;
+  users["users"][0]["password"] = std::hash<std::string>{}(password);
+  std::ofstream("users.json") << users.dump(2);
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: a password hashed with a fast digest reaches operator<<(), which writes it to a file in plaintext; {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:34: warning: a password hashed with a fast digest reaches
+}
