@@ -164,8 +164,11 @@ EngineClient::findings(::appsec::SinkCategory Category) {
   for (const ::appsec::SinkFinding &F : All) {
     // The path shown starts at the most telling origin (remote before local);
     // the data may carry more origins than that one.
+    // (A kind label at the root counts only while the data still carries
+    // it: a password hashed on the way is a fast-hashed password.)
+    const ::appsec::LabelMask Root = F.SourceLabel >= 0 ? ::appsec::maskOf(::appsec::Label(F.SourceLabel)) : 0;
     bool FromCountedOrigin =
-        (F.SourceLabel >= 0 && (::appsec::maskOf(::appsec::Label(F.SourceLabel)) & Counted)) ||
+        (Root & Counted & (Origins | F.Labels)) ||
         (F.Labels & Counted & Origins);
     if (F.Category == Category && (FromCountedOrigin || (F.Labels & Kinds)) &&
         Sinks.insert(F.Loc.getRawEncoding()).second)

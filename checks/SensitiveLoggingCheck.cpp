@@ -5,7 +5,10 @@
 namespace clang::tidy::appsec {
 
 SensitiveLoggingCheck::SensitiveLoggingCheck(StringRef Name, ClangTidyContext *Context)
-    : TaintCheck(Name, Context, ::appsec::SinkCategory::Log, ::appsec::SensitiveLabels),
+    // A fast digest of a password is fit for a log (only a store needs a
+    // password hash), whatever else the value it sits in carries.
+    : TaintCheck(Name, Context, ::appsec::SinkCategory::Log,
+                 ::appsec::SensitiveLabels & ~::appsec::maskOf(::appsec::Label::FastHashedPassword)),
       EndUserData(!Options.get("ReportEndUserData", "true").equals_insensitive("false")) {}
 
 void SensitiveLoggingCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -63,7 +63,7 @@ constexpr llvm::StringLiteral AboutTheDataWords[] = {
     "callback", "strength", "rule", "rules", "error", "errors", "msg", "option", "options",
     "flag", "mode", "version", "algorithm", "alg", "kind", "prefix", "suffix", "env", "var",
     "setting", "settings", "config", "hmac", "sha256", "sha1", "md5", "fingerprint", "exists",
-    "present"};
+    "present", "stmt", "statement", "query", "sql"};
 bool aboutTheData(llvm::StringRef W) { return isOneOf(W, AboutTheDataWords); }
 // ... for secrets only: a secret's name, id or header is not the secret.
 constexpr llvm::StringLiteral AboutTheSecretWords[] = {

@@ -38,7 +38,8 @@ TEST(SensitiveData, NamesAboutTheDataAreNot) {
   for (const char *N : {"passwordHash", "password_length", "tokenUrl", "secretName",
                         "passwordPolicy", "emailValid", "smtpEmail", "senderEmail",
                         "encryptedPassword", "passwordFile", "secretary", "passwordless",
-                        "apiKeyHeaderName", "kPasswordField"})
+                        "apiKeyHeaderName", "kPasswordField", "selectUserByEmailStmt",
+                        "updatePasswordQuery", "insertTokenSql"})
     EXPECT_EQ(id(N), 0u) << N;
 }
 
