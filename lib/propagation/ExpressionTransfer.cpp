@@ -392,6 +392,13 @@ void FunctionAnalysis::Impl::declare(const VarDecl *V) {
     S->PointsTo.erase(K);
     return;
   }
+  // A range-for's hidden iterator designates the range it walks: the loop
+  // variable `auto &x` bound to `*__begin` then writes into the range.
+  if (V->isImplicit() && V->getName().starts_with("__begin"))
+    if (auto L = locOf(Init)) {
+      S->RefAlias[V] = *L;
+      return;
+    }
   if (T->isReferenceType()) {
     // A reference is another name for its referent.
     if (auto L = locOf(Init)) {

@@ -189,3 +189,14 @@ void jsonFile(const std::string &username, const std::string &password) {
   // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: a password hashed with a fast digest reaches operator<<(), which writes it to a file in plaintext; {{.*}}
   // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:34: warning: a password hashed with a fast digest reaches
 }
+
+// Writing through a range-for's reference writes into the container.
+void changePassword(nlohmann::json &allUsers, const std::string &newPassword) {
+  for (auto &user : allUsers)
+    user["password"] = newPassword;
+  std::ofstream("users.json") << allUsers.dump(4);
+  // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: a password ('newPassword') reaches operator<<(), which writes it to a file in plaintext; {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:34: warning: a password ('newPassword') reaches
+  for (auto user : allUsers) // a copy
+    user["password"] = newPassword;
+}
