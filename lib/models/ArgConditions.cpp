@@ -1,7 +1,7 @@
 #include "models/ArgConditions.h"
 
 #include "models/FunctionNames.h"
-#include "sinks/StoredStatements.h"
+#include "models/StoredStatements.h"
 #include "support/AstHelpers.h"
 
 #include "clang/AST/ExprCXX.h"

@@ -46,7 +46,7 @@ struct ArgCondition {
   std::vector<std::string> Stream;
   /// The statement the argument is (SQL text, a Redis command, a statement
   /// handle prepared from one) or names (a prepared statement's name) is
-  /// known to write data (sinks/StoredStatements.h).
+  /// known to write data (models/StoredStatements.h).
   enum StatementTest : uint8_t { NoStatement, StatementWrites, StatementNameWrites };
   StatementTest Statement = NoStatement;
   bool OnThis = false; ///< "arg": "this": the object of a method call

@@ -1,7 +1,7 @@
 #include "propagation/TransferImpl.h"
 
 #include "sinks/ShellPrograms.h"
-#include "sinks/StoredStatements.h"
+#include "models/StoredStatements.h"
 
 #include "llvm/ADT/bit.h"
 #include "llvm/Support/MathExtras.h"

@@ -36,7 +36,7 @@ struct SinkHit {
   StepList Steps;            ///< from the parameter to the sink
   /// The sink counts only if the statement held by this parameter (or by
   /// `this`, StatementOfThis) writes: a wrapper's bind() of a handle its
-  /// caller prepared (sinks/StoredStatements.h). NoStatement: unconditional.
+  /// caller prepared (models/StoredStatements.h). NoStatement: unconditional.
   static constexpr int NoStatement = -2, StatementOfThis = -1;
   int StatementOf = NoStatement;
 };

@@ -1,4 +1,4 @@
-#include "sinks/StoredStatements.h"
+#include "models/StoredStatements.h"
 
 #include <gtest/gtest.h>
 

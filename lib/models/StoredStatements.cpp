@@ -1,4 +1,4 @@
-#include "sinks/StoredStatements.h"
+#include "models/StoredStatements.h"
 
 #include "support/AstHelpers.h"
 #include "support/IdentifierWords.h"
