@@ -16,6 +16,7 @@ LAYERS = [
     ["requirements", "models", "lattice"],     # data: catalog, models, the lattice
     ["summaries", "sanitizers", "frameworks"],  # what a function does, guards, handlers
     ["tls", "jwt", "secrets"],                 # TLS, JWT and secret-handling knowledge and policies
+    ["cookies"],                               # cookie knowledge (uses the secret vocabulary)
     ["propagation"],                           # the transfer functions over one function
     ["engine"],                                # the driver over a translation unit
     ["reporting"],                             # the words of the findings

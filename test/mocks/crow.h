@@ -3,7 +3,8 @@
 // v1.3.3 as spread over include/crow.h, crow/app.h, crow/routing.h,
 // crow/http_request.h, crow/http_response.h, crow/query_string.h,
 // crow/json.h, crow/mustache.h, crow/returnable.h, crow/multipart.h,
-// crow/multipart_view.h, crow/ci_map.h and crow/utility.h:
+// crow/multipart_view.h, crow/ci_map.h, crow/utility.h and
+// crow/middlewares/cookie_parser.h:
 // same namespaces, class names, member names and signatures, and the same
 // shape of the CROW_ROUTE macro (app.template route<tag>(url) returning a
 // rule whose operator() takes the handler). Bodies are left out or trivial.
@@ -27,6 +28,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <string>
@@ -461,6 +463,60 @@ public:
 
 private:
   Router router_;
+};
+
+/// crow/middlewares/cookie_parser.h: reads the request's cookies into the
+/// context's jar and writes the cookies set on the context as Set-Cookie
+/// headers after the handler. A new Cookie has no attribute: no Secure, no
+/// HttpOnly, no SameSite, until the chained setters add them.
+struct CookieParser {
+  struct Cookie {
+    enum class SameSitePolicy { Strict, Lax, None };
+    template <typename U> Cookie(const std::string &key, U &&value) : key_(key), value_(std::forward<U>(value)) {}
+    Cookie(const std::string &key) : Cookie(key, "") {}
+    std::string dump() const;
+    const std::string &name() { return key_; }
+    template <typename U> Cookie &value(U &&value) {
+      value_ = std::forward<U>(value);
+      return *this;
+    }
+    Cookie &expires(const std::tm &time);
+    Cookie &max_age(long long seconds);
+    Cookie &domain(const std::string &name);
+    Cookie &path(const std::string &path);
+    Cookie &secure() {
+      secure_ = true;
+      return *this;
+    }
+    Cookie &httponly() {
+      httponly_ = true;
+      return *this;
+    }
+    Cookie &same_site(SameSitePolicy ssp);
+
+  private:
+    std::string key_, value_;
+    bool secure_ = false, httponly_ = false;
+  };
+
+  struct context {
+    std::unordered_map<std::string, std::string> jar;
+    std::string get_cookie(const std::string &key) const;
+    template <typename U> Cookie &set_cookie(const std::string &key, U &&value) {
+      cookies_to_add.emplace_back(key, std::forward<U>(value));
+      return cookies_to_add.back();
+    }
+    Cookie &set_cookie(Cookie cookie) {
+      cookies_to_add.push_back(std::move(cookie));
+      return cookies_to_add.back();
+    }
+
+  private:
+    std::vector<Cookie> cookies_to_add;
+  };
+
+  void before_handle(request &req, response &res, context &ctx);
+  void after_handle(request &req, response &res, context &ctx);
 };
 
 using SimpleApp = Crow<>;
