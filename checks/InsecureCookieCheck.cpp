@@ -38,7 +38,7 @@ void InsecureCookieCheck::check(const MatchFinder::MatchResult &Result) {
   const ::appsec::CookieAttributes &A = S->Attributes;
   // A CSRF token cookie is no session cookie, and the page's scripts read it.
   bool Csrf = A.NameKnown && ::appsec::csrfCookieName(A.Name);
-  bool Session = !Csrf && ::appsec::holdsSession(A);
+  bool Session = !Csrf && ::appsec::holdsSession(A, S->Written);
   if (!Session && !AllCookies)
     return;
   ::appsec::MissingCookieAttributes M;

@@ -387,6 +387,32 @@ std::optional<CookieAttributes> civetwebPrintf(const CallExpr *Call) {
   return C;
 }
 
+/// res.headers.emplace("Set-Cookie", v) or res.headers.insert({"Set-Cookie", v})
+/// on an httplib::Response: the (name, value) written.
+std::optional<std::pair<const Expr *, const Expr *>> httplibHeadersEntry(const Expr *E) {
+  const auto *M = dyn_cast<CXXMemberCallExpr>(E);
+  const CXXMethodDecl *Method = M ? M->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      (Method->getName() != "insert" && Method->getName() != "emplace"))
+    return std::nullopt;
+  const auto *Headers = dyn_cast<MemberExpr>(bare(M->getImplicitObjectArgument()));
+  const auto *Field = Headers ? dyn_cast<FieldDecl>(Headers->getMemberDecl()) : nullptr;
+  if (!Field || Field->getName() != "headers" ||
+      modelName(Field->getParent()) != "httplib::Response")
+    return std::nullopt;
+  if (M->getNumArgs() == 2)
+    return std::make_pair(M->getArg(0), M->getArg(1));
+  if (M->getNumArgs() != 1)
+    return std::nullopt;
+  // insert({name, value}): a pair built from a braced list.
+  const Expr *P = bare(M->getArg(0));
+  if (const auto *C = dyn_cast<CXXConstructExpr>(P); C && C->getNumArgs() == 2)
+    return std::make_pair(C->getArg(0), C->getArg(1));
+  if (const auto *L = dyn_cast<InitListExpr>(P); L && L->getNumInits() == 2)
+    return std::make_pair(L->getInit(0), L->getInit(1));
+  return std::nullopt;
+}
+
 bool isSetCookieName(const Expr *Name, const Stmt *Body) {
   if (referencedName(Name) == "set_cookie") // boost::beast::http::field::set_cookie
     return true;
@@ -400,7 +426,7 @@ bool isSetCookieName(const Expr *Name, const Stmt *Body) {
 std::vector<std::string> cookieSettingFunctions() {
   // Unqualified: hasName("a::b::f") does not match a member of a class
   // template specialisation (basic_fields<std::allocator<char>>::set).
-  std::set<std::string> Names{"mg_printf", "set_cookie"};
+  std::set<std::string> Names{"mg_printf", "set_cookie", "insert", "emplace"};
   auto last = [](llvm::StringRef Q) { return Q.rsplit("::").second.empty() ? Q.str() : Q.rsplit("::").second.str(); };
   for (const HeaderSetter &H : HeaderSetters)
     Names.insert(last(H.Function));
@@ -423,6 +449,15 @@ std::optional<SetCookie> cookieSetBy(const Expr *E, ASTContext &Ctx) {
     if (!Key || !Value || !isSetCookieName(Key, Body))
       return std::nullopt;
     S.Attributes = parseSetCookie(stringPieces(Value, Body));
+    S.Written = Value;
+    return S;
+  }
+  if (auto KV = httplibHeadersEntry(E)) {
+    const Stmt *Body = bodyAround(E, Ctx);
+    if (!isSetCookieName(KV->first, Body))
+      return std::nullopt;
+    S.Attributes = parseSetCookie(stringPieces(KV->second, Body));
+    S.Written = KV->second;
     return S;
   }
   if (Name == "mg_printf") {
@@ -430,6 +465,7 @@ std::optional<SetCookie> cookieSetBy(const Expr *E, ASTContext &Ctx) {
     if (!A)
       return std::nullopt;
     S.Attributes = *A;
+    S.Written = E;
     return S;
   }
   for (const ObjectSender &O : ObjectSenders) {
@@ -448,18 +484,20 @@ std::optional<SetCookie> cookieSetBy(const Expr *E, ASTContext &Ctx) {
         S.Attributes.Name = Key.Pieces[0].Text;
         S.Attributes.NameKnown = true;
       }
-      S.Attributes.Value = Call->getArg(1);
+      S.Attributes.Value = S.Written = Call->getArg(1);
       return S;
     }
     const auto *Record = Cookie->getType()->getAsCXXRecordDecl();
     if (!Record || modelName(Record) != O.CookieClass)
       return std::nullopt;
     S.Attributes = objectAttributes(Cookie, E, O.HttpOnlyByDefault, S.Created, Ctx);
+    S.Written = S.Attributes.Value;
     return S;
   }
   if (Name == "crow::CookieParser::context::set_cookie") {
     S.Api = CookieApi::Crow;
     S.Attributes = crowAttributes(cast<CallExpr>(E), S.Created, Ctx);
+    S.Written = S.Attributes.Value;
     return S;
   }
   return std::nullopt;

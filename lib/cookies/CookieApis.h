@@ -2,7 +2,8 @@
 //
 // The calls that put a cookie into an HTTP response, in the frameworks the
 // project knows:
-//  - a Set-Cookie header written as text: cpp-httplib set_header, Crow
+//  - a Set-Cookie header written as text: cpp-httplib set_header and
+//    headers.insert/emplace, Crow
 //    set_header/add_header, Drogon addHeader, oat++ putHeader*, Poco
 //    set/add on the response, cpprestsdk headers().add, Boost.Beast
 //    set/insert (field::set_cookie or "Set-Cookie"), Pistache Header::Raw,
@@ -38,6 +39,9 @@ struct SetCookie {
   const clang::Expr *Created = nullptr; ///< where the cookie object was made, if elsewhere
   CookieApi Api = CookieApi::Header;
   CookieAttributes Attributes;
+  /// The value as the code wrote it: the header text's expression, the
+  /// mg_printf call, the cookie object's value argument.
+  const clang::Expr *Written = nullptr;
 };
 
 /// The cookie \p E (a call, or Pistache's Header::Raw construction) puts

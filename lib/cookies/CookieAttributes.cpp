@@ -62,10 +62,17 @@ CookieAttributes parseSetCookie(const StringPieces &Value) {
   Val = Val.trim();
   if (First.contains('=') && Val.empty())
     C.Clears = true;
-  // More than one run-time part in the value, or the value at the very
-  // start: the attributes may be in there.
-  if (Val.count(kHole) > 1 || !First.contains('='))
+  // Where a run-time part may hold attributes: text that starts with one
+  // (no literal name=), several in a value that no literal ';' follows
+  // ("sid=" + id + suffix), or one at the very end after the attributes
+  // (unless it is the value of the last one, "; Domain=" + domain).
+  if (!First.contains('=') || (Parts.size() == 1 && Val.count(kHole) > 1))
     C.unknownRest();
+  if (Parts.size() > 1 && T.ends_with(std::string(1, kHole))) {
+    llvm::StringRef LastKey = Parts.back().split('=').first.trim();
+    if (!Parts.back().contains('=') || LastKey.contains(kHole))
+      C.unknownRest();
+  }
 
   for (llvm::StringRef Part : llvm::ArrayRef(Parts).drop_front()) {
     Part = Part.trim();

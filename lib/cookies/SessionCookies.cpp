@@ -13,14 +13,24 @@ namespace appsec {
 namespace {
 
 constexpr llvm::StringLiteral SessionWords[] = {
-    "session", "sess", "sessid", "sessionid", "sid", "auth", "token", "jwt", "login",
-    "logged", "loggedin", "remember", "rememberme", "refresh", "access", "bearer",
-    "credential", "credentials"};
+    "session", "sess", "sessid", "sessionid", "sesskey", "sid", "ssid", "auth", "authn",
+    "authentication", "authenticated", "token", "jwt", "login", "logged", "loggedin",
+    "remember", "rememberme", "refresh", "access", "bearer", "credential", "credentials"};
+// "login" also names what a login form shows or counts: loginName,
+// login_email, login_attempts, loginRedirect are not the session.
+constexpr llvm::StringLiteral LoginWords[] = {"login", "logged"};
+constexpr llvm::StringLiteral AboutTheLoginWords[] = {
+    "name", "email", "mail", "user", "username", "attempt", "attempts", "count", "time",
+    "date", "page", "redirect", "url", "path", "method", "type", "form", "hint"};
 
 bool hasSessionWord(llvm::StringRef Name) {
-  for (const std::string &W : identifierWords(Name))
+  auto Words = identifierWords(Name);
+  bool AboutLogin = llvm::any_of(Words, [](const std::string &W) {
+    return llvm::is_contained(AboutTheLoginWords, llvm::StringRef(W));
+  });
+  for (const std::string &W : Words)
     for (llvm::StringRef S : SessionWords)
-      if (W == S)
+      if (W == S && !(AboutLogin && llvm::is_contained(LoginWords, S)))
         return true;
   return false;
 }
@@ -69,10 +79,10 @@ bool csrfCookieName(llvm::StringRef Name) {
   return false;
 }
 
-bool holdsSession(const CookieAttributes &C) {
+bool holdsSession(const CookieAttributes &C, const Expr *Written) {
   if (C.NameKnown && sessionCookieName(C.Name))
     return true;
-  return namesASession(C.Value);
+  return namesASession(C.Value) || namesASession(Written);
 }
 
 } // namespace appsec

@@ -4,6 +4,9 @@
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+#include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
 #include <set>
@@ -23,6 +26,9 @@ namespace {
 
 constexpr unsigned kMaxDepth = 4;          // locals and calls followed
 constexpr unsigned kMaxNodesPerBody = 20000; // statements looked at per body scan
+
+/// Functions that convert a string's encoding, not its text.
+constexpr llvm::StringLiteral Conversions[] = {"to_string_t", "to_utf8string", "to_utf16string"};
 
 /// Every statement of \p Body in source order, up to the budget.
 template <typename Fn> void forEachNode(const Stmt *Body, Fn F) {
@@ -49,6 +55,33 @@ const VarDecl *localVar(const Expr *E) {
   const auto *D = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
   const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
   return V && !isa<ParmVarDecl>(V) ? V : nullptr;
+}
+
+/// \p E hands \p V to a call that may change it: by non-const reference or
+/// pointer, as the object of a non-const method other than the appends
+/// followed, or by taking its address.
+bool changedByCall(const Expr *E, const VarDecl *V) {
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return U->getOpcode() == UO_AddrOf && localVar(U->getSubExpr()) == V;
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = M->getMethodDecl();
+    if (localVar(M->getImplicitObjectArgument()) == V && Method && !Method->isConst())
+      return true;
+  }
+  const auto *C = dyn_cast<CallExpr>(E);
+  if (!C || isa<CXXOperatorCallExpr>(C))
+    return false;
+  const FunctionDecl *F = C->getDirectCallee();
+  for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+    if (localVar(C->getArg(I)) != V)
+      continue;
+    if (!F || I >= F->getNumParams())
+      return true;
+    QualType T = F->getParamDecl(I)->getType();
+    if ((T->isReferenceType() || T->isPointerType()) && !T->getPointeeType().isConstQualified())
+      return true;
+  }
+  return false;
 }
 
 bool isStringStream(QualType T) {
@@ -88,7 +121,7 @@ private:
   void local(const VarDecl *V, const Expr *Use, const Stmt *Body, unsigned Depth);
   void stream(const VarDecl *V, const Stmt *Body, unsigned Depth);
   void call(const CallExpr *C, const FunctionDecl *Callee, unsigned Depth);
-  bool format(const CallExpr *C);
+  bool format(const CallExpr *C, const Stmt *Body, unsigned Depth);
 };
 
 void Collector::add(const Expr *E, const Stmt *Body, unsigned Depth) {
@@ -144,10 +177,17 @@ void Collector::add(const Expr *E, const Stmt *Body, unsigned Depth) {
     return hole(E);
   }
   if (const auto *C = dyn_cast<CallExpr>(E)) {
-    if (format(C))
+    if (format(C, Body, Depth))
       return;
     const FunctionDecl *Callee = C->getDirectCallee();
+    // Character-set conversions keep the text (cpprestsdk's to_string_t).
+    if (Callee && Callee->getIdentifier() && C->getNumArgs() >= 1 &&
+        llvm::is_contained(Conversions, Callee->getName()))
+      return add(C->getArg(0), Body, Depth);
     const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    // A library's function is not the program's text.
+    if (Def && Def->getASTContext().getSourceManager().isInSystemHeader(Def->getLocation()))
+      Def = nullptr;
     if (Def && Def->hasBody() && Depth < kMaxDepth && !following(Def)) {
       Active.push_back(Def);
       call(C, Def, Depth + 1);
@@ -163,6 +203,7 @@ void Collector::add(const Expr *E, const Stmt *Body, unsigned Depth) {
 /// A later assignment replaces the value: its text goes elsewhere.
 void Collector::local(const VarDecl *V, const Expr *Use, const Stmt *Body, unsigned Depth) {
   bool Global = !V->hasLocalStorage();
+  bool Changed = false;
   if (const Expr *Init = V->getInit()) {
     if (isStringStream(V->getType()))
       return stream(V, Body, Depth);
@@ -188,7 +229,12 @@ void Collector::local(const VarDecl *V, const Expr *Use, const Stmt *Body, unsig
         M->getMethodDecl() && M->getMethodDecl()->getIdentifier() &&
         M->getMethodDecl()->getName() == "append")
       add(M->getArg(0), Body, Depth);
+    else if (changedByCall(E, V))
+      Changed = true;
   });
+  // Written by code not followed (intToStr(n, 10, result)): its text is not known.
+  if (Changed)
+    hole(Use);
 }
 
 /// A string stream: what is streamed into it, in source order.
@@ -234,9 +280,9 @@ void Collector::call(const CallExpr *C, const FunctionDecl *Callee, unsigned Dep
     hole(C);
 }
 
-/// fmt::format / std::format with a literal format: its text, a hole for
-/// each replacement field.
-bool Collector::format(const CallExpr *C) {
+/// fmt::format / std::format with a literal format: its text, and for each
+/// replacement field ({}, {0}, {:>8}) the argument it names.
+bool Collector::format(const CallExpr *C, const Stmt *Body, unsigned Depth) {
   const FunctionDecl *F = C->getDirectCallee();
   if (!F || !F->getIdentifier() || F->getName() != "format" || C->getNumArgs() == 0)
     return false;
@@ -245,6 +291,7 @@ bool Collector::format(const CallExpr *C) {
     return false;
   llvm::StringRef Fmt = S->getString();
   std::string Lit;
+  unsigned NextArg = 0;
   for (size_t I = 0; I < Fmt.size(); ++I) {
     char Ch = Fmt[I];
     if ((Ch == '{' || Ch == '}') && I + 1 < Fmt.size() && Fmt[I + 1] == Ch) {
@@ -252,9 +299,19 @@ bool Collector::format(const CallExpr *C) {
       ++I;
     } else if (Ch == '{') {
       size_t Close = Fmt.find('}', I);
+      llvm::StringRef Field = Fmt.slice(I + 1, Close == llvm::StringRef::npos ? Fmt.size() : Close);
+      llvm::StringRef Index = Field.take_until([](char X) { return X == ':'; });
+      unsigned Arg = NextArg;
+      if (!Index.empty() && Index.getAsInteger(10, Arg))
+        Arg = ~0u; // a named field
+      if (Index.empty())
+        ++NextArg;
       text(Lit);
       Lit.clear();
-      hole(C);
+      if (Arg != ~0u && Arg + 1 < C->getNumArgs())
+        add(C->getArg(Arg + 1), Body, Depth);
+      else
+        hole(C);
       I = Close == llvm::StringRef::npos ? Fmt.size() : Close;
     } else {
       Lit += Ch;

@@ -5,10 +5,13 @@
 // `"token=" + t + "; Path=/; HttpOnly"` is ["token=", <t>, "; Path=/; HttpOnly"].
 // Followed through: concatenation (std::string operator+, operator+=,
 // append), constructions and conversions, c_str()/data(), locals (their
-// initialiser, then what the function appends to them), conditional
-// operators (both arms, the pieces of the first, the text of both), and calls
-// of functions defined in the translation unit (the text of their returns;
-// depth bounded). Anything else is a hole.
+// initialiser, then what the function appends to them; a hole at the end if
+// a call not followed may write them), conditional operators (the pieces of
+// the first arm, the other's text elsewhere), fmt::format/std::format with a
+// literal format (each field takes its argument), encoding conversions
+// (to_string_t), and calls of functions defined in the translation unit
+// outside system headers (the text of their returns; depth bounded).
+// Anything else is a hole.
 //
 //===----------------------------------------------------------------------===//
 #pragma once

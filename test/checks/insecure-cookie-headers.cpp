@@ -11,6 +11,7 @@
 // Secure and HttpOnly do.
 #include <civetweb.h>
 #include <drogon/drogon.h>
+#include <fmt/format.h>
 #include <httplib.h>
 #include "oatpp/web/server/api/ApiController.hpp"
 
@@ -19,6 +20,7 @@
 
 std::string newSessionId();
 std::string cookieAttributes(); // defined elsewhere: unknown
+void intToStr(int n, std::string &out); // writes into out: not followed
 
 void login(httplib::Response &res, const std::string &sessionToken, bool remember) {
   res.set_header("Set-Cookie", "sid=" + sessionToken + "; Path=/");
@@ -75,6 +77,33 @@ void otherCookies(httplib::Response &res, const std::string &lang) {
   // CHECK-MESSAGES-ALL: :[[@LINE-1]]:7: warning: cookie 'XSRF-TOKEN' is set without Secure: {{.*}}
 }
 
+// Written into httplib's header map; fmt::format with its arguments; the
+// value's names in the written expression (a local followed to its
+// initialiser keeps its name).
+void moreForms(httplib::Response &res, const std::string &id, const std::string &token, bool https) {
+  res.headers.emplace("Set-Cookie", "sessionId=" + id);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: session cookie 'sessionId' is set without Secure, HttpOnly and SameSite: {{.*}}
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:15: warning: session cookie 'sessionId' is set without Secure and HttpOnly: {{.*}}
+  res.headers.insert({"Set-Cookie", "c=" + token + "; HttpOnly"});
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: session cookie 'c' is set without Secure and SameSite: {{.*}}
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:15: warning: session cookie 'c' is set without Secure: {{.*}}
+  // The Secure of the conditional's first arm counts as set.
+  res.set_header("Set-Cookie", fmt::format("auth={0};Path=/;HttpOnly{1}", id, https ? ";Secure" : ""));
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: session cookie 'auth' is set without SameSite: {{.*}}
+  std::string authToken = newSessionId();
+  res.set_header("Set-Cookie", "a=" + authToken + "; Secure; HttpOnly");
+  // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: session cookie 'a' is set without SameSite: {{.*}}
+
+  // Silent: a login form's e-mail is no session (reported with AllCookies);
+  // a name written by a call not followed is not known to be a session's.
+  res.set_header("Set-Cookie", "loginName=" + id + "; Path=/");
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:7: warning: cookie 'loginName' is set without Secure and HttpOnly: {{.*}}
+  std::string counter;
+  intToStr(3, counter);
+  res.set_header("Set-Cookie", "session_" + counter + "=1; Path=/");
+  // CHECK-MESSAGES-ALL: :[[@LINE-1]]:7: warning: a cookie is set without Secure and HttpOnly: {{.*}}
+}
+
 // Must stay silent.
 void silent(httplib::Response &res, const std::string &sessionToken, const std::string &attrs,
             const std::string &name) {
@@ -101,6 +130,11 @@ void civet(struct mg_connection *conn, const char *sid) {
   // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: session cookie 'session' is set without Secure and HttpOnly: {{.*}}
   mg_printf(conn, "HTTP/1.1 200 OK\r\nSet-Cookie: session=%s; Path=/; Secure; HttpOnly; SameSite=Lax\r\n\r\n", sid);
   mg_printf(conn, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n%s", sid);
+  // The session is in an argument's name.
+  std::string sessionToken = sid;
+  mg_printf(conn, "HTTP/1.1 200 OK\r\nSet-Cookie: x=%s; HttpOnly; SameSite=Lax\r\n\r\n", sessionToken.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: session cookie 'x' is set without Secure: {{.*}}
+  // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: session cookie 'x' is set without Secure: {{.*}}
   mg_response_header_add(conn, "Set-Cookie", "sid=abc; HttpOnly; SameSite=Lax", -1);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: session cookie 'sid' is set without Secure: {{.*}}
   // CHECK-MESSAGES-ALL: :[[@LINE-2]]:3: warning: session cookie 'sid' is set without Secure: {{.*}}

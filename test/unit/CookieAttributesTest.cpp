@@ -61,6 +61,12 @@ TEST(CookieAttributes, RunTimePartsMakeAttributesUnknown) {
     CookieAttributes C = parseSetCookie(pieces(T));
     EXPECT_NE(C.HttpOnly, Attribute::Absent) << T;
   }
+  // Run-time parts inside the value, with literal attributes after them, or
+  // the value of the last attribute: the attributes are known.
+  for (const char *T : {"sid=@@; Path=/", "sid=@.@; Path=/; Domain=@", "sid=@"}) {
+    CookieAttributes C = parseSetCookie(pieces(T));
+    EXPECT_EQ(C.HttpOnly, Attribute::Absent) << T;
+  }
   // Text the value may hold somewhere (another return, a conditional's arm).
   CookieAttributes C = parseSetCookie(pieces("sid=@; HttpOnly", {"; Secure; HttpOnly"}));
   EXPECT_EQ(C.Secure, Attribute::Unknown);
