@@ -222,7 +222,7 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
         In.Labels &= maskOf(Label::FastHashedPassword);
         if (!In.Labels)
           In = {};
-      } else if (Z.WeakForPasswords || (Z.Categories & DataProtectionCategories) == DataProtectionCategories) {
+      } else if (Z.WeakForPasswords || (Z.Categories & MaskingCategories) == MaskingCategories) {
         In = masked(In, Z.WeakForPasswords, CallLoc, Name);
         if (In.tainted())
           In.Sanitized |= Z.Categories & ~DataProtectionCategories;

@@ -37,7 +37,8 @@ TaintFact FunctionAnalysis::Impl::masked(TaintFact F, bool FastDigest, SourceLoc
   if (FastDigest && (F.Labels & maskOf(Label::Password))) {
     F.Labels = (F.Labels & ~(maskOf(Label::Password) | maskOf(Label::Secret))) |
                maskOf(Label::FastHashedPassword);
-    F.Sanitized |= maskOf(SinkCategory::Log);
+    // Fit for a log or a URL (nobody learns the password from it), not a store.
+    F.Sanitized |= maskOf(SinkCategory::Log) | maskOf(SinkCategory::Url);
     F.Path = Engine.steps().extend(F.Path, Loc,
                                    "hashed by " + By + ", a fast digest, not a password hash",
                                    SensitiveStep);

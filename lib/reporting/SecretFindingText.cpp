@@ -139,4 +139,21 @@ DiagnosticText plaintextStorageText(const SinkFinding &F) {
   return T;
 }
 
+DiagnosticText secretInUrlText(const SinkFinding &F) {
+  DiagnosticText T;
+  T.Loc = F.Loc;
+  T.Message = F.Labels & maskOf(Label::Password) ? "a password" : "a secret";
+  if (!F.SensitiveName.empty())
+    T.Message += " (" + F.SensitiveName + ")";
+  T.Message += " reaches " + F.SinkName;
+  if (!F.What.empty())
+    T.Message += ", which " + F.What;
+  T.Message += "; send it in a header (Authorization) or the request body instead: servers, "
+               "proxies and browsers keep URLs in their logs, history and Referer headers (" +
+               std::string(categoryLabel(F.Category)) + ", " + std::string(categoryCwe(F.Category)) +
+               ")";
+  T.Notes = taintNotes(F);
+  return T;
+}
+
 } // namespace appsec

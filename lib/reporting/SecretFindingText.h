@@ -23,4 +23,10 @@ DiagnosticText sensitiveLogText(const SinkFinding &F);
 /// advice.
 DiagnosticText plaintextStorageText(const SinkFinding &F);
 
+/// "a secret ('apiToken') reaches curl_easy_setopt(), which sends a request
+/// to that URL; send it in a header (Authorization) or the body: servers,
+/// proxies and browsers keep URLs in logs, history and Referer headers
+/// (secret in a URL, CWE-598)", with the path as notes.
+DiagnosticText secretInUrlText(const SinkFinding &F);
+
 } // namespace appsec

@@ -21,6 +21,7 @@ constexpr CategoryInfo Infos[] = {
     {"jwt-claim", "unverified JWT claim", "CWE-345"},
     {"log", "sensitive data in a log", "CWE-532"},
     {"store", "sensitive data stored in plaintext", "CWE-312"},
+    {"url", "secret in a URL", "CWE-598"},
 };
 static_assert(sizeof(Infos) / sizeof(Infos[0]) == unsigned(SinkCategory::Count));
 } // namespace

@@ -29,6 +29,7 @@ enum class SinkCategory : uint8_t {
   JwtClaim, ///< a claim read from a decoded JWT: dangerous until verified
   Log,      ///< a log line: secrets and end-user data must not reach it
   Store,    ///< a file or database: secrets and end-user data only encrypted
+  Url,      ///< the URL of an outgoing request: no secret belongs in it
   Count
 };
 
@@ -43,7 +44,11 @@ constexpr CategoryMask maskOf(SinkCategory C) { return CategoryMask(1u << unsign
 
 /// The data-protection categories: sinks of secrets and end-user data, which
 /// masking, hashing and encryption make safe (secrets/SensitiveData.h).
-constexpr CategoryMask DataProtectionCategories = maskOf(SinkCategory::Log) | maskOf(SinkCategory::Store);
+constexpr CategoryMask DataProtectionCategories =
+    maskOf(SinkCategory::Log) | maskOf(SinkCategory::Store) | maskOf(SinkCategory::Url);
+/// A model sanitizer for these masks (hashes, encrypts) for every
+/// data-protection category.
+constexpr CategoryMask MaskingCategories = maskOf(SinkCategory::Log) | maskOf(SinkCategory::Store);
 inline bool isDataProtection(SinkCategory C) { return DataProtectionCategories & maskOf(C); }
 static_assert(unsigned(SinkCategory::Count) <= 16, "categories must fit a CategoryMask");
 

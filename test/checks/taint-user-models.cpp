@@ -4,7 +4,7 @@
 
 // A broken model file is reported (file, entry, key, what was expected) and
 // the built-in models still work.
-// CHECK-MESSAGES-BROKEN: error: invalid model file: {{.*}}broken.json: sinks[0] (function "acme::run_script"): key 'category' has "shell"; expected one of command, sql, path, format, ssrf, xss, redirect, header, jwt-key, jwt-algorithm, credential, jwt-claim, log, store; using the built-in models only [clang-tidy-config]
+// CHECK-MESSAGES-BROKEN: error: invalid model file: {{.*}}broken.json: sinks[0] (function "acme::run_script"): key 'category' has "shell"; expected one of command, sql, path, format, ssrf, xss, redirect, header, jwt-key, jwt-algorithm, credential, jwt-claim, log, store, url; using the built-in models only [clang-tidy-config]
 
 namespace acme {
 struct Request {
