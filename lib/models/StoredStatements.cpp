@@ -66,10 +66,7 @@ StatementKind callArgs(const CallExpr *C, Search &S, unsigned Depth) {
 }
 
 bool refersTo(const Expr *E, const VarDecl *V) {
-  E = ignoreWrappers(E, Temporaries | ExplicitCasts);
-  if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_AddrOf)
-    E = U->getSubExpr()->IgnoreParenImpCasts();
-  const auto *D = dyn_cast<DeclRefExpr>(E);
+  const auto *D = dyn_cast_or_null<DeclRefExpr>(handleExpr(E));
   return D && D->getDecl() == V;
 }
 

@@ -313,30 +313,17 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
 }
 
 std::optional<int> FunctionAnalysis::Impl::statementHolder(const Expr *E) const {
-  for (unsigned I = 0; E && I < 8; ++I) {
-    E = ignoreWrappers(E, Temporaries | ExplicitCasts);
-    if (const auto *M = dyn_cast<MemberExpr>(E)) {
-      if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
-        return SinkHit::StatementOfThis;
-      return std::nullopt;
-    }
-    if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
-      const auto *P = dyn_cast<ParmVarDecl>(D->getDecl());
-      if (!P || !FD || P->getDeclContext() != FD || P->getFunctionScopeIndex() >= MaxLabelledParams)
-        return std::nullopt;
-      return int(P->getFunctionScopeIndex());
-    }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
-        Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
-      E = Op->getArg(0); // a smart pointer to the handle
-    else if (const auto *U = dyn_cast<UnaryOperator>(E); U && U->getOpcode() == UO_Deref)
-      E = U->getSubExpr();
-    else if (const auto *C = dyn_cast<CXXMemberCallExpr>(E); C && C->getNumArgs() == 0)
-      E = C->getImplicitObjectArgument(); // handle.get()
-    else
-      return std::nullopt;
+  E = handleExpr(E);
+  if (const auto *M = dyn_cast_or_null<MemberExpr>(E)) {
+    if (isa<CXXThisExpr>(M->getBase()->IgnoreParenImpCasts()))
+      return SinkHit::StatementOfThis;
+    return std::nullopt;
   }
-  return std::nullopt;
+  const auto *D = dyn_cast_or_null<DeclRefExpr>(E);
+  const auto *P = D ? dyn_cast<ParmVarDecl>(D->getDecl()) : nullptr;
+  if (!P || !FD || P->getDeclContext() != FD || P->getFunctionScopeIndex() >= MaxLabelledParams)
+    return std::nullopt;
+  return int(P->getFunctionScopeIndex());
 }
 
 std::optional<int> FunctionAnalysis::Impl::deferredStatementOf(const SinkModel &K,

@@ -34,21 +34,11 @@ bool annotatedEncrypted(const Decl *D) {
 /// The variable or member a handle expression names (`db`, `this->db_`,
 /// `conn->`, `*stmt`).
 const ValueDecl *handleDecl(const Expr *E) {
-  for (unsigned I = 0; E && I < 8; ++I) {
-    E = ignoreWrappers(E, Temporaries | ExplicitCasts);
-    if (const auto *D = dyn_cast<DeclRefExpr>(E))
-      return D->getDecl();
-    if (const auto *M = dyn_cast<MemberExpr>(E))
-      return M->getMemberDecl();
-    if (const auto *U = dyn_cast<UnaryOperator>(E))
-      E = U->getSubExpr();
-    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getOperator() == OO_Arrow)
-      E = Op->getArg(0); // a smart pointer's ->
-    else if (const auto *M = dyn_cast<CXXMemberCallExpr>(E))
-      E = M->getImplicitObjectArgument(); // ptr.get()
-    else
-      return nullptr;
-  }
+  E = handleExpr(E);
+  if (const auto *D = dyn_cast_or_null<DeclRefExpr>(E))
+    return D->getDecl();
+  if (const auto *M = dyn_cast_or_null<MemberExpr>(E))
+    return M->getMemberDecl();
   return nullptr;
 }
 

@@ -266,6 +266,25 @@ const Expr *constructedFrom(const Expr *E) {
   return E;
 }
 
+const Expr *handleExpr(const Expr *E) {
+  for (unsigned I = 0; E && I < 8; ++I) {
+    E = ignoreWrappers(E, Temporaries | ExplicitCasts);
+    if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
+      return E;
+    if (const auto *U = dyn_cast<UnaryOperator>(E);
+        U && (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref))
+      E = U->getSubExpr();
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+             Op && (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+      E = Op->getArg(0); // a smart pointer to the handle
+    else if (const auto *C = dyn_cast<CXXMemberCallExpr>(E); C && C->getNumArgs() == 0)
+      E = C->getImplicitObjectArgument(); // handle.get()
+    else
+      return nullptr;
+  }
+  return nullptr;
+}
+
 const Expr *ignoreWrappers(const Expr *E, unsigned Kinds) {
   while (E) {
     const Expr *Before = E;

@@ -83,6 +83,12 @@ const clang::Expr *ignoreWrappers(const clang::Expr *E, unsigned Kinds);
 /// is "ls", whatever default arguments the constructor has).
 const clang::Expr *constructedFrom(const clang::Expr *E);
 
+/// The variable or member \p E designates as a handle (a database, a
+/// statement): through temporaries and casts, `&` and `*`, a smart pointer's
+/// `->` and `*`, and calls without arguments on it (`ptr.get()`). A
+/// DeclRefExpr or a MemberExpr, or null.
+const clang::Expr *handleExpr(const clang::Expr *E);
+
 } // namespace appsec
 
 namespace appsec {
