@@ -156,4 +156,23 @@ DiagnosticText secretInUrlText(const SinkFinding &F) {
   return T;
 }
 
+DiagnosticText credentialCollectionText(const SinkFinding &F) {
+  DiagnosticText T;
+  T.Loc = F.Loc;
+  T.Message = std::string(F.Labels & maskOf(Label::Password) ? "a password" : "a secret") +
+              " the user sent in the request";
+  // The name, when it is the secret's (not the e-mail joined with it).
+  if (!F.SensitiveName.empty() && F.SensitiveLabel >= 0 &&
+      (maskOf(Label(F.SensitiveLabel)) & (maskOf(Label::Secret) | maskOf(Label::Password))))
+    T.Message += " (" + F.SensitiveName + ")";
+  T.Message += " reaches " + F.SinkName;
+  if (!F.What.empty())
+    T.Message += ", which " + F.What;
+  T.Message += ": the app logs in elsewhere with its users' credentials; an app must not collect "
+               "Atlassian passwords or API tokens: use OAuth 2.0 (3LO), or the app's own Connect "
+               "JWT and user impersonation (collected credentials, CWE-522)";
+  T.Notes = taintNotes(F);
+  return T;
+}
+
 } // namespace appsec

@@ -29,4 +29,11 @@ DiagnosticText plaintextStorageText(const SinkFinding &F);
 /// (secret in a URL, CWE-598)", with the path as notes.
 DiagnosticText secretInUrlText(const SinkFinding &F);
 
+/// "a password the user sent in the request ('password') reaches
+/// curl_easy_setopt(), which authenticates with that secret: the app logs
+/// in elsewhere with its users' credentials; an app must not collect
+/// Atlassian passwords or API tokens; use OAuth 2.0 (3LO) or the app's own
+/// Connect JWT instead (credential, CWE-522)", with the path as notes.
+DiagnosticText credentialCollectionText(const SinkFinding &F);
+
 } // namespace appsec
