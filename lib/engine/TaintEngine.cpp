@@ -690,10 +690,14 @@ const FunctionSummary *TaintEngine::summaryFor(const FunctionDecl *FD) {
 void TaintEngine::report(SinkFinding F) {
   if (Muted)
     return;
-  // One finding per sink argument, category and origin: the first path found
-  // from each origin, so a check that counts only some origins still finds
-  // its path when another origin reached the same sink first.
-  auto Key = std::make_tuple(F.Loc.getRawEncoding(), unsigned(F.Category), F.SourceLabel);
+  // One finding per sink argument, category, origin and kinds of data: the
+  // first path found from each origin, so a check that counts only some
+  // origins still finds its path when another origin reached the same sink
+  // first; and a data-protection check still finds the secret that a helper's
+  // second caller passes when the first passed other data from the same
+  // origin (a parameter of callers outside the file, say).
+  auto Key = std::make_tuple(F.Loc.getRawEncoding(), unsigned(F.Category), F.SourceLabel,
+                             F.Labels & SensitiveLabels);
   if (!FindingKeys.insert(Key).second)
     return;
   Findings.push_back(std::move(F));

@@ -159,7 +159,7 @@ private:
   bool GlobalsChanged = false;
   std::vector<SinkFinding> Findings;
   std::vector<UncheckedResult> Unchecked;
-  std::set<std::tuple<unsigned, unsigned, int>> FindingKeys;
+  std::set<std::tuple<unsigned, unsigned, int, LabelMask>> FindingKeys;
   bool Ran = false;
   bool Muted = false; ///< analysing handler bodies outside the main file
   unsigned Depth = 0;

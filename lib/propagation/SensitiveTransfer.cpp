@@ -61,6 +61,48 @@ TaintFact FunctionAnalysis::Impl::sensitiveRead(TaintFact F, const ValueDecl *D,
                       "'" + declName(D) + "'");
 }
 
+namespace {
+
+/// The literal text \p E ends with: "...?token=" of `"...?token=" + t` or of
+/// `base + "?token="`; empty if it does not end with a literal.
+llvm::StringRef literalTail(const Expr *E) {
+  for (unsigned I = 0; E && I < 16; ++I) {
+    E = constructedFrom(E);
+    if (const auto *S = dyn_cast<StringLiteral>(E))
+      return S->getCharByteWidth() == 1 ? S->getString() : "";
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+    if (!Op || Op->getOperator() != OO_Plus || Op->getNumArgs() != 2)
+      return "";
+    E = Op->getArg(1);
+  }
+  return "";
+}
+
+struct UrlSlot {
+  std::string Name, Note;
+};
+
+/// The place in a URL \p Text ends with, if what follows it is a secret: a
+/// query key that names one (`?access_token=`, `&api_key=`, `?token=`), or
+/// the path of Telegram's bot API, which holds the bot's token.
+std::optional<UrlSlot> secretUrlSlot(llvm::StringRef Text, SensitiveData &SD) {
+  if (Text.contains("api.telegram.org/") && Text.ends_with("/bot"))
+    return UrlSlot{"the Telegram bot token", "Telegram's bot API takes the bot token in the URL path"};
+  if (!Text.consume_back("="))
+    return std::nullopt;
+  size_t Start = Text.find_last_of("?&");
+  if (Start == llvm::StringRef::npos)
+    return std::nullopt;
+  llvm::StringRef Key = Text.drop_front(Start + 1);
+  if (Key.empty() || Key.find_first_of("/=#") != llvm::StringRef::npos)
+    return std::nullopt;
+  if (!(SD.ofKey(Key) & (maskOf(Label::Secret) | maskOf(Label::Password))))
+    return std::nullopt;
+  return UrlSlot{"'" + Key.str() + "='", "what follows '" + Key.str() + "=' in the URL is a secret"};
+}
+
+} // namespace
+
 TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Callee,
                                        const Expr *Object, llvm::ArrayRef<const Expr *> Args,
                                        bool IsConstruct) {
@@ -69,6 +111,12 @@ TaintFact FunctionAnalysis::Impl::call(const Expr *CallE, const FunctionDecl *Ca
       CallE->getType()->isVoidType())
     return R;
   SensitiveData &SD = Engine.sensitive();
+  // Text written into a URL under a key that names a secret:
+  // "...?access_token=" + t, "https://api.telegram.org/bot" + token.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(CallE);
+      Op && Op->getOperator() == OO_Plus && Args.size() == 2)
+    if (std::optional<UrlSlot> Slot = secretUrlSlot(literalTail(Args[0]), SD))
+      return addSensitive(R, maskOf(Label::Secret), Args[1]->getExprLoc(), Slot->Note, Slot->Name);
   // A masking, hashing or encrypting function: its result is fit for a log
   // and a store (a password hashed with a fast digest for a log only).
   if (Masking K = SD.masking(Callee); K != Masking::None)

@@ -82,3 +82,44 @@ void beastClient(boost::beast::http::request<boost::beast::http::string_body> &r
   // CHECK-MESSAGES: :[[@LINE-5]]:14: note: carried through basic_string_view::basic_string_view()
   req.body() = "password=" + password; // the body: silent
 }
+
+// The key a value is written under in the URL says it is a secret, whatever
+// the variable is called; so does the path of Telegram's bot API.
+struct Bot {
+  std::string token_, m_key;
+  void send(CURL *c, const std::string &chat) {
+    std::string url = "https://api.telegram.org/bot" + token_ + "/sendMessage?chat_id=" + chat;
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:42: warning: a secret (the Telegram bot token) reaches curl_easy_setopt(), which sends a request to that URL; {{.*}}
+    // CHECK-MESSAGES: :[[@LINE-3]]:56: note: Telegram's bot API takes the bot token in the URL path
+    // CHECK-MESSAGES: :[[@LINE-4]]:63: note: carried through operator+()
+    // CHECK-MESSAGES: :[[@LINE-5]]:89: note: carried through operator+()
+    // CHECK-MESSAGES: :[[@LINE-6]]:17: note: flows into 'url'
+    // CHECK-MESSAGES: :[[@LINE-6]]:42: note: carried through basic_string::c_str()
+    std::string u2 = "https://api.example.com/x?page=1&access_token=" + m_key;
+    curl_easy_setopt(c, CURLOPT_URL, u2.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:41: warning: a secret ('access_token=') reaches curl_easy_setopt(), {{.*}}
+    // CHECK-MESSAGES: :[[@LINE-3]]:73: note: what follows 'access_token=' in the URL is a secret
+    // CHECK-MESSAGES: :[[@LINE-4]]:17: note: flows into 'u2'
+    // CHECK-MESSAGES: :[[@LINE-4]]:41: note: carried through basic_string::c_str()
+    std::string u3 = "https://api.example.com/x?page=" + chat; // not a secret's key: silent
+    curl_easy_setopt(c, CURLOPT_URL, u3.c_str());
+  }
+};
+
+// A helper whose first caller passes other data of the same origin (a
+// parameter of callers outside this file): the second caller's password is
+// still reported.
+void login(CURL *c, const std::string &pw) {
+  std::string u = "https://h/login?p=" + pw;
+  curl_easy_setopt(c, CURLOPT_URL, u.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: a password ('password') reaches curl_easy_setopt(), {{.*}}
+  // CHECK-MESSAGES: :[[@LINE+7]]:46: note: parameter 'password', given by callers outside this file
+  // CHECK-MESSAGES: :[[@LINE+6]]:67: note: 'password' holds a password (by its name)
+  // CHECK-MESSAGES: :[[@LINE-5]]:40: note: carried through operator+()
+  // CHECK-MESSAGES: :[[@LINE-6]]:15: note: flows into 'u'
+  // CHECK-MESSAGES: :[[@LINE-6]]:38: note: carried through basic_string::c_str()
+}
+void viaPath(CURL *c, const std::string &path) { login(c, path); }
+void viaPassword(CURL *c, const std::string &password) { login(c, password); }
+
