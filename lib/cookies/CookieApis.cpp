@@ -2,6 +2,7 @@
 
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
+#include "support/BodyStatements.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -15,8 +16,6 @@ using namespace clang;
 namespace appsec {
 
 namespace {
-
-constexpr unsigned kMaxNodes = 20000; // statements looked at per function body
 
 /// Calls that write a response header given as (name, value) text.
 struct HeaderSetter {
@@ -84,20 +83,6 @@ const Stmt *bodyAround(const Expr *E, ASTContext &Ctx) {
   return F ? F->getBody() : nullptr;
 }
 
-template <typename Fn> void forEachNode(const Stmt *Body, Fn F) {
-  if (!Body)
-    return;
-  std::vector<const Stmt *> Work{Body};
-  unsigned Seen = 0;
-  while (!Work.empty() && ++Seen < kMaxNodes) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    F(S);
-    for (const Stmt *C : S->children())
-      if (C)
-        Work.push_back(C);
-  }
-}
 
 /// "secure", "httponly", "samesite" for setSecure, httpOnly, same_site, ...
 std::string attributeWord(llvm::StringRef Name) {
@@ -140,7 +125,7 @@ void setAttribute(CookieAttributes &C, llvm::StringRef Word, const Expr *Arg, AS
 
 bool mentionsSameSite(const Stmt *S, bool &None) {
   bool Found = false;
-  forEachNode(S, [&](const Stmt *N) {
+  forEachStatement(S, [&](const Stmt *N) {
     if (const auto *L = dyn_cast<StringLiteral>(N); L && L->getCharByteWidth() == 1) {
       Found |= L->getString().equals_insensitive("samesite");
       None |= L->getString().equals_insensitive("none");
@@ -170,7 +155,7 @@ bool isVar(const Expr *E, const VarDecl *V) {
 /// field assignments, and hand-overs to code the compiler does not follow.
 void followVariable(CookieAttributes &C, const VarDecl *V, const Expr *At, const Stmt *Body,
                     ASTContext &Ctx) {
-  forEachNode(Body, [&](const Stmt *S) {
+  forEachStatement(Body, [&](const Stmt *S) {
     if (S == At || S->getBeginLoc() >= At->getBeginLoc())
       return;
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(S); M && isVar(chainRoot(M), V)) {
@@ -216,7 +201,7 @@ void followVariable(CookieAttributes &C, const VarDecl *V, const Expr *At, const
     if (isa<CallExpr>(S)) {
       bool None = false;
       bool UsesExt = false;
-      forEachNode(S, [&](const Stmt *N) {
+      forEachStatement(S, [&](const Stmt *N) {
         if (const auto *ME = dyn_cast<MemberExpr>(N))
           UsesExt |= isVar(ME->getBase(), V) && ME->getMemberDecl()->getName() == "ext";
       });
@@ -269,7 +254,7 @@ CookieAttributes objectAttributes(const Expr *Obj, const Expr *At, bool HttpOnly
     const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
     const ReturnStmt *Ret = nullptr;
     unsigned Returns = 0;
-    forEachNode(Def ? Def->getBody() : nullptr, [&](const Stmt *S) {
+    forEachStatement(Def ? Def->getBody() : nullptr, [&](const Stmt *S) {
       if (const auto *R = dyn_cast<ReturnStmt>(S)) {
         Ret = R;
         ++Returns;
@@ -324,7 +309,7 @@ CookieAttributes crowAttributes(const CallExpr *SetCookieCall, const Expr *&Crea
     return false;
   };
   const VarDecl *Ref = nullptr;
-  forEachNode(Body, [&](const Stmt *S) {
+  forEachStatement(Body, [&](const Stmt *S) {
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(S);
         M && M != SetCookieCall && chainedTo(M->getImplicitObjectArgument()) && M->getMethodDecl() &&
         M->getMethodDecl()->getIdentifier())
@@ -338,7 +323,7 @@ CookieAttributes crowAttributes(const CallExpr *SetCookieCall, const Expr *&Crea
   if (Ref) {
     // Later calls on the reference: followVariable stops at the call it is
     // given, so give it the end of the body.
-    forEachNode(Body, [&](const Stmt *S) {
+    forEachStatement(Body, [&](const Stmt *S) {
       if (const auto *M = dyn_cast<CXXMemberCallExpr>(S);
           M && isVar(M->getImplicitObjectArgument(), Ref) && M->getMethodDecl() &&
           M->getMethodDecl()->getIdentifier())

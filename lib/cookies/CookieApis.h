@@ -32,6 +32,7 @@
 
 namespace appsec {
 
+/// The API a cookie was set with (reporting/CookieFindingText words a fix per API, in this order).
 enum class CookieApi : uint8_t { Header, Poco, Drogon, Pistache, Crow };
 
 struct SetCookie {

@@ -16,54 +16,38 @@ std::string list(const std::vector<std::string> &Items, const char *Last) {
   return Out;
 }
 
+/// How each API sets the attributes: the verb, the three settings, where.
+struct ApiFix {
+  const char *Verb, *Secure, *HttpOnly, *SameSite, *Where;
+};
+constexpr ApiFix Fixes[] = {
+    // CookieApi::Header: the settings are text added to the value.
+    {"add", "; Secure", "; HttpOnly", "; SameSite=Lax", " to the Set-Cookie value"},
+    {"call", "setSecure(true)", "setHttpOnly(true)", "setSameSite(HTTPCookie::SAME_SITE_LAX)",
+     " on the HTTPCookie"},
+    {"call", "setSecure(true)", "setHttpOnly(true)", "setSameSite(Cookie::SameSite::kLax)",
+     " on a drogon::Cookie"},
+    {"set", "secure = true", "httpOnly = true", "ext[\"SameSite\"] = \"Lax\"", " on the Http::Cookie"},
+    {"chain", ".secure()", ".httponly()", ".same_site(Cookie::SameSitePolicy::Lax)", " to set_cookie()"},
+};
+
 /// How to set each missing attribute in the API the cookie was made with.
 std::string fix(CookieApi Api, MissingCookieAttributes M) {
+  const ApiFix &F = Fixes[unsigned(Api)];
   std::vector<std::string> Steps;
-  switch (Api) {
-  case CookieApi::Header: {
-    std::string Attrs;
-    if (M.Secure)
-      Attrs += "; Secure";
-    if (M.HttpOnly)
-      Attrs += "; HttpOnly";
-    if (M.SameSite)
-      Attrs += "; SameSite=Lax";
-    return "add '" + Attrs + "' to the Set-Cookie value";
+  if (M.Secure)
+    Steps.push_back(F.Secure);
+  if (M.HttpOnly)
+    Steps.push_back(F.HttpOnly);
+  if (M.SameSite)
+    Steps.push_back(F.SameSite);
+  if (Api == CookieApi::Header) {
+    std::string Text;
+    for (const std::string &S : Steps)
+      Text += S;
+    return std::string(F.Verb) + " '" + Text + "'" + F.Where;
   }
-  case CookieApi::Poco:
-    if (M.Secure)
-      Steps.push_back("setSecure(true)");
-    if (M.HttpOnly)
-      Steps.push_back("setHttpOnly(true)");
-    if (M.SameSite)
-      Steps.push_back("setSameSite(HTTPCookie::SAME_SITE_LAX)");
-    return "call " + list(Steps, "and") + " on the HTTPCookie";
-  case CookieApi::Drogon:
-    if (M.Secure)
-      Steps.push_back("setSecure(true)");
-    if (M.HttpOnly)
-      Steps.push_back("setHttpOnly(true)");
-    if (M.SameSite)
-      Steps.push_back("setSameSite(Cookie::SameSite::kLax)");
-    return "call " + list(Steps, "and") + " on a drogon::Cookie";
-  case CookieApi::Pistache:
-    if (M.Secure)
-      Steps.push_back("secure = true");
-    if (M.HttpOnly)
-      Steps.push_back("httpOnly = true");
-    if (M.SameSite)
-      Steps.push_back("ext[\"SameSite\"] = \"Lax\"");
-    return "set " + list(Steps, "and") + " on the Http::Cookie";
-  case CookieApi::Crow:
-    if (M.Secure)
-      Steps.push_back(".secure()");
-    if (M.HttpOnly)
-      Steps.push_back(".httponly()");
-    if (M.SameSite)
-      Steps.push_back(".same_site(Cookie::SameSitePolicy::Lax)");
-    return "chain " + list(Steps, "and") + " to set_cookie()";
-  }
-  return "";
+  return std::string(F.Verb) + " " + list(Steps, "and") + F.Where;
 }
 
 } // namespace

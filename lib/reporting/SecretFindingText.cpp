@@ -9,6 +9,18 @@ using namespace clang;
 
 namespace appsec {
 
+namespace {
+/// " reaches spdlog::info(), which writes it to the service's log"
+std::string reaches(const SinkFinding &F) {
+  return " reaches " + F.SinkName + (F.What.empty() ? "" : ", which " + F.What);
+}
+/// " (sensitive data in a log, CWE-532)"
+std::string weakness(const SinkFinding &F) {
+  return " (" + std::string(categoryLabel(F.Category)) + ", " + std::string(categoryCwe(F.Category)) +
+         ")";
+}
+} // namespace
+
 DiagnosticText hardcodedSecretText(const HardcodedSecret &S, const FunctionDecl *Callee) {
   DiagnosticText T;
   T.Loc = S.Use->getBeginLoc();
@@ -37,13 +49,10 @@ DiagnosticText sensitiveLogText(const SinkFinding &F) {
   // The variable, member, key or annotated function that makes it so.
   if (!F.SensitiveName.empty())
     T.Message += " (" + F.SensitiveName + ")";
-  T.Message += " reaches " + F.SinkName;
-  if (!F.What.empty())
-    T.Message += ", which " + F.What;
+  T.Message += reaches(F);
   T.Message += Secret ? "; leave it out, or log a masked form or a fingerprint"
                       : "; leave it out, or log an opaque identifier or a masked form";
-  T.Message += " (" + std::string(categoryLabel(F.Category)) + ", " +
-               std::string(categoryCwe(F.Category)) + ")";
+  T.Message += weakness(F);
   T.Notes = taintNotes(F);
   return T;
 }
@@ -129,12 +138,8 @@ DiagnosticText plaintextStorageText(const SinkFinding &F) {
     T.Message += " (" + F.SensitiveName + ")";
   if (Other != StoredKind::None)
     T.Message += std::string(" with ") + storedPhrase(Other);
-  T.Message += " reaches " + F.SinkName;
-  if (!F.What.empty())
-    T.Message += ", which " + F.What;
-  T.Message += std::string(" in plaintext; ") + storedAdvice(Worst) + " (" +
-               std::string(categoryLabel(F.Category)) + ", " + std::string(categoryCwe(F.Category)) +
-               ")";
+  T.Message += reaches(F);
+  T.Message += std::string(" in plaintext; ") + storedAdvice(Worst) + weakness(F);
   T.Notes = taintNotes(F);
   return T;
 }
@@ -145,13 +150,10 @@ DiagnosticText secretInUrlText(const SinkFinding &F) {
   T.Message = F.Labels & maskOf(Label::Password) ? "a password" : "a secret";
   if (!F.SensitiveName.empty())
     T.Message += " (" + F.SensitiveName + ")";
-  T.Message += " reaches " + F.SinkName;
-  if (!F.What.empty())
-    T.Message += ", which " + F.What;
+  T.Message += reaches(F);
   T.Message += "; send it in a header (Authorization) or the request body instead: servers, "
-               "proxies and browsers keep URLs in their logs, history and Referer headers (" +
-               std::string(categoryLabel(F.Category)) + ", " + std::string(categoryCwe(F.Category)) +
-               ")";
+               "proxies and browsers keep URLs in their logs, history and Referer headers" +
+               weakness(F);
   T.Notes = taintNotes(F);
   return T;
 }
@@ -165,9 +167,7 @@ DiagnosticText credentialCollectionText(const SinkFinding &F) {
   if (!F.SensitiveName.empty() && F.SensitiveLabel >= 0 &&
       (maskOf(Label(F.SensitiveLabel)) & (maskOf(Label::Secret) | maskOf(Label::Password))))
     T.Message += " (" + F.SensitiveName + ")";
-  T.Message += " reaches " + F.SinkName;
-  if (!F.What.empty())
-    T.Message += ", which " + F.What;
+  T.Message += reaches(F);
   T.Message += ": the app logs in elsewhere with its users' credentials; an app must not collect "
                "Atlassian passwords or API tokens: use OAuth 2.0 (3LO), or the app's own Connect "
                "JWT and user impersonation (collected credentials, CWE-522)";

@@ -2,6 +2,8 @@
 
 #include "clang/AST/RecursiveASTVisitor.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace appsec {
@@ -54,6 +56,25 @@ public:
   }
 };
 } // namespace
+
+void forEachStatement(const Stmt *Root, llvm::function_ref<void(const Stmt *)> Visit,
+                      unsigned Budget) {
+  if (!Root)
+    return;
+  std::vector<const Stmt *> Work{Root};
+  for (unsigned Seen = 0; !Work.empty() && Seen < Budget; ++Seen) {
+    const Stmt *S = Work.back();
+    Work.pop_back();
+    Visit(S);
+    if (isa<LambdaExpr>(S) && S != Root)
+      continue; // a function of its own
+    size_t At = Work.size();
+    for (const Stmt *C : S->children())
+      if (C)
+        Work.push_back(C);
+    std::reverse(Work.begin() + At, Work.end());
+  }
+}
 
 std::vector<const CallExpr *> callsIn(const Stmt *Body) {
   CallCollector Collector;

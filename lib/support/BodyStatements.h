@@ -4,6 +4,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include <vector>
 
 namespace appsec {
@@ -31,5 +33,12 @@ private:
 /// bodies (a lambda is a function of its own; its capture initialisers are
 /// included). Bounded: the walk stops after 20000 statements.
 std::vector<const clang::CallExpr *> callsIn(const clang::Stmt *Body);
+
+/// Calls \p Visit on \p Root and every statement under it, in pre-order
+/// (source order), without entering nested lambda bodies; stops after
+/// \p Budget statements.
+void forEachStatement(const clang::Stmt *Root,
+                      llvm::function_ref<void(const clang::Stmt *)> Visit,
+                      unsigned Budget = 20000);
 
 } // namespace appsec

@@ -1,6 +1,7 @@
 #include "support/StringPieces.h"
 
 #include "support/AstHelpers.h"
+#include "support/BodyStatements.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -25,31 +26,10 @@ std::string StringPieces::joined(llvm::StringRef HoleMark) const {
 namespace {
 
 constexpr unsigned kMaxDepth = 4;          // locals and calls followed
-constexpr unsigned kMaxNodesPerBody = 20000; // statements looked at per body scan
 
 /// Functions that convert a string's encoding, not its text.
 constexpr llvm::StringLiteral Conversions[] = {"to_string_t", "to_utf8string", "to_utf16string"};
 
-/// Every statement of \p Body in source order, up to the budget.
-template <typename Fn> void forEachNode(const Stmt *Body, Fn F) {
-  if (!Body)
-    return;
-  std::vector<const Stmt *> Work{Body};
-  unsigned Seen = 0;
-  while (!Work.empty() && ++Seen < kMaxNodesPerBody) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    F(S);
-    // Lambdas are functions of their own; their appends are not ours.
-    if (isa<LambdaExpr>(S))
-      continue;
-    std::vector<const Stmt *> Kids;
-    for (const Stmt *C : S->children())
-      if (C)
-        Kids.push_back(C);
-    Work.insert(Work.end(), Kids.rbegin(), Kids.rend());
-  }
-}
 
 const VarDecl *localVar(const Expr *E) {
   const auto *D = dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
@@ -213,7 +193,7 @@ void Collector::local(const VarDecl *V, const Expr *Use, const Stmt *Body, unsig
   }
   if (Global)
     return;
-  forEachNode(Body, [&](const Stmt *S) {
+  forEachStatement(Body, [&](const Stmt *S) {
     const auto *E = dyn_cast<Expr>(S);
     if (!E || E->getBeginLoc() >= Use->getBeginLoc())
       return;
@@ -240,7 +220,7 @@ void Collector::local(const VarDecl *V, const Expr *Use, const Stmt *Body, unsig
 /// A string stream: what is streamed into it, in source order.
 void Collector::stream(const VarDecl *V, const Stmt *Body, unsigned Depth) {
   std::set<const Stmt *> Inner; // the nested <<s of chains already taken
-  forEachNode(Body, [&](const Stmt *S) {
+  forEachStatement(Body, [&](const Stmt *S) {
     const auto *O = dyn_cast<CXXOperatorCallExpr>(S);
     if (!O || O->getOperator() != OO_LessLess || O->getNumArgs() != 2 || Inner.count(O))
       return;
@@ -266,7 +246,7 @@ void Collector::stream(const VarDecl *V, const Stmt *Body, unsigned Depth) {
 void Collector::call(const CallExpr *C, const FunctionDecl *Callee, unsigned Depth) {
   bool First = true;
   const Stmt *Body = Callee->getBody();
-  forEachNode(Body, [&](const Stmt *S) {
+  forEachStatement(Body, [&](const Stmt *S) {
     const auto *R = dyn_cast<ReturnStmt>(S);
     if (!R || !R->getRetValue())
       return;
