@@ -134,10 +134,12 @@ bool mentionsSameSite(const Stmt *S, bool &None) {
   return Found;
 }
 
-/// The object a chain of calls starts from: `made` in made.httponly().secure().
-const Expr *chainRoot(const CXXMemberCallExpr *M) {
-  const Expr *E = M->getImplicitObjectArgument();
+/// The object a chain of calls on \p E starts from: `made` for
+/// made.httponly().secure(); or \p StopAt, if the chain passes it.
+const Expr *chainStart(const Expr *E, const Expr *StopAt = nullptr) {
   for (unsigned Steps = 0; E && Steps < 32; ++Steps) {
+    if (bare(E) == StopAt)
+      return StopAt;
     const auto *Inner = dyn_cast<CXXMemberCallExpr>(bare(E));
     if (!Inner)
       return E;
@@ -146,9 +148,26 @@ const Expr *chainRoot(const CXXMemberCallExpr *M) {
   return E;
 }
 
+
 bool isVar(const Expr *E, const VarDecl *V) {
   const auto *D = dyn_cast_or_null<DeclRefExpr>(E ? bare(E) : nullptr);
   return D && D->getDecl() == V;
+}
+
+/// \p Call writes into \p V's map of extra attributes (Pistache's `ext`):
+/// ext.insert(...), ext.emplace(...), ext["SameSite"] = ...
+bool writesExt(const CallExpr *Call, const VarDecl *V) {
+  const Expr *Target = nullptr;
+  if (const auto *M = dyn_cast<CXXMemberCallExpr>(Call))
+    Target = M->getImplicitObjectArgument();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+           Op && Op->getOperator() != OO_Subscript && Op->getNumArgs() > 0)
+    Target = Op->getArg(0);
+  if (const auto *Sub = dyn_cast_or_null<CXXOperatorCallExpr>(Target ? bare(Target) : nullptr);
+      Sub && Sub->getOperator() == OO_Subscript)
+    Target = Sub->getArg(0);
+  const auto *ME = dyn_cast_or_null<MemberExpr>(Target ? bare(Target) : nullptr);
+  return ME && isVar(ME->getBase(), V) && ME->getMemberDecl()->getName() == "ext";
 }
 
 /// What the function does to the cookie held in \p V before \p At: setters,
@@ -158,7 +177,8 @@ void followVariable(CookieAttributes &C, const VarDecl *V, const Expr *At, const
   forEachStatement(Body, [&](const Stmt *S) {
     if (S == At || S->getBeginLoc() >= At->getBeginLoc())
       return;
-    if (const auto *M = dyn_cast<CXXMemberCallExpr>(S); M && isVar(chainRoot(M), V)) {
+    if (const auto *M = dyn_cast<CXXMemberCallExpr>(S);
+        M && isVar(chainStart(M->getImplicitObjectArgument()), V)) {
       const CXXMethodDecl *Method = M->getMethodDecl();
       if (!Method || !Method->getIdentifier())
         return;
@@ -198,14 +218,9 @@ void followVariable(CookieAttributes &C, const VarDecl *V, const Expr *At, const
       }
     }
     // ext["SameSite"] = "Lax", ext.insert({"SameSite", "Lax"}), emplace.
-    if (isa<CallExpr>(S)) {
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && writesExt(Call, V)) {
       bool None = false;
-      bool UsesExt = false;
-      forEachStatement(S, [&](const Stmt *N) {
-        if (const auto *ME = dyn_cast<MemberExpr>(N))
-          UsesExt |= isVar(ME->getBase(), V) && ME->getMemberDecl()->getName() == "ext";
-      });
-      if (UsesExt && mentionsSameSite(S, None)) {
+      if (mentionsSameSite(S, None)) {
         C.SameSite = Attribute::Present;
         C.SameSiteNone = None;
       }
@@ -279,11 +294,12 @@ CookieAttributes objectAttributes(const Expr *Obj, const Expr *At, bool HttpOnly
 CookieAttributes crowAttributes(const CallExpr *SetCookieCall, const Expr *&Created,
                                 ASTContext &Ctx) {
   CookieAttributes C;
+  const Stmt *Body = bodyAround(SetCookieCall, Ctx);
   // set_cookie(Cookie): a cookie object made before.
   if (SetCookieCall->getNumArgs() == 1)
     C = objectAttributes(SetCookieCall->getArg(0), SetCookieCall, false, Created, Ctx);
   else if (SetCookieCall->getNumArgs() >= 1) {
-    StringPieces Name = stringPieces(SetCookieCall->getArg(0), bodyAround(SetCookieCall, Ctx));
+    StringPieces Name = stringPieces(SetCookieCall->getArg(0), Body);
     if (Name.Pieces.size() == 1 && !Name.Pieces[0].Hole) {
       C.Name = Name.Pieces[0].Text;
       C.NameKnown = true;
@@ -294,25 +310,15 @@ CookieAttributes crowAttributes(const CallExpr *SetCookieCall, const Expr *&Crea
   // Crow before 1.0: set_cookie returns nothing; no attribute can be set.
   if (SetCookieCall->getCallReturnType(Ctx)->isVoidType())
     return C;
-  const Stmt *Body = bodyAround(SetCookieCall, Ctx);
-  // Does \p E designate the cookie set_cookie returned (through a chain)?
-  auto chainedTo = [&](const Expr *E) {
-    for (unsigned Steps = 0; E && Steps < 32; ++Steps) {
-      E = bare(E);
-      if (E == SetCookieCall)
-        return true;
-      const auto *M = dyn_cast<CXXMemberCallExpr>(E);
-      if (!M)
-        return false;
-      E = M->getImplicitObjectArgument();
-    }
-    return false;
-  };
+  // Calls chained to the cookie set_cookie returned, and calls on a
+  // reference that keeps it (declared before its uses, so one walk sees both).
+  auto chainedTo = [&](const Expr *E) { return chainStart(E, SetCookieCall) == SetCookieCall; };
   const VarDecl *Ref = nullptr;
   forEachStatement(Body, [&](const Stmt *S) {
     if (const auto *M = dyn_cast<CXXMemberCallExpr>(S);
-        M && M != SetCookieCall && chainedTo(M->getImplicitObjectArgument()) && M->getMethodDecl() &&
-        M->getMethodDecl()->getIdentifier())
+        M && M != SetCookieCall && M->getMethodDecl() && M->getMethodDecl()->getIdentifier() &&
+        (chainedTo(M->getImplicitObjectArgument()) ||
+         (Ref && isVar(M->getImplicitObjectArgument(), Ref))))
       setAttribute(C, attributeWord(M->getMethodDecl()->getName()),
                    M->getNumArgs() ? M->getArg(0) : nullptr, Ctx);
     if (const auto *DS = dyn_cast<DeclStmt>(S))
@@ -320,17 +326,6 @@ CookieAttributes crowAttributes(const CallExpr *SetCookieCall, const Expr *&Crea
         if (const auto *V = dyn_cast<VarDecl>(D); V && V->getInit() && chainedTo(V->getInit()))
           Ref = V;
   });
-  if (Ref) {
-    // Later calls on the reference: followVariable stops at the call it is
-    // given, so give it the end of the body.
-    forEachStatement(Body, [&](const Stmt *S) {
-      if (const auto *M = dyn_cast<CXXMemberCallExpr>(S);
-          M && isVar(M->getImplicitObjectArgument(), Ref) && M->getMethodDecl() &&
-          M->getMethodDecl()->getIdentifier())
-        setAttribute(C, attributeWord(M->getMethodDecl()->getName()),
-                     M->getNumArgs() ? M->getArg(0) : nullptr, Ctx);
-    });
-  }
   return C;
 }
 

@@ -1,6 +1,7 @@
 #include "cookies/SessionCookies.h"
 
 #include "secrets/SensitiveData.h"
+#include "support/BodyStatements.h"
 #include "support/IdentifierWords.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -35,35 +36,30 @@ bool hasSessionWord(llvm::StringRef Name) {
   return false;
 }
 
-/// The names \p E reads or calls: variables, members, functions.
-bool namesASession(const Expr *E) {
-  if (!E)
+/// A name \p S reads or calls (a variable, member or function) says session.
+bool sessionName(const Stmt *S) {
+  const NamedDecl *D = nullptr;
+  if (const auto *R = dyn_cast<DeclRefExpr>(S))
+    D = R->getDecl();
+  else if (const auto *M = dyn_cast<MemberExpr>(S))
+    D = M->getMemberDecl();
+  else if (const auto *C = dyn_cast<CallExpr>(S))
+    D = C->getDirectCallee();
+  if (!D || !D->getIdentifier())
     return false;
-  std::vector<const Stmt *> Work{E};
-  for (unsigned Seen = 0; !Work.empty() && Seen < 2000; ++Seen) {
-    const Stmt *S = Work.back();
-    Work.pop_back();
-    const NamedDecl *D = nullptr;
-    if (const auto *R = dyn_cast<DeclRefExpr>(S))
-      D = R->getDecl();
-    else if (const auto *M = dyn_cast<MemberExpr>(S))
-      D = M->getMemberDecl();
-    else if (const auto *C = dyn_cast<CallExpr>(S))
-      D = C->getDirectCallee();
-    if (D && D->getIdentifier()) {
-      llvm::StringRef N = D->getName();
-      if (hasSessionWord(N) || (sensitiveNameLabels(N, /*IsKey=*/false) & maskOf(Label::Secret)))
-        return true;
-      // jwt-cpp: jwt::create()...sign(algorithm) makes a token.
-      if (N == "sign" && isa<CXXMethodDecl>(D) &&
-          cast<CXXMethodDecl>(D)->getParent()->getName() == "builder")
-        return true;
-    }
-    for (const Stmt *C : S->children())
-      if (C)
-        Work.push_back(C);
-  }
-  return false;
+  llvm::StringRef N = D->getName();
+  if (hasSessionWord(N) || (sensitiveNameLabels(N, /*IsKey=*/false) & maskOf(Label::Secret)))
+    return true;
+  // jwt-cpp: jwt::create()...sign(algorithm) makes a token.
+  return N == "sign" && isa<CXXMethodDecl>(D) &&
+         cast<CXXMethodDecl>(D)->getParent()->getName() == "builder";
+}
+
+/// Some name \p E reads or calls says session.
+bool namesASession(const Expr *E) {
+  bool Found = false;
+  forEachStatement(E, [&](const Stmt *S) { Found = Found || sessionName(S); }, 2000);
+  return Found;
 }
 
 } // namespace
