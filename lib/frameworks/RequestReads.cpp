@@ -22,7 +22,12 @@ bool isTokenKey(llvm::StringRef Key) {
          K == "x-auth-token" || K == "x-access-token" || K == "x-jwt" || K == "bearer";
 }
 
-/// Request members that describe where the request goes, not what it says.
+/// Request members that describe where the request goes, not what it says,
+/// or only whether a part is there (presence tests: has_header, Poco's
+/// hasCredentials, which asks whether an Authorization header is present,
+/// the first half of checking it), or that read the credentials themselves
+/// (Poco's getCredentials: reading the token is how a handler starts
+/// verifying, not trusting).
 bool isRoutingInfo(llvm::StringRef Name) {
   return appsec::StringSwitch<bool>(Name)
       .Cases({"method", "getMethod", "path", "version", "getVersion"}, true)
@@ -31,6 +36,7 @@ bool isRoutingInfo(llvm::StringRef Name) {
       .Cases({"remote_addr", "remote_port", "local_addr", "local_port"}, true)
       .Cases({"remote_ip_address", "clientAddress", "remote_address", "url"}, true)
       .Cases({"has_header", "has", "hasParam", "has_param", "keep_alive"}, true)
+      .Cases({"hasCredentials", "getCredentials"}, true)
       .Default(false);
 }
 

@@ -5,6 +5,7 @@
 // creates any handler.
 #include <Poco/JWT/Signer.h>
 #include <Poco/JWT/Token.h>
+#include <Poco/Net/HTTPBasicCredentials.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -36,6 +37,38 @@ public:
                      Poco::Net::HTTPServerResponse &response) override {
     // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: Poco request handler 'ExportHandler::handleRequest' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
     response.send() << request.get("X-Export", "");
+  }
+};
+
+// HTTP basic credentials checked against the user table (the body is in
+// another file): hasCredentials() only asks whether the Authorization header
+// is there, the first half of the check, not a use of request data.
+bool isAuthorizedUser(Poco::Net::HTTPServerRequest &request);
+
+class PortfolioHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &request,
+                     Poco::Net::HTTPServerResponse &response) override {
+    if (!request.hasCredentials() || !isAuthorizedUser(request)) {
+      response.redirect("/");
+      return;
+    }
+    Poco::Net::HTTPBasicCredentials cred(request);
+    response.send() << cred.getUsername() << request.get("X-Page", "");
+  }
+};
+
+// Its twin asks only whether credentials are present, and trusts the rest.
+class DashboardHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &request,
+                     Poco::Net::HTTPServerResponse &response) override {
+    // CHECK-MESSAGES: :[[@LINE-2]]:8: warning: Poco request handler 'DashboardHandler::handleRequest' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    if (!request.hasCredentials()) {
+      response.redirect("/");
+      return;
+    }
+    response.send() << request.get("X-Page", "");
   }
 };
 
