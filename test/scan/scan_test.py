@@ -6,7 +6,7 @@ compile_commands.json with absolute paths, runs appsec-scan and checks its
 outputs. Usage:
   scan_test.py --scan <appsec-scan> --work <dir> --case <name>
 Cases: sarif, codeflows, fingerprints, baseline, parse-error, exit-codes,
-text-json, parallel, config, timeout, budget, cross-unit.
+text-json, parallel, config, timeout, budget, cross-unit, incremental.
 """
 import argparse
 import json
@@ -468,6 +468,78 @@ def case_cross_unit(env):
     check(inv["executionSuccessful"], inv)
     notes = [n["message"]["text"] for n in inv["toolExecutionNotifications"]]
     check(notes and all("junk.json (not JSON)" in n for n in notes), notes)
+
+
+def case_incremental(env):
+    units = dict(CROSS_UNIT)
+    units["src/xtu/report.cpp"] = units["src/xtu/report.cpp"].replace(
+        "#include <string>\n", '#include <string>\n#include "tool.h"\n').replace(
+        '"make-report "', "REPORT_TOOL")
+    units["src/xtu/tool.h"] = '#define REPORT_TOOL "make-report "\n'
+    for path, text in units.items():
+        os.makedirs(os.path.dirname(os.path.join(env.root, path)), exist_ok=True)
+        with open(os.path.join(env.root, path), "w") as f:
+            f.write(text)
+    env.write_db(CROSS_UNITS)
+    want = [("appsec-command-injection", "src/xtu/server.cpp", 12)]
+    cache = os.path.join(env.build, "appsec-summaries", "scanned")
+
+    def scan(name, expect=1, *args):
+        doc, p = env.sarif("-j2", *args, name=name, expect=expect)
+        return doc["runs"][0]["results"], p.stderr
+
+    def edit(path, old, new):
+        full = os.path.join(env.root, path)
+        with open(full) as f:
+            text = f.read()
+        check(old in text, f"{old!r} not in {path}")
+        with open(full, "w") as f:
+            f.write(text.replace(old, new))
+
+    cold, err = scan("cold.sarif")
+    check([(r["ruleId"], r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            r["locations"][0]["physicalLocation"]["region"]["startLine"]) for r in cold] == want, err)
+    check("unchanged" not in err and len(os.listdir(cache)) == 3, err)
+    # Nothing changed: every unit's findings (with their code flows) come back
+    # from the last scan, and no unit is scanned.
+    warm, err = scan("warm.sarif")
+    check(warm == cold, f"{warm}\n!=\n{cold}")
+    check("3 of 3 units unchanged" in err and "[1/" not in err, err)
+    # A newer time stamp is not a change; contents are compared.
+    os.utime(os.path.join(env.root, "src/xtu/names.cpp"))
+    _, err = scan("touched.sarif")
+    check("3 of 3 units unchanged" in err, err)
+    # A header one unit includes: that unit alone is scanned; its summary
+    # stays the same, so no second round.
+    edit("src/xtu/tool.h", '"make-report "', '"make-report --fast "')
+    res, err = scan("header.sarif")
+    check(res == cold and "2 of 3 units unchanged" in err and "rounds" not in err, err)
+    # A helper in another unit stops using its argument: it is scanned, and
+    # the caller, unchanged itself, in a second round; the finding goes.
+    edit("src/xtu/report.cpp", "REPORT_TOOL + name", "REPORT_TOOL \"all\"")
+    res, err = scan("fixed.sarif", 0)
+    check(res == [] and "2 of 3 units unchanged" in err and "2 rounds (1 units scanned again)" in err,
+          f"{res}\n{err}")
+    # A unit whose summaries left the store is scanned to put them back, and
+    # so is its caller (the summaries it imported are gone).
+    store = os.path.join(env.build, "appsec-summaries")
+    os.remove([os.path.join(store, f) for f in os.listdir(store) if f.endswith("-report.cpp.json")][0])
+    _, err = scan("restore.sarif", 0)
+    check("1 of 3 units unchanged" in err and "report.cpp" in err and "server.cpp" in err, err)
+    check(any(f.endswith("-report.cpp.json") for f in os.listdir(store)), os.listdir(store))
+    # --full scans everything; a corrupt cache entry is a unit to scan, not an error.
+    _, err = scan("full.sarif", 0, "--full")
+    check("unchanged" not in err and "[3/3]" in err, err)
+    for f in os.listdir(cache):
+        with open(os.path.join(cache, f), "w") as out:
+            out.write('{"version": 1, "inputs": [')
+    _, err = scan("corrupt.sarif", 0)
+    check("unchanged" not in err, err)
+    _, err = scan("again.sarif", 0)
+    check("3 of 3 units unchanged" in err, err)
+    # Other options: other results; nothing is taken from the last scan.
+    _, err = scan("other.sarif", 0, "--checks=appsec-command-injection")
+    check("unchanged" not in err, err)
 
 
 CASES = {name[5:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("case_")}

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,11 @@ struct UnitResult {
   /// analysis stopped at its work budget (findings in it may be missing).
   std::vector<Note> Notices;
   double Seconds = 0;
+  /// The files the compiler read for it (main file and every header), by
+  /// absolute path, with their content hashes (ScanCache); empty when they
+  /// could not be recorded.
+  std::map<std::string, std::string> Inputs;
+  bool Reused = false; ///< taken from the last scan (ScanCache), not scanned
 };
 
 void to_json(nlohmann::json &J, const Position &P);

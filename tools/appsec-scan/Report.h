@@ -39,6 +39,7 @@ struct ScanResult {
   unsigned Jobs = 1;    ///< progress summary only
   unsigned Rounds = 1;  ///< progress summary only: rounds of the summary store
   size_t Rescanned = 0; ///< progress summary only: units scanned again after round 1
+  size_t Reused = 0;    ///< units whose findings were taken from the last scan
   std::optional<ShardInfo> Shard; ///< --shard i/n
   std::optional<DiffInfo> Diff;   ///< --diff <range>
 };

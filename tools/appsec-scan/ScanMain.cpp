@@ -15,6 +15,7 @@
 #include "Report.h"
 #include "Shards.h"
 #include "ResourceDir.h"
+#include "ScanCache.h"
 #include "UnitProcess.h"
 #include "Worker.h"
 
@@ -164,6 +165,12 @@ static cl::opt<unsigned> SummaryRounds(
     cl::desc("At most this many rounds: after the first, only units calling a\n"
              "function whose summary changed are scanned again (default 4)"),
     cl::init(4), cl::cat(Cat));
+static cl::opt<bool> Full(
+    "full",
+    cl::desc("Scan every unit, also those whose files, compile commands and\n"
+             "imported summaries are unchanged since the last scan (by default\n"
+             "their findings are taken from the last scan)"),
+    cl::cat(Cat));
 static cl::opt<std::string> WorkerTu("internal-worker", cl::Hidden, cl::cat(Cat));
 static cl::opt<std::string> WorkerDb("internal-db", cl::Hidden, cl::cat(Cat));
 static cl::opt<std::string> WorkerOut("internal-output", cl::Hidden, cl::cat(Cat));
@@ -458,10 +465,43 @@ int main(int argc, const char **argv) {
   if (!Store.empty())
     Cmd.PassOn.push_back("--summaries=" + Store);
 
+  // Units unchanged since the last scan keep its findings (ScanCache.h).
   std::vector<UnitResult> Units(Files.size());
-  std::vector<size_t> Queue(Files.size());
-  for (size_t I = 0; I < Files.size(); ++I)
-    Queue[I] = I;
+  std::vector<size_t> Queue;
+  std::vector<std::string> UnitCommands(Files.size());
+  std::optional<ScanCache> Cache;
+  if (!Store.empty()) {
+    SmallString<256> CacheDir(Store);
+    sys::path::append(CacheDir, "scanned");
+    std::map<std::string, std::string> CheckOptions;
+    for (const auto &E : Options->CheckOptions)
+      CheckOptions[E.getKey().str()] = E.getValue().Value;
+    Cache.emplace(std::string(CacheDir),
+                  scanIdentity(Self, Version, clang::tidy::configurationAsText(*Options),
+                               CheckOptions, ResourceDir));
+    StoreSnapshot AtStart = storeSnapshot(Store);
+    for (size_t I = 0; I < Files.size(); ++I) {
+      for (const auto &C : Compilations->getCompileCommands(Files[I]))
+        UnitCommands[I] += C.Directory + "\n" + join(C.CommandLine, "\n") + "\n\n";
+      std::optional<UnitResult> U;
+      if (!Full)
+        U = Cache->reuse(Files[I], UnitCommands[I], AtStart);
+      if (U) {
+        Units[I] = std::move(*U);
+        ++Result.Reused;
+      } else {
+        Queue.push_back(I);
+      }
+    }
+    if (!Quiet && Result.Reused)
+      errs() << "appsec-scan: " << Result.Reused << " of " << Files.size() << " unit"
+             << (Files.size() == 1 ? "" : "s")
+             << " unchanged since the last scan (--full scans them too)\n";
+  } else {
+    for (size_t I = 0; I < Files.size(); ++I)
+      Queue.push_back(I);
+  }
+  std::vector<bool> Scanned(Files.size());
   std::atomic<size_t> Next{0};
   std::mutex Mu;
   size_t Done = 0;
@@ -494,11 +534,13 @@ int main(int argc, const char **argv) {
         errs().flush();
       }
       Units[I] = std::move(U);
+      Scanned[I] = true;
     }
   };
   // Round 1 scans every unit; each later one the units calling a function
   // whose summary the previous round changed.
-  for (unsigned Round = 1;; ++Round) {
+  Result.Rounds = 0;
+  for (unsigned Round = 1; !Queue.empty(); ++Round) {
     StoreSnapshot Before = storeSnapshot(Store);
     Next = 0;
     Done = 0;
@@ -508,16 +550,29 @@ int main(int argc, const char **argv) {
     for (std::thread &T : Pool)
       T.join();
     Result.Rounds = Round;
-    if (Store.empty() || Round >= SummaryRounds)
+    if (Store.empty()) {
+      Queue.clear();
       break;
+    }
     Queue = unitsToRescan(Before, storeSnapshot(Store), Files);
-    if (Queue.empty())
-      break;
+    if (Queue.empty() || Round >= SummaryRounds)
+      break; // Queue: units the rounds left behind a changed summary
     if (!Quiet)
       errs() << (Tty ? "\r\033[K" : "") << "appsec-scan: round " << Round + 1 << ": "
              << Queue.size() << " unit" << (Queue.size() == 1 ? "" : "s")
              << " calling functions whose summaries changed\n";
     Result.Rescanned += Queue.size();
+  }
+  // Remember what this scan computed, against the store as it ends; units
+  // the rounds left behind a changed summary are scanned next time.
+  if (Cache) {
+    StoreSnapshot AtEnd = storeSnapshot(Store);
+    std::set<size_t> Behind(Queue.begin(), Queue.end());
+    for (size_t I = 0; I < Files.size(); ++I)
+      if (Behind.count(I))
+        Cache->forget(Files[I]);
+      else if (Scanned[I])
+        Cache->remember(Units[I], UnitCommands[I], AtEnd);
   }
   sys::fs::remove_directories(TmpDir);
   if (Tty && !Quiet)
@@ -557,6 +612,9 @@ int main(int argc, const char **argv) {
            << (Result.Rounds > 1 ? ", " + std::to_string(Result.Rounds) + " rounds (" +
                                        std::to_string(Result.Rescanned) + " units scanned again)"
                                  : std::string())
+           << (Result.Reused ? ", " + std::to_string(Result.Reused) + " unchanged unit" +
+                                   (Result.Reused == 1 ? "" : "s") + " from the last scan"
+                             : std::string())
            << "\n";
   if (!Quiet && Result.Shard)
     errs() << "appsec-scan: shard " << Result.Shard->Index << "/" << Result.Shard->Count << ": "

@@ -39,12 +39,12 @@ std::string lastLines(const std::string &Path, unsigned N) {
   return Out;
 }
 
+} // namespace
+
 std::string realPath(const std::string &P) {
   SmallString<256> R;
   return sys::fs::real_path(P, R) ? P : std::string(R);
 }
-
-} // namespace
 
 UnitResult runUnit(const WorkerCommand &Cmd, const std::string &File, size_t Index) {
   std::string Out = (Cmd.TmpDir + "/" + Twine(Index) + ".json").str();
@@ -104,6 +104,7 @@ UnitResult runUnit(const WorkerCommand &Cmd, const std::string &File, size_t Ind
       U.Errors = JR.at("errors").get<std::vector<Note>>();
       U.Findings = JR.at("findings").get<std::vector<Finding>>();
       U.Notices = JR.value("notices", std::vector<Note>());
+      U.Inputs = JR.value("inputs", std::map<std::string, std::string>());
     } catch (const std::exception &) {
       U = failedUnit(File, "the worker wrote no readable result");
     }

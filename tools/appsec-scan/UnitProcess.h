@@ -11,6 +11,7 @@
 
 #include "Finding.h"
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,6 +45,9 @@ struct StoreSnapshot {
   std::set<std::string> Serving; ///< real paths of units with request handlers
 };
 StoreSnapshot storeSnapshot(const std::string &Dir);
+/// \p Path with symbolic links resolved (the store's name of a unit), or
+/// \p Path itself if it does not exist.
+std::string realPath(const std::string &Path);
 std::vector<size_t> unitsToRescan(const StoreSnapshot &Before, const StoreSnapshot &After,
                                   const std::vector<std::string> &Files);
 

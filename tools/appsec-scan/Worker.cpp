@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "Worker.h"
 #include "Finding.h"
+#include "ScanCache.h"
 
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
@@ -25,6 +26,8 @@
 
 using namespace clang;
 using namespace clang::tidy;
+using llvm::MemoryBuffer;
+namespace sys = llvm::sys;
 
 namespace appsec::scan {
 namespace {
@@ -80,6 +83,40 @@ private:
   std::map<std::string, std::string> Files;
 };
 
+/// Records in \p Unit every file the compiler read for it: the main file and
+/// the headers clang listed in \p IncludeList (paths as spelled, relative to
+/// the command's directory), each with its content hash. Nothing is
+/// recorded when the list is missing: the unit is then never reused.
+void recordInputs(UnitResult &Unit, const std::string &File,
+                  const std::vector<tooling::CompileCommand> &Commands,
+                  const std::string &IncludeList) {
+  auto Buf = MemoryBuffer::getFile(IncludeList);
+  sys::fs::remove(IncludeList);
+  if (!Buf || Commands.empty())
+    return;
+  auto Absolute = [&](StringRef P) {
+    SmallString<256> Abs(P);
+    if (!sys::path::is_absolute(Abs)) {
+      Abs = Commands.front().Directory;
+      sys::path::append(Abs, P);
+    }
+    sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    return std::string(Abs);
+  };
+  std::map<std::string, std::string> Inputs;
+  SmallVector<StringRef, 256> Lines;
+  (*Buf)->getBuffer().split(Lines, '\n', -1, /*KeepEmpty=*/false);
+  Lines.push_back(File);
+  for (StringRef Line : Lines) {
+    std::string Path = Absolute(Line.trim());
+    std::string Hash = contentHash(Path);
+    if (Hash.empty())
+      return; // a file we cannot read back: do not pretend to know the inputs
+    Inputs.emplace(std::move(Path), std::move(Hash));
+  }
+  Unit.Inputs = std::move(Inputs);
+}
+
 } // namespace
 
 int runWorker(const WorkerRequest &Request, const std::string &OutputPath) {
@@ -104,6 +141,21 @@ int runWorker(const WorkerRequest &Request, const std::string &OutputPath) {
           return Out;
         });
   }
+
+  // The headers the compiler enters, written by clang itself as it parses
+  // (what an incremental scan compares next time; see ScanCache.h). The
+  // -Xclang form survives the tooling's removal of -M options.
+  std::string IncludeList = OutputPath + ".inc";
+  sys::fs::remove(IncludeList);
+  Compilations.appendArgumentsAdjuster(
+      [IncludeList](const tooling::CommandLineArguments &Args, StringRef) {
+        tooling::CommandLineArguments Out = Args;
+        for (const char *A : {"-Xclang", "-header-include-file", "-Xclang", IncludeList.c_str(),
+                              "-Xclang", "-sys-header-deps"})
+          Out.push_back(A);
+        return Out;
+      });
+  std::vector<tooling::CompileCommand> Commands = Compilations.getCompileCommands(Request.File);
 
   ClangTidyGlobalOptions Global;
   ClangTidyContext Context(
@@ -158,6 +210,7 @@ int runWorker(const WorkerRequest &Request, const std::string &OutputPath) {
   }
   if (!Unit.Ok)
     Unit.FailureReason = "the translation unit has compiler errors";
+  recordInputs(Unit, Request.File, Commands, IncludeList);
   Unit.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
 
@@ -169,6 +222,7 @@ int runWorker(const WorkerRequest &Request, const std::string &OutputPath) {
   J["findings"] = Unit.Findings;
   J["notices"] = Unit.Notices;
   J["seconds"] = Unit.Seconds;
+  J["inputs"] = Unit.Inputs;
   std::error_code EC;
   llvm::raw_fd_ostream OS(OutputPath, EC);
   if (EC) {
