@@ -2,6 +2,7 @@
 
 #include "reporting/SecretFindingText.h"
 #include "secrets/HardcodedSecrets.h"
+#include "support/TestCode.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -11,11 +12,13 @@ namespace clang::tidy::appsec {
 
 HardcodedSecretCheck::HardcodedSecretCheck(StringRef Name, ClangTidyContext *Context)
     : AppSecCheck(Name, Context),
-      ModelFiles(Options.getLocalOrGlobal("AppSecModelFiles", "").str()) {}
+      ModelFiles(Options.getLocalOrGlobal("AppSecModelFiles", "").str()),
+      IncludeTestCode(Options.get("IncludeTestCode", "false") == "true") {}
 
 void HardcodedSecretCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AppSecCheck::storeOptions(Opts);
   Options.store(Opts, "AppSecModelFiles", ModelFiles);
+  Options.store(Opts, "IncludeTestCode", IncludeTestCode ? "true" : "false");
 }
 
 void HardcodedSecretCheck::registerMatchers(MatchFinder *Finder) {
@@ -25,6 +28,10 @@ void HardcodedSecretCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void HardcodedSecretCheck::check(const MatchFinder::MatchResult &Result) {
+  if (!TestUnit)
+    TestUnit = ::appsec::includesTestFramework(*Result.SourceManager);
+  if (*TestUnit && !IncludeTestCode)
+    return;
   if (!Models) {
     std::string Error;
     Models = ModelFiles.empty() ? ::appsec::ModelSet::builtin()
