@@ -155,6 +155,24 @@ void classifyParams(RequestHandler &H, llvm::ArrayRef<std::string> RequestTypes,
   }
 }
 
+std::string oatppPath(const CXXMethodDecl *Proxy, llvm::StringRef Endpoint);
+
+/// The class a smart pointer or pointer expression designates
+/// (std::shared_ptr<C>, C *), or null.
+const CXXRecordDecl *pointeeClass(const Expr *E) {
+  if (!E)
+    return nullptr;
+  QualType T = E->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+      Spec && Spec->getTemplateArgs().size() >= 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    RD = Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
+  return RD && RD->hasDefinition() ? RD->getDefinition() : nullptr;
+}
+
 class RegistrationFinder : public RecursiveASTVisitor<RegistrationFinder> {
 public:
   explicit RegistrationFinder(std::vector<RequestHandler> &Out) : Out(Out) {}
@@ -216,6 +234,15 @@ public:
     if (N == "mg_set_request_handler" && NArgs >= 3)
       emit(Framework::Civetweb, handlerOf(argAt(2)), literal(argAt(1)), C,
            {"mg_connection"}, 1000);
+    // oat++: router->addController(C::createShared()) routes every ENDPOINT
+    // of C, usually defined in a header of its own. A library's controller
+    // (oatpp-swagger's API docs) is not the application's.
+    if (N.starts_with("oatpp::") && N.ends_with("::addController") && NArgs >= 1)
+      if (const CXXRecordDecl *RD = pointeeClass(strip(argAt(0))); RD && !inLibraryNamespace(RD))
+        for (const CXXMethodDecl *M : RD->methods())
+          if (M->getIdentifier() && M->getName().starts_with("Z__PROXY_METHOD_") && M->hasBody())
+            emit(Framework::Oatpp, M, oatppPath(M, M->getName().drop_front(16)), C,
+                 {"oatpp::web::protocol::http::incoming::Request"}, 1000);
     // CivetServer::addHandler(uri, handler): the route of a CivetHandler's methods.
     if (N == "CivetServer::addHandler" && NArgs >= 2) {
       QualType T = strip(argAt(1))->getType();
@@ -319,23 +346,52 @@ private:
   std::vector<RequestHandler> &Out;
 };
 
-/// The PATH of an oat++ ENDPOINT: the string its registration function
-/// (Z__ENDPOINT_REGISTER_<name>, generated next to the proxy) passes to
-/// addEndpoint(METHOD, PATH, NAME, ...). Falls back to the endpoint's name.
+/// The first string literal under \p S.
+std::string firstLiteral(const Stmt *S, unsigned Depth = 0) {
+  if (!S || Depth > 16)
+    return "";
+  if (const auto *L = dyn_cast<StringLiteral>(S))
+    return L->getCharByteWidth() == 1 ? L->getString().str() : "";
+  for (const Stmt *Child : S->children())
+    if (std::string L = firstLiteral(Child, Depth + 1); !L.empty())
+      return L;
+  return "";
+}
+
+/// The PATH of an oat++ ENDPOINT. ENDPOINT generates a field
+/// Z__CREATE_ENDPOINT_INFO_<name> holding a lambda that fills the
+/// endpoint's info: `info->path = (prefix ? prefix + PATH : PATH)`. Falls back
+/// to the endpoint's name.
 std::string oatppPath(const CXXMethodDecl *Proxy, llvm::StringRef Endpoint) {
-  const std::string Register = "Z__ENDPOINT_REGISTER_" + Endpoint.str();
-  for (const Decl *D : Proxy->getParent()->decls()) {
-    const FunctionDecl *F = nullptr;
-    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
-      F = FT->getTemplatedDecl();
-    else
-      F = dyn_cast<FunctionDecl>(D);
-    if (!F || !F->getIdentifier() || F->getName() != Register || !F->getBody())
+  const std::string Builder = "Z__CREATE_ENDPOINT_INFO_" + Endpoint.str();
+  for (const FieldDecl *F : Proxy->getParent()->fields()) {
+    if (!F->getIdentifier() || F->getName() != Builder || !F->hasInClassInitializer())
       continue;
-    for (const Stmt *S : F->getBody()->children())
-      if (const auto *C = dyn_cast_or_null<CallExpr>(S); C && C->getNumArgs() >= 3)
-        if (std::string Path = literal(C->getArg(1)); !Path.empty())
+    std::vector<const Stmt *> Todo{F->getInClassInitializer()};
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(
+            ignoreWrappers(F->getInClassInitializer(), Temporaries | OneArgConstructors | TemporaryObjects)))
+      Todo.push_back(Lambda->getBody());
+    while (!Todo.empty()) {
+      const Stmt *S = Todo.back();
+      Todo.pop_back();
+      if (!S)
+        continue;
+      const Expr *Lhs = nullptr, *Rhs = nullptr;
+      if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp()) {
+        Lhs = B->getLHS();
+        Rhs = B->getRHS();
+      } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+                 Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+        Lhs = Op->getArg(0);
+        Rhs = Op->getArg(1);
+      }
+      if (const auto *M = Lhs ? dyn_cast<MemberExpr>(Lhs->IgnoreParenImpCasts()) : nullptr;
+          M && M->getMemberDecl()->getName() == "path")
+        if (std::string Path = firstLiteral(Rhs); !Path.empty())
           return Path;
+      for (const Stmt *Child : S->children())
+        Todo.push_back(Child);
+    }
   }
   return Endpoint.str();
 }

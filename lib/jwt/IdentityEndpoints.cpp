@@ -87,8 +87,9 @@ Act actsIn(const FunctionDecl *F, unsigned Depth, std::set<const FunctionDecl *>
 
 std::string identityRole(const RequestHandler &H, ASTContext &) {
   // The route says so (the work may be in another file): its last segment is
-  // login, signin, auth, token, refresh, register or signup.
-  static const llvm::Regex Route("/(log-?in|sign-?in|auth|authenticate|tokens?|refresh|"
+  // login, signin, auth, token, refresh, register or signup (oat++ routes
+  // may be written without the leading '/').
+  static const llvm::Regex Route("(^|/)(log-?in|sign-?in|auth|authenticate|tokens?|refresh|"
                                  "register|sign-?up)/?$",
                                  llvm::Regex::IgnoreCase);
   if (Route.match(H.Route))

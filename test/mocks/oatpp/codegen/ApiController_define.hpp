@@ -155,14 +155,24 @@
 #define OATPP_MACRO_API_CONTROLLER_FOR_EACH_PARAM_CALL_FIRST(X) OATPP_MACRO_API_CONTROLLER_PARAM_NAME X
 #define OATPP_MACRO_API_CONTROLLER_FOR_EACH_PARAM_CALL_REST(X) , OATPP_MACRO_API_CONTROLLER_PARAM_NAME X
 
-// Registration of the proxy with the controller (ApiController::Handler in Oat++).
+// Registration of the proxy with the controller, as Oat++'s
+// OATPP_MACRO_API_CONTROLLER_ENDPOINT_DECL_DEFAULTS/_DECL_0 do it: a field
+// holding a lambda that builds the endpoint's info (name, path, method), and
+// a field whose initialiser registers the handler with that info.
 #define OATPP_MACRO_API_CONTROLLER_ENDPOINT_REGISTER(NAME, METHOD, PATH)                           \
-  template <class T> static int Z__ENDPOINT_REGISTER_##NAME(T *controller) {                       \
-    controller->addEndpoint(METHOD, PATH, #NAME,                                                   \
-                            std::make_shared<Handler<T>>(controller, &T::Z__PROXY_METHOD_##NAME)); \
-    return 0;                                                                                      \
+  template <class T>                                                                               \
+  static std::shared_ptr<Handler<T>> Z__ENDPOINT_HANDLER_GET_INSTANCE_##NAME(T *controller) {     \
+    return std::make_shared<Handler<T>>(controller, &T::Z__PROXY_METHOD_##NAME);                  \
   }                                                                                                \
-  const int Z__ENDPOINT_##NAME = Z__ENDPOINT_REGISTER_##NAME(this);
+  EndpointInfoBuilder Z__CREATE_ENDPOINT_INFO_##NAME = [this]() {                                  \
+    auto info = std::make_shared<EndpointInfo>();                                                  \
+    info->name = #NAME;                                                                            \
+    info->path = ((m_routerPrefix != nullptr) ? m_routerPrefix + PATH : PATH);                      \
+    info->method = METHOD;                                                                         \
+    return info;                                                                                   \
+  };                                                                                               \
+  const std::shared_ptr<EndpointInfo> Z__ENDPOINT_##NAME =                                         \
+      createEndpoint(Z__ENDPOINT_HANDLER_GET_INSTANCE_##NAME(this), Z__CREATE_ENDPOINT_INFO_##NAME);
 
 #define OATPP_MACRO_API_CONTROLLER_ENDPOINT_0(NAME, METHOD, PATH)                                  \
   OATPP_MACRO_API_CONTROLLER_ENDPOINT_REGISTER(NAME, METHOD, PATH)                                 \

@@ -12,6 +12,7 @@
 #include "oatpp/web/protocol/http/outgoing/Response.hpp"
 #include "oatpp/web/server/handler/AuthorizationHandler.hpp"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -64,8 +65,16 @@ public:
     T *m_controller;
     Method m_method;
   };
-  void addEndpoint(const char *method, const char *path, const char *name,
-                   const std::shared_ptr<void> &handler);
+  /// What oat++ knows of an endpoint (oatpp/web/server/api/Endpoint.hpp).
+  struct EndpointInfo {
+    oatpp::String name, path, method;
+  };
+  /// Built when the controller is constructed: ENDPOINT's info lambda.
+  typedef std::function<std::shared_ptr<EndpointInfo>()> EndpointInfoBuilder;
+  /// Registers a handler with the info its builder gives (createEndpoint in
+  /// Oat++, which keeps them in the controller's endpoint list).
+  std::shared_ptr<EndpointInfo> createEndpoint(const std::shared_ptr<void> &handler,
+                                               const EndpointInfoBuilder &info);
 
   template <typename T> struct TypeInterpretation {
     static T fromString(const oatpp::String &typeName, const oatpp::String &text, bool &success);

@@ -7,6 +7,7 @@
 
 #include "oatpp/web/protocol/http/incoming/Request.hpp"
 #include "oatpp/web/protocol/http/outgoing/Response.hpp"
+#include "oatpp/web/server/HttpRouter.hpp"
 
 #include <memory>
 
@@ -21,11 +22,6 @@ public:
   virtual std::shared_ptr<OutgoingResponse> intercept(const std::shared_ptr<IncomingRequest> &request) = 0;
 };
 } // namespace interceptor
-
-class HttpRouter {
-public:
-  static std::shared_ptr<HttpRouter> createShared();
-};
 
 class HttpConnectionHandler {
 public:
