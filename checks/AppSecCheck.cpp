@@ -1,12 +1,14 @@
 #include "AppSecCheck.h"
 
 #include "reporting/FindingText.h"
+#include "support/TestCode.h"
 
 namespace clang::tidy::appsec {
 
 AppSecCheck::AppSecCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      CatalogPath(Options.getLocalOrGlobal("AppSecRequirementCatalog", "").str()) {
+      CatalogPath(Options.getLocalOrGlobal("AppSecRequirementCatalog", "").str()),
+      IncludeTestCode(Options.getLocalOrGlobal("AppSecIncludeTestCode", "false") == "true") {
   if (!CatalogPath.empty()) {
     std::string Error;
     Catalog = ::appsec::RequirementCatalog::load(CatalogPath, Error);
@@ -22,6 +24,7 @@ AppSecCheck::AppSecCheck(StringRef Name, ClangTidyContext *Context)
 
 void AppSecCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AppSecRequirementCatalog", CatalogPath);
+  Options.store(Opts, "AppSecIncludeTestCode", IncludeTestCode ? "true" : "false");
 }
 
 // Findings are reported where the user can see them: a macro argument at its
@@ -37,7 +40,19 @@ void AppSecCheck::registerPPCallbacks(const SourceManager &SM, Preprocessor *,
   Sources = &SM;
 }
 
+bool AppSecCheck::muted() {
+  if (IncludeTestCode || !Sources)
+    return false;
+  if (!TestUnit)
+    TestUnit = ::appsec::includesTestFramework(*Sources);
+  return *TestUnit;
+}
+
 DiagnosticBuilder AppSecCheck::report(SourceLocation Loc, StringRef Message) {
+  // A unit test is built into a test binary, not into the service: its
+  // findings are dropped (an ignored diagnostic takes its notes with it).
+  if (muted())
+    return diag(visibleLoc(Loc, Sources), "%0", DiagnosticIDs::Ignored) << Message;
   return diag(visibleLoc(Loc, Sources), "%0") << ::appsec::findingText(Message, *Catalog, getID());
 }
 

@@ -4,6 +4,10 @@
 // every diagnostic with the requirement it enforces. Options read here:
 //   AppSecRequirementCatalog  path to a catalog JSON file (global or per check);
 //                             empty = the embedded Atlassian 2022 catalog.
+//   AppSecIncludeTestCode     "true": also report in unit tests (translation
+//                             units that include a unit-test framework, see
+//                             support/TestCode.h); by default their
+//                             findings are dropped (global or per check).
 //
 //===----------------------------------------------------------------------===//
 #pragma once
@@ -14,6 +18,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace clang::tidy::appsec {
@@ -38,7 +43,12 @@ protected:
   const ::appsec::RequirementCatalog &catalog() const { return *Catalog; }
 
 private:
+  /// The unit is a unit test and the options leave test code out.
+  bool muted();
+
   const SourceManager *Sources = nullptr;
+  bool IncludeTestCode;
+  std::optional<bool> TestUnit; ///< checks are made per translation unit
   std::string CatalogPath;
   std::shared_ptr<const ::appsec::RequirementCatalog> Catalog;
 };

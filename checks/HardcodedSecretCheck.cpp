@@ -2,7 +2,6 @@
 
 #include "reporting/SecretFindingText.h"
 #include "secrets/HardcodedSecrets.h"
-#include "support/TestCode.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -12,13 +11,11 @@ namespace clang::tidy::appsec {
 
 HardcodedSecretCheck::HardcodedSecretCheck(StringRef Name, ClangTidyContext *Context)
     : AppSecCheck(Name, Context),
-      ModelFiles(Options.getLocalOrGlobal("AppSecModelFiles", "").str()),
-      IncludeTestCode(Options.get("IncludeTestCode", "false") == "true") {}
+      ModelFiles(Options.getLocalOrGlobal("AppSecModelFiles", "").str()) {}
 
 void HardcodedSecretCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   AppSecCheck::storeOptions(Opts);
   Options.store(Opts, "AppSecModelFiles", ModelFiles);
-  Options.store(Opts, "IncludeTestCode", IncludeTestCode ? "true" : "false");
 }
 
 void HardcodedSecretCheck::registerMatchers(MatchFinder *Finder) {
@@ -28,10 +25,6 @@ void HardcodedSecretCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void HardcodedSecretCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!TestUnit)
-    TestUnit = ::appsec::includesTestFramework(*Result.SourceManager);
-  if (*TestUnit && !IncludeTestCode)
-    return;
   if (!Models) {
     std::string Error;
     Models = ModelFiles.empty() ? ::appsec::ModelSet::builtin()

@@ -6,7 +6,6 @@
 #include "models/ModelSet.h"
 
 #include <memory>
-#include <optional>
 
 namespace clang::tidy::appsec {
 
@@ -22,14 +21,9 @@ public:
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
-  void onStartOfTranslationUnit() override { TestUnit.reset(); }
 
 private:
   std::string ModelFiles;
-  /// IncludeTestCode: also report in units that include a unit-test
-  /// framework (their credentials are fixtures of the test, by default).
-  bool IncludeTestCode;
-  std::optional<bool> TestUnit;
   std::shared_ptr<const ::appsec::ModelSet> Models;
 };
 

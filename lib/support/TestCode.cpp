@@ -12,12 +12,13 @@ bool isTestFrameworkHeader(llvm::StringRef Path) {
   // A directory of the framework's own headers: <gtest/gtest.h>,
   // <catch2/catch_test_macros.hpp>, <boost/test/unit_test.hpp>,
   // <cppunit/TestCase.h> (Poco's own: <CppUnit/TestCase.h>), <CUnit/CUnit.h>,
-  // <QtTest/QTest>.
+  // <QtTest/QTest>, <oatpp-test/UnitTest.hpp>.
   llvm::StringRef Prev;
   for (auto It = path::begin(Path), End = path::end(Path); It != End; ++It) {
     llvm::StringRef C = *It;
     if (C == "gtest" || C == "gmock" || C == "catch2" || C == "doctest" || C == "CUnit" ||
-        C == "QtTest" || C.equals_insensitive("cppunit") || (Prev == "boost" && C == "test"))
+        C == "QtTest" || C == "oatpp-test" || C.equals_insensitive("cppunit") ||
+        (Prev == "boost" && C == "test"))
       return std::next(It) != End; // a header inside it, not the directory itself
     Prev = C;
   }

@@ -1,7 +1,8 @@
 //===- TestCode.h - is this translation unit a unit test? ----------------===//
 //
 // A translation unit that includes a unit-test framework (GoogleTest,
-// Catch2, doctest, Boost.Test, CppUnit, CUnit, cmocka, Criterion, Qt Test)
+// Catch2, doctest, Boost.Test, CppUnit, CUnit, cmocka, Criterion, Qt Test,
+// oatpp-test)
 // is test code: it is built into a test binary, not into the service. The
 // answer comes from what the unit includes, not from its path (a project's
 // sources may well live under a directory called test).

@@ -1,6 +1,6 @@
 // RUN: %check_appsec_tidy %s appsec-hardcoded-secret %t -- -- -std=c++17 -DWITH_GTEST
 // RUN: %check_appsec_tidy -check-suffix=APP %s appsec-hardcoded-secret %t -- -- -std=c++17
-// RUN: %check_appsec_tidy -check-suffix=ALL %s appsec-hardcoded-secret %t -- --config="{CheckOptions: {appsec-hardcoded-secret.IncludeTestCode: 'true'}}" -- -std=c++17 -DWITH_GTEST
+// RUN: %check_appsec_tidy -check-suffix=ALL %s appsec-hardcoded-secret %t -- --config="{CheckOptions: {AppSecIncludeTestCode: 'true'}}" -- -std=c++17 -DWITH_GTEST
 // A unit that includes a unit-test framework (GoogleTest here, Debian's
 // header) is built into a test binary: the password a test logs in to its
 // own test server with is a fixture, not the service's secret. Silent by
