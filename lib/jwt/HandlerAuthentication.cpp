@@ -346,6 +346,7 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
     V.Result = R;
     V.IdentityRole = identityRole(H, Ctx);
     V.CredentialsInUse = CredentialsInUse;
+    V.JwtInUse = SawJwtApi || Verifier.translationUnitNamesJwt();
     V.VerificationIsCredentialCheck = R.Verification && credentialCheckPolarity(R.Verification, Ctx);
     if (!V.IdentityRole.empty() && !Options.ReportIdentityEndpoints)
       continue; // a login/token/registration endpoint: there to establish identity

@@ -128,6 +128,9 @@ struct HandlerVerdict {
   /// comparison (CredentialChecks): the finding asks for authentication, not
   /// for a JWT.
   bool CredentialsInUse = false;
+  /// The file calls a JWT library or names its verifier for a token: the
+  /// finding may ask for a JWT; otherwise it asks for authentication.
+  bool JwtInUse = true;
   /// The verification met on another path (SomePathsSkip) checks a session
   /// or API key rather than a token.
   bool VerificationIsCredentialCheck = false;

@@ -141,37 +141,42 @@ bool VerificationIndex::functionVerifiesAt(const FunctionDecl *F, unsigned Depth
   return Result;
 }
 
-bool VerificationIndex::translationUnitUsesJwt() {
+void VerificationIndex::indexVerifierNames() {
   if (UsesJwt >= 0)
-    return UsesJwt;
+    return;
   UsesJwt = 0;
+  NamesJwt = 0;
+  // A verifier named for a token (verifyToken, validate_jwt, checkBearer), or
+  // annotated as verifying a JWT; other verifier names (authenticate,
+  // isAuthorizedUser) say the application authenticates, not how.
+  static const llvm::Regex TokenWord("token|jwt|bearer", llvm::Regex::IgnoreCase);
+  auto note = [&](const FunctionDecl *FD) {
+    bool Annotated = hasAnnotation(FD, "appsec::verifies_jwt");
+    if (!Annotated && !(FD->getIdentifier() && hasVerifierName(FD->getName())))
+      return;
+    UsesJwt = 1;
+    if (Annotated || TokenWord.match(FD->getName()))
+      NamesJwt = 1;
+  };
   // Walk the user's own declarations: namespaces, functions, class members.
   std::vector<const DeclContext *> Work{Ctx.getTranslationUnitDecl()};
   unsigned Budget = 200000;
-  while (!Work.empty() && !UsesJwt && Budget) {
+  while (!Work.empty() && !NamesJwt && Budget) {
     const DeclContext *DC = Work.back();
     Work.pop_back();
     for (const Decl *D : DC->decls()) {
-      if (!--Budget)
+      if (!--Budget || NamesJwt)
         break;
       // A framework's own verifySslName (trantor, included with -I) says
       // nothing about how the application authenticates.
       if (!isUserCode(D))
         continue;
       if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
-        if (hasAnnotation(FD, "appsec::verifies_jwt") ||
-            (FD->getIdentifier() && hasVerifierName(FD->getName()))) {
-          UsesJwt = 1;
-          break;
-        }
+        note(FD);
         continue;
       }
       if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D)) {
-        if (FT->getTemplatedDecl()->getIdentifier() &&
-            hasVerifierName(FT->getTemplatedDecl()->getName())) {
-          UsesJwt = 1;
-          break;
-        }
+        note(FT->getTemplatedDecl());
         continue;
       }
       if (isa<NamespaceDecl, LinkageSpecDecl>(D) ||
@@ -179,7 +184,16 @@ bool VerificationIndex::translationUnitUsesJwt() {
         Work.push_back(cast<DeclContext>(D));
     }
   }
+}
+
+bool VerificationIndex::translationUnitUsesJwt() {
+  indexVerifierNames();
   return UsesJwt;
+}
+
+bool VerificationIndex::translationUnitNamesJwt() {
+  indexVerifierNames();
+  return NamesJwt;
 }
 
 std::string VerificationIndex::describe(const CallExpr *Call) const {

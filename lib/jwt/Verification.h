@@ -74,6 +74,10 @@ public:
   /// application that authenticates requests with JWTs. (Calls of a JWT
   /// library are the other evidence; the check sees those with a matcher.)
   bool translationUnitUsesJwt();
+  /// Of those, one is named for a token (verifyToken, validate_jwt) or
+  /// annotated as verifying a JWT: the application's authentication is a
+  /// JWT's, and findings may ask for one.
+  bool translationUnitNamesJwt();
   /// "jwt-cpp verifier::verify()", "authenticate()", ... for messages.
   std::string describe(const clang::CallExpr *Call) const;
 
@@ -86,7 +90,8 @@ private:
   std::vector<std::unique_ptr<llvm::Regex>> Patterns;
   std::map<const clang::FunctionDecl *, bool> Verifies;
   ElsewhereFn Elsewhere;
-  int UsesJwt = -1;
+  void indexVerifierNames();
+  int UsesJwt = -1, NamesJwt = -1;
 };
 
 } // namespace appsec::jwt

@@ -74,7 +74,7 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
   case jwt::HandlerAuth::SomePathsSkip:
     T.Loc = R.Read->getBeginLoc();
     T.Message = Who + " uses " + R.ReadWhat +
-                (V.CredentialsInUse
+                (V.CredentialsInUse || !V.JwtInUse
                      ? " on a path where the request is not authenticated; make every path "
                        "authenticate the request, or reject it, before using request data"
                      : " on a path where the JWT is not verified; make every path verify the "
@@ -87,7 +87,7 @@ DiagnosticText handlerFindingText(const jwt::HandlerVerdict &V, const SourceMana
     return T;
   default:
     T.Loc = H.Registration;
-    T.Message = Who + (V.CredentialsInUse
+    T.Message = Who + (V.CredentialsInUse || !V.JwtInUse
                            ? " serves requests without authenticating them (no JWT verification, "
                              "session lookup or API-key check on any path); authenticate the "
                              "request"

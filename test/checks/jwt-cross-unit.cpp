@@ -19,7 +19,7 @@ bool tokenOk(const std::string &token);
 void verifiedElsewhere(httplib::Server &svr) {
   svr.set_pre_routing_handler(requestFilter);
   svr.Get("/api/reports", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES-ALONE: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/reports' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-ALONE: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/reports' serves requests without authenticating them{{.*}} [appsec-jwt-missing-verification]
     res.set_content(req.get_param_value("q"), "text/plain");
   });
 }
@@ -27,7 +27,7 @@ void verifiedElsewhere(httplib::Server &svr) {
 void trustedElsewhere(httplib::Server &svr) {
   svr.set_pre_routing_handler(authenticateRequest);
   svr.Get("/api/audit", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES-STORE: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/audit' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-STORE: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/audit' serves requests without authenticating them{{.*}} [appsec-jwt-missing-verification]
     res.set_content(req.get_param_value("q"), "text/plain");
   });
 }
@@ -36,7 +36,7 @@ void trustedElsewhere(httplib::Server &svr) {
 // authenticated on the path where it said yes.
 void helperElsewhere(httplib::Server &svr) {
   svr.Get("/api/notes", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES-ALONE: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/notes' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-ALONE: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/notes' serves requests without authenticating them{{.*}} [appsec-jwt-missing-verification]
     if (!tokenOk(req.get_header_value("Authorization"))) {
       res.status = 401;
       return;
