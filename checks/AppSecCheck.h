@@ -47,9 +47,9 @@ private:
   bool muted();
 
   const SourceManager *Sources = nullptr;
+  std::string CatalogPath;
   bool IncludeTestCode;
   std::optional<bool> TestUnit; ///< checks are made per translation unit
-  std::string CatalogPath;
   std::shared_ptr<const ::appsec::RequirementCatalog> Catalog;
 };
 

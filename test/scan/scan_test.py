@@ -62,6 +62,13 @@ class Env:
         with open(os.path.join(build, "compile_commands.json"), "w") as f:
             json.dump(entries, f, indent=2)
 
+    def write_files(self, files):
+        """Writes {relative path: text} under the project root."""
+        for path, text in files.items():
+            os.makedirs(os.path.dirname(os.path.join(self.root, path)), exist_ok=True)
+            with open(os.path.join(self.root, path), "w") as f:
+                f.write(text)
+
     def run(self, *args, cwd=None):
         cmd = [self.scan, *args]
         p = subprocess.run(cmd, cwd=cwd or self.root, capture_output=True, text=True, timeout=600)
@@ -426,10 +433,7 @@ CROSS_UNITS = sorted(CROSS_UNIT)
 
 
 def case_cross_unit(env):
-    for path, text in CROSS_UNIT.items():
-        os.makedirs(os.path.dirname(os.path.join(env.root, path)), exist_ok=True)
-        with open(os.path.join(env.root, path), "w") as f:
-            f.write(text)
+    env.write_files(CROSS_UNIT)
     env.write_db(CROSS_UNITS)
     want = [("appsec-command-injection", "src/xtu/server.cpp", 12)]
     # Cold store: round 1 writes the summaries, round 2 scans server.cpp again
@@ -476,10 +480,7 @@ def case_incremental(env):
         "#include <string>\n", '#include <string>\n#include "tool.h"\n').replace(
         '"make-report "', "REPORT_TOOL")
     units["src/xtu/tool.h"] = '#define REPORT_TOOL "make-report "\n'
-    for path, text in units.items():
-        os.makedirs(os.path.dirname(os.path.join(env.root, path)), exist_ok=True)
-        with open(os.path.join(env.root, path), "w") as f:
-            f.write(text)
+    env.write_files(units)
     env.write_db(CROSS_UNITS)
     want = [("appsec-command-injection", "src/xtu/server.cpp", 12)]
     cache = os.path.join(env.build, "appsec-summaries", "scanned")
