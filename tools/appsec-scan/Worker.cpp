@@ -86,10 +86,12 @@ private:
 /// Records in \p Unit every file the compiler read for it: the main file and
 /// the headers clang listed in \p IncludeList (paths as spelled, relative to
 /// the command's directory), each with its content hash. Nothing is
-/// recorded when the list is missing: the unit is then never reused.
+/// recorded when the list is missing, or when a file was modified after
+/// \p Start (edited while the unit was scanned: the hash may not be of the
+/// text the findings came from); the unit is then never reused.
 void recordInputs(UnitResult &Unit, const std::string &File,
                   const std::vector<tooling::CompileCommand> &Commands,
-                  const std::string &IncludeList) {
+                  const std::string &IncludeList, sys::TimePoint<> Start) {
   auto Buf = MemoryBuffer::getFile(IncludeList);
   sys::fs::remove(IncludeList);
   if (!Buf || Commands.empty())
@@ -109,6 +111,9 @@ void recordInputs(UnitResult &Unit, const std::string &File,
   Lines.push_back(File);
   for (StringRef Line : Lines) {
     std::string Path = Absolute(Line.trim());
+    sys::fs::file_status Status;
+    if (sys::fs::status(Path, Status) || Status.getLastModificationTime() >= Start)
+      return;
     std::string Hash = contentHash(Path);
     if (Hash.empty())
       return; // a file we cannot read back: do not pretend to know the inputs
@@ -145,6 +150,7 @@ int runWorker(const WorkerRequest &Request, const std::string &OutputPath) {
   // The headers the compiler enters, written by clang itself as it parses
   // (what an incremental scan compares next time; see ScanCache.h). The
   // -Xclang form survives the tooling's removal of -M options.
+  sys::TimePoint<> ParseStart = std::chrono::system_clock::now();
   std::string IncludeList = OutputPath + ".inc";
   sys::fs::remove(IncludeList);
   Compilations.appendArgumentsAdjuster(
@@ -210,7 +216,7 @@ int runWorker(const WorkerRequest &Request, const std::string &OutputPath) {
   }
   if (!Unit.Ok)
     Unit.FailureReason = "the translation unit has compiler errors";
-  recordInputs(Unit, Request.File, Commands, IncludeList);
+  recordInputs(Unit, Request.File, Commands, IncludeList, ParseStart);
   Unit.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count();
 
