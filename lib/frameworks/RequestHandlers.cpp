@@ -3,6 +3,7 @@
 #include "models/FunctionNames.h"
 
 #include "support/AstHelpers.h"
+#include "support/BodyStatements.h"
 #include "support/LlvmCompat.h"
 
 #include "clang/AST/Attr.h"
@@ -157,8 +158,9 @@ void classifyParams(RequestHandler &H, llvm::ArrayRef<std::string> RequestTypes,
 
 std::string oatppPath(const CXXMethodDecl *Proxy, llvm::StringRef Endpoint);
 
-/// The class a smart pointer or pointer expression designates
-/// (std::shared_ptr<C>, C *), or null.
+/// The class (its definition) an object, pointer or standard smart pointer
+/// expression designates (C, C *, std::shared_ptr<C>, std::unique_ptr<C>),
+/// or null.
 const CXXRecordDecl *pointeeClass(const Expr *E) {
   if (!E)
     return nullptr;
@@ -167,7 +169,8 @@ const CXXRecordDecl *pointeeClass(const Expr *E) {
     T = T->getPointeeType();
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
-      Spec && Spec->getTemplateArgs().size() >= 1 &&
+      Spec && (modelName(Spec) == "std::shared_ptr" || modelName(Spec) == "std::unique_ptr") &&
+      Spec->getTemplateArgs().size() >= 1 &&
       Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
     RD = Spec->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl();
   return RD && RD->hasDefinition() ? RD->getDefinition() : nullptr;
@@ -245,11 +248,8 @@ public:
                  {"oatpp::web::protocol::http::incoming::Request"}, 1000);
     // CivetServer::addHandler(uri, handler): the route of a CivetHandler's methods.
     if (N == "CivetServer::addHandler" && NArgs >= 2) {
-      QualType T = strip(argAt(1))->getType();
-      if (T->isPointerType())
-        T = T->getPointeeType();
-      if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl(); RD && RD->hasDefinition())
-        for (const CXXMethodDecl *M : RD->getDefinition()->methods())
+      if (const CXXRecordDecl *RD = pointeeClass(strip(argAt(1))))
+        for (const CXXMethodDecl *M : RD->methods())
           if (M->getIdentifier() && M->getName().starts_with("handle") && M->hasBody())
             emit(Framework::Civetweb, M, literal(argAt(0)), C, {"mg_connection"}, 1000);
     }
@@ -346,18 +346,6 @@ private:
   std::vector<RequestHandler> &Out;
 };
 
-/// The first string literal under \p S.
-std::string firstLiteral(const Stmt *S, unsigned Depth = 0) {
-  if (!S || Depth > 16)
-    return "";
-  if (const auto *L = dyn_cast<StringLiteral>(S))
-    return L->getCharByteWidth() == 1 ? L->getString().str() : "";
-  for (const Stmt *Child : S->children())
-    if (std::string L = firstLiteral(Child, Depth + 1); !L.empty())
-      return L;
-  return "";
-}
-
 /// The PATH of an oat++ ENDPOINT. ENDPOINT generates a field
 /// Z__CREATE_ENDPOINT_INFO_<name> holding a lambda that fills the
 /// endpoint's info: `info->path = (prefix ? prefix + PATH : PATH)`. Falls back
@@ -367,15 +355,11 @@ std::string oatppPath(const CXXMethodDecl *Proxy, llvm::StringRef Endpoint) {
   for (const FieldDecl *F : Proxy->getParent()->fields()) {
     if (!F->getIdentifier() || F->getName() != Builder || !F->hasInClassInitializer())
       continue;
-    std::vector<const Stmt *> Todo{F->getInClassInitializer()};
-    if (const auto *Lambda = dyn_cast<LambdaExpr>(
-            ignoreWrappers(F->getInClassInitializer(), Temporaries | OneArgConstructors | TemporaryObjects)))
-      Todo.push_back(Lambda->getBody());
-    while (!Todo.empty()) {
-      const Stmt *S = Todo.back();
-      Todo.pop_back();
-      if (!S)
-        continue;
+    // The lambda itself as the root: forEachStatement enters its body.
+    const Expr *Init = F->getInClassInitializer();
+    const Expr *Lambda = ignoreWrappers(Init, Temporaries | OneArgConstructors | TemporaryObjects);
+    std::string Path;
+    forEachStatement(isa<LambdaExpr>(Lambda) ? Lambda : Init, [&](const Stmt *S) {
       const Expr *Lhs = nullptr, *Rhs = nullptr;
       if (const auto *B = dyn_cast<BinaryOperator>(S); B && B->isAssignmentOp()) {
         Lhs = B->getLHS();
@@ -385,13 +369,16 @@ std::string oatppPath(const CXXMethodDecl *Proxy, llvm::StringRef Endpoint) {
         Lhs = Op->getArg(0);
         Rhs = Op->getArg(1);
       }
-      if (const auto *M = Lhs ? dyn_cast<MemberExpr>(Lhs->IgnoreParenImpCasts()) : nullptr;
-          M && M->getMemberDecl()->getName() == "path")
-        if (std::string Path = firstLiteral(Rhs); !Path.empty())
-          return Path;
-      for (const Stmt *Child : S->children())
-        Todo.push_back(Child);
-    }
+      const auto *M = Lhs ? dyn_cast<MemberExpr>(Lhs->IgnoreParenImpCasts()) : nullptr;
+      if (!Path.empty() || !M || M->getMemberDecl()->getName() != "path")
+        return;
+      std::vector<std::string> Literals;
+      RegistrationFinder::stringLiterals(Rhs, Literals);
+      if (!Literals.empty())
+        Path = Literals.front();
+    });
+    if (!Path.empty())
+      return Path;
   }
   return Endpoint.str();
 }
