@@ -94,6 +94,11 @@ std::string identityRole(const RequestHandler &H, ASTContext &) {
                                  llvm::Regex::IgnoreCase);
   if (Route.match(H.Route))
     return "is a login, token or registration route ('" + H.Route + "')";
+  // Logging out ends the caller's own session (it clears a cookie or drops
+  // the session the request names): there is no identity to establish first.
+  static const llvm::Regex Logout("(^|/)(log-?out|sign-?out|log-?off)/?$", llvm::Regex::IgnoreCase);
+  if (Logout.match(H.Route))
+    return "is a logout route ('" + H.Route + "')";
   std::set<const FunctionDecl *> Seen;
   std::string Name;
   switch (actsIn(H.Function, 0, Seen, Name)) {

@@ -71,6 +71,21 @@ int main() {
     res.set_content(issueToken(owner), "text/plain");
   });
 
+  // Logout ends the caller's own session: nothing to authenticate first.
+  svr.Post("/logout", [](const httplib::Request &req, httplib::Response &res) {
+    // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/logout' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:26: note: this handler is a logout route ('/logout'): an authentication endpoint, reported because ReportAuthenticationEndpoints is set
+    sessions.erase(req.get_header_value("Cookie"));
+    res.set_header("Set-Cookie", "sid=; Max-Age=0; Secure; HttpOnly");
+  });
+  // Its twin only names the logout in the middle of its route: it deletes
+  // every session of a user the request names.
+  svr.Post("/logout/everyone", [](const httplib::Request &req, httplib::Response &res) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/logout/everyone' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:3: warning: cpp-httplib handler for route '/logout/everyone' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
+    sessionUsers.erase(req.get_param_value("user"));
+  });
+
   // Hashing a password is not registering on any route: changing a password
   // needs an authenticated caller.
   svr.Post("/password", [](const httplib::Request &req, httplib::Response &) {
