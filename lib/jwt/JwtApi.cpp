@@ -194,11 +194,6 @@ bool isPocoSignerCall(const CallExpr *Call, StringRef Method) {
   return MD && MD->getName() == Method;
 }
 
-bool isPocoExpirationRead(const CallExpr *Call) {
-  const CXXMethodDecl *MD = methodIn(Call, "Token", inPocoJwt);
-  return MD && MD->getName() == "getExpiration";
-}
-
 // --- l8w8jwt -------------------------------------------------------------------
 
 namespace {

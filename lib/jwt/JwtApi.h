@@ -66,8 +66,6 @@ bool isLibJwtClaimRead(const clang::CallExpr *Call);
 
 /// Poco::JWT::Signer::<Method> ("verify", "tryVerify", ...).
 bool isPocoSignerCall(const clang::CallExpr *Call, llvm::StringRef Method);
-/// Poco::JWT::Token::getExpiration().
-bool isPocoExpirationRead(const clang::CallExpr *Call);
 
 // --- l8w8jwt -------------------------------------------------------------------
 

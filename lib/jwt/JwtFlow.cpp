@@ -37,56 +37,6 @@ bool isInSystemHeader(const Decl *D) {
 
 } // namespace
 
-std::vector<const CallExpr *> pocoVerifyWithoutExpiry(const FunctionDecl *F,
-                                                      ASTContext &Ctx) {
-  std::vector<const CallExpr *> Out;
-  if (const auto *RD = F->getReturnType()->getAsCXXRecordDecl())
-    if (RD->getName() == "Token")
-      return Out; // the caller gets the token and the duty to check it
-  Body B(F);
-  std::vector<const CallExpr *> Verifies;
-  for (const Stmt *S : B.Nodes) {
-    const auto *Call = dyn_cast<CallExpr>(S);
-    if (!Call)
-      continue;
-    if (isPocoExpirationRead(Call))
-      return {};
-    if (isPocoSignerCall(Call, "verify") || isPocoSignerCall(Call, "tryVerify"))
-      Verifies.push_back(Call);
-  }
-  for (const CallExpr *V : Verifies) {
-    // The token object: tryVerify's second argument, or verify's result.
-    const VarDecl *Tok = nullptr;
-    if (V->getNumArgs() == 2)
-      Tok = varOf(V->getArg(1));
-    bool Escapes = false;
-    for (const Stmt *S : B.Nodes) {
-      if (const auto *DS = dyn_cast<DeclStmt>(S))
-        for (const Decl *D : DS->decls())
-          if (const auto *VD = dyn_cast<VarDecl>(D))
-            if (stripObject(VD->getInit()) == V)
-              Tok = VD;
-      if (const auto *R = dyn_cast<ReturnStmt>(S))
-        if (R->getRetValue() && (stripObject(R->getRetValue()) == V ||
-                                 (Tok && varOf(R->getRetValue()) == Tok)))
-          Escapes = true;
-    }
-    if (Tok && !Escapes)
-      for (const Stmt *S : B.Nodes)
-        if (const auto *Call = dyn_cast<CallExpr>(S)) {
-          const FunctionDecl *FD = Call->getDirectCallee();
-          if (FD && isJwtApiFunction(FD))
-            continue;
-          for (const Expr *A : Call->arguments())
-            if (varOf(A) == Tok)
-              Escapes = true; // a helper may check the expiry
-        }
-    if (!Escapes)
-      Out.push_back(V);
-  }
-  return Out;
-}
-
 namespace {
 
 bool inNamespace(const Decl *D, StringRef Name) {

@@ -2,7 +2,6 @@
 //
 // Intra-function questions about JWT handling, answered over one function
 // body (nested lambdas are functions of their own and are not entered):
-//  - which Poco::JWT verifications never look at the expiry;
 //  - which jwt-cpp/cpp-jwt verifications accept a token without `exp`.
 // Calls into functions defined in the same translation unit are followed
 // (a few levels deep) to see whether a helper verifies the token.
@@ -18,11 +17,6 @@
 #include <vector>
 
 namespace appsec::jwt {
-
-/// Poco::JWT Signer::verify/tryVerify calls in a function that never calls
-/// Token::getExpiration() and does not hand the token back to its caller.
-std::vector<const clang::CallExpr *> pocoVerifyWithoutExpiry(const clang::FunctionDecl *F,
-                                                             clang::ASTContext &Ctx);
 
 struct ExpiryNotRequired {
   const clang::CallExpr *Call = nullptr; ///< verifier.verify(decoded) / jwt::decode(...)

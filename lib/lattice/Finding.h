@@ -31,7 +31,8 @@ struct SinkFinding {
 struct UncheckedResult {
   const clang::Expr *Call = nullptr; ///< the CallExpr
   const clang::Expr *Arg = nullptr;  ///< where the result is written
-  const clang::ValueDecl *Var = nullptr;
+  const clang::ValueDecl *Var = nullptr; ///< null: a returned value used in place
+  std::string Duty = "error";            ///< what nobody looked at (ResultModel::Duty)
 };
 
 } // namespace appsec

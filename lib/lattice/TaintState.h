@@ -18,6 +18,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace appsec {
 
@@ -90,11 +91,16 @@ struct PendingClaim {
 /// A result a call reported in a local (a verification's std::error_code)
 /// that must be looked at afterwards. Reported where the function ends
 /// unless it was read after the call on some path.
+/// A result the call returns is bound to the local it initialises once that
+/// is known (Var without a base until then: a temporary, used in place).
+/// With \p LookedAtBy only calls of those functions (or handing it on) count.
 struct PendingResult {
   LocKey Var;
   const clang::Expr *Call = nullptr;
   const clang::Expr *Arg = nullptr;
   bool Read = false;
+  const std::vector<std::string> *LookedAtBy = nullptr; ///< model names; null: any use
+  std::string Duty;
 };
 
 /// Joins items waiting for something on some path (pending claims, pending

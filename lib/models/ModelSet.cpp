@@ -101,6 +101,24 @@ public:
     return true;
   }
 
+  /// An optional array of function names (leading "::" dropped).
+  bool names(const json &E, const char *Key, const std::string &Where,
+             std::vector<std::string> &Out) {
+    auto It = E.find(Key);
+    if (It == E.end())
+      return true;
+    if (!It->is_array() || It->empty())
+      return fail(Where, std::string("key '") + Key +
+                             "' must be a non-empty array of function names");
+    for (const json &V : *It) {
+      if (!V.is_string() || V.get<std::string>().empty())
+        return fail(Where, std::string("key '") + Key + "' must contain function names");
+      std::string N = V.get<std::string>();
+      Out.push_back(N.rfind("::", 0) == 0 ? N.substr(2) : N);
+    }
+    return true;
+  }
+
   bool kind(const std::string &S, const std::string &Where, Label &Out,
             const char *Key = "kind") {
     if (auto K = Set.labelNamed(S)) {
@@ -313,7 +331,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             {"validators", {"function", "validates", "categories", "validWhenTrue"}},
             {"handles", {"function", "kind", "writes"}},
             {"fields", {"field", "kind", "description"}},
-            {"results", {"function", "result", "when"}}};
+            {"results", {"function", "result", "when", "lookedAtBy", "duty"}}};
         const auto &Keys = Allowed.at(Section);
         for (auto &[Key, Value] : E.items()) {
           (void)Value;
@@ -423,18 +441,23 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
         std::string In;
         if (!R.string(E, "result", Where, In, true) || !R.condition(E, Where, Z.When))
           return false;
-        if (In.rfind("arg", 0) == 0) {
+        if (!R.string(E, "duty", Where, Z.Duty, false) ||
+            !R.names(E, "lookedAtBy", Where, Z.LookedAtBy))
+          return false;
+        if (In == "return") {
+          Z.In = ArgSpec{ArgSpec::Return, 0};
+        } else if (In.rfind("arg", 0) == 0) {
           ArgSpec A;
           if (!R.argSpec(In, Where, "result", A))
             return false;
           if (A.K != ArgSpec::Arg)
-            return R.fail(Where, "key 'result' must name one argument (\"argN\") or a "
-                                 "reference type (\"std::error_code\")");
+            return R.fail(Where, "key 'result' must name one argument (\"argN\"), \"return\" "
+                                 "or a reference type (\"std::error_code\")");
           Z.In = A;
-        } else if (In.empty() || In == "return" || In == "this" ||
+        } else if (In.empty() || In == "this" ||
                    In.find_first_of(" &*<>") != std::string::npos) {
-          return R.fail(Where, "key 'result' has \"" + In + "\"; expected \"argN\" or the "
-                               "qualified name of a record type (\"std::error_code\")");
+          return R.fail(Where, "key 'result' has \"" + In + "\"; expected \"argN\", \"return\" "
+                               "or the qualified name of a record type (\"std::error_code\")");
         } else {
           Z.InReferenceTo = In;
         }

@@ -113,10 +113,20 @@ struct ValidatorModel {
 /// and never read after the call is reported. The argument is a position,
 /// or the one bound to a non-const reference parameter of a record type
 /// (cpp-jwt's jwt::decode takes its std::error_code anywhere in a pack).
+///
+/// A result may also be the value the call returns ("return": bound to the
+/// local it initialises or is assigned to), and it may have to be looked at
+/// by particular calls only (`lookedAtBy`: Poco::JWT's verify() returns a
+/// token whose expiry the program must read with getExpiration()); handing
+/// it to a function of the project, returning it or capturing it in a lambda
+/// then passes the duty on. `duty` names what is missing when nobody looks
+/// ("error" unless given) for the check that words the finding.
 struct ResultModel {
-  std::optional<ArgSpec> In;   ///< "argN"
+  std::optional<ArgSpec> In;   ///< "argN", or "return"
   std::string InReferenceTo;   ///< "std::error_code": the argument of that type
   std::optional<ArgCondition> When;
+  std::vector<std::string> LookedAtBy; ///< function names; empty: any use
+  std::string Duty = "error";
 };
 
 /// Calls that create handles whose reads are sources of a known kind.

@@ -75,6 +75,7 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
   TaintFact Result;
   if (!Callee)
     return Result;
+  lookAtResults(Callee, Object, Args);
 
   std::string Name = calleeLabel(Callee);
   auto specFact = [&](const ArgSpec &A) {
@@ -594,6 +595,18 @@ void FunctionAnalysis::Impl::destructorCall(const CXXDestructorDecl *Dtor,
 void FunctionAnalysis::Impl::expectResultRead(const ResultModel &R, const Expr *Call,
                                               const FunctionDecl *Callee,
                                               llvm::ArrayRef<const Expr *> Args) {
+  PendingResult P;
+  P.Call = Call;
+  P.LookedAtBy = R.LookedAtBy.empty() ? nullptr : &R.LookedAtBy;
+  P.Duty = R.Duty;
+  unsigned Key = Call->getBeginLoc().getRawEncoding();
+  if (R.In && R.In->K == ArgSpec::Return) {
+    // Bound to a local when the call initialises or is assigned to one
+    // (bindResult); until then the value is used in place.
+    P.Arg = Call;
+    S->PendingResults[Key] = std::move(P);
+    return;
+  }
   const Expr *Arg = nullptr;
   if (R.In && R.In->Index < Args.size())
     Arg = Args[R.In->Index];
@@ -619,8 +632,78 @@ void FunctionAnalysis::Impl::expectResultRead(const ResultModel &R, const Expr *
   const auto *V = dyn_cast_or_null<VarDecl>(referencedDecl(Arg->IgnoreParenImpCasts()));
   if (!V || !V->isLocalVarDecl() || V->isStaticLocal() || V->getType()->isReferenceType())
     return;
-  S->PendingResults[Call->getBeginLoc().getRawEncoding()] =
-      PendingResult{LocKey::of(V), Call, Arg, false};
+  P.Var = LocKey::of(V);
+  P.Arg = Arg;
+  S->PendingResults[Key] = std::move(P);
+}
+
+namespace {
+/// The call \p E is, through the temporaries and copies around a returned
+/// object.
+const Expr *asReturnedValue(const Expr *E) {
+  return E ? ignoreWrappers(E, Temporaries | CopyConstructors | ExplicitCasts) : nullptr;
+}
+} // namespace
+
+void FunctionAnalysis::Impl::bindResult(const Expr *Value, const ValueDecl *Target) {
+  const Expr *V = asReturnedValue(Value);
+  for (auto &[Key, P] : S->PendingResults) {
+    if (P.Call != V || P.Var.Base)
+      continue;
+    // A local (a reference to the temporary too) holds it from here; a
+    // parameter, field or global is the caller's or the object's to check.
+    const auto *Local = dyn_cast_or_null<VarDecl>(Target);
+    if (Local && Local->isLocalVarDecl() && !Local->isStaticLocal())
+      P.Var = LocKey::of(Local);
+    else
+      P.Read = true;
+  }
+}
+
+void FunctionAnalysis::Impl::lookAtResults(const FunctionDecl *Callee, const Expr *Object,
+                                           llvm::ArrayRef<const Expr *> Args) {
+  if (S->PendingResults.empty())
+    return;
+  // The result is the object or an argument of this call: the call itself
+  // (a temporary used in place), or the local it was bound to.
+  auto isResult = [&](const PendingResult &P, const Expr *E) {
+    if (!E)
+      return false;
+    if (asReturnedValue(E) == P.Call)
+      return true;
+    const auto *D = referencedDecl(E->IgnoreParenImpCasts());
+    return D && P.Var.Base == D;
+  };
+  bool Named = false, Project = false;
+  std::string Name;
+  for (auto &[Key, P] : S->PendingResults) {
+    if (P.Read || !P.LookedAtBy)
+      continue;
+    if (!Named) {
+      Named = true;
+      Name = modelName(Callee);
+      // A function of the project that no model describes may look at what
+      // it is given: the duty goes with the value.
+      Project = !Engine.modelsFor(Callee) &&
+                !Callee->getASTContext().getSourceManager().isInSystemHeader(
+                    Callee->getLocation());
+    }
+    bool Looks = llvm::is_contained(*P.LookedAtBy, Name);
+    if (!Looks && !Project)
+      continue;
+    if (isResult(P, Object) || llvm::any_of(Args, [&](const Expr *A) { return isResult(P, A); }))
+      P.Read = true;
+  }
+}
+
+void FunctionAnalysis::Impl::handOnResults(const Expr *E) {
+  for (auto &[Key, P] : S->PendingResults)
+    if (!P.Read) {
+      const Expr *V = asReturnedValue(E);
+      const auto *D = V ? referencedDecl(V->IgnoreParenImpCasts()) : nullptr;
+      if (V == P.Call || (D && P.Var.Base == D))
+        P.Read = true;
+    }
 }
 
 } // namespace appsec

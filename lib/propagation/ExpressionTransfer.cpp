@@ -30,12 +30,8 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     return {};
   }
   E = E->IgnoreParens();
-  // A lambda that captures a local may read it whenever it runs.
-  if (const auto *Lam = dyn_cast<LambdaExpr>(E); Lam && !S->PendingResults.empty())
-    for (const LambdaCapture &C : Lam->captures())
-      if (C.capturesVariable())
-        if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
-          read(LocKey::of(V));
+  if (const auto *Lam = dyn_cast<LambdaExpr>(E))
+    captureResults(Lam);
 
   if (isa<StringLiteral>(E) || isa<IntegerLiteral>(E) || isa<CharacterLiteral>(E) ||
       isa<FloatingLiteral>(E) || isa<CXXBoolLiteralExpr>(E) ||
@@ -177,8 +173,14 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
     // Copy/move assignment of class objects is an assignment.
     if (const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
         M && (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator()) &&
-        !Engine.modelsFor(M) && Op->getNumArgs() == 2)
-      return assign(Op->getArg(0), Op->getArg(1), Op->getOperatorLoc());
+        Op->getNumArgs() == 2) {
+      TaintFact R = Engine.modelsFor(M)
+                        ? call(Op, F, Op->getArg(0), {Op->getArg(1)}, false)
+                        : assign(Op->getArg(0), Op->getArg(1), Op->getOperatorLoc());
+      if (!S->PendingResults.empty())
+        bindResult(Op->getArg(1), referencedDecl(Op->getArg(0)->IgnoreParenImpCasts()));
+      return R;
+    }
     if (isa_and_nonnull<CXXMethodDecl>(F) && Op->getNumArgs() >= 1) {
       llvm::SmallVector<const Expr *, 4> Args(Op->arg_begin() + 1, Op->arg_end());
       if (Op->getOperator() == OO_Call) {
@@ -381,6 +383,19 @@ TaintFact FunctionAnalysis::Impl::assign(const Expr *LHS, const Expr *RHS, Sourc
   }
   writeExpr(LHS, F, /*Replace=*/true);
   return F;
+}
+
+void FunctionAnalysis::Impl::captureResults(const LambdaExpr *Lam) {
+  // A lambda that captures a local may read it whenever it runs.
+  if (S->PendingResults.empty())
+    return;
+  for (const LambdaCapture &C : Lam->captures())
+    if (C.capturesVariable())
+      if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar())) {
+        read(LocKey::of(V));
+        for (auto &[Key, P] : S->PendingResults)
+          P.Read |= P.Var.Base == V; // the lambda may look at it when it runs
+      }
 }
 
 void FunctionAnalysis::Impl::declare(const VarDecl *V) {

@@ -166,8 +166,16 @@ void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
     return;
   if (const auto *DS = dyn_cast<DeclStmt>(St)) {
     for (const Decl *D : DS->decls())
-      if (const auto *V = dyn_cast<VarDecl>(D))
+      if (const auto *V = dyn_cast<VarDecl>(D)) {
         declare(V);
+        if (V->getInit() && !S->PendingResults.empty()) {
+          bindResult(V->getInit(), V);
+          // `auto f = [&token] {...}`: declare() does not evaluate lambdas.
+          if (const auto *Lam = dyn_cast<LambdaExpr>(
+                  ignoreWrappers(V->getInit(), Temporaries | CopyConstructors)))
+            captureResults(Lam);
+        }
+      }
     return;
   }
   if (const auto *R = dyn_cast<ReturnStmt>(St)) {
@@ -186,6 +194,7 @@ void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
     }
     if (const Expr *V = R->getRetValue()) {
       TaintFact F = eval(V);
+      handOnResults(V); // the caller's to look at
       if (isBarrierType(FD->getReturnType()))
         F = F.scalar();
       if (F.tainted()) {
@@ -368,7 +377,7 @@ void FunctionAnalysis::Impl::run() {
     if (!SummaryMode)
       for (const auto &[Key, P] : Results)
         if (!P.Read)
-          Engine.reportUncheckedResult({P.Call, P.Arg, P.Var.decl()});
+          Engine.reportUncheckedResult({P.Call, P.Arg, P.Var.decl(), P.Duty});
   }
   finishAuthentication(ExitState);
   for (const VarDecl *V : GlobalInputs)

@@ -140,7 +140,7 @@ std::set<LocKey> FunctionAnalysis::Impl::pointerTargets(const Expr *E) {
 TaintFact FunctionAnalysis::Impl::read(const LocKey &K, unsigned Depth) {
   TaintFact F;
   for (auto &[Key, P] : S->PendingResults)
-    if (P.Var.Base == K.Base)
+    if (P.Var.Base == K.Base && !P.LookedAtBy)
       P.Read = true;
   // The object itself and every enclosing object (s.a.b is tainted when s is).
   for (unsigned N = 0; N <= K.depth(); ++N) {

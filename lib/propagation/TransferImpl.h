@@ -120,6 +120,17 @@ public:
   /// local there must be read later (PendingResult).
   void expectResultRead(const ResultModel &R, const clang::Expr *Call,
                         const clang::FunctionDecl *Callee, llvm::ArrayRef<const clang::Expr *> Args);
+  /// The call \p Value returns a pending result (ResultModel "return"):
+  /// from here it is the local \p Target (anything else: not this function's).
+  void bindResult(const clang::Expr *Value, const clang::ValueDecl *Target);
+  /// A call given a pending result that must be looked at by particular
+  /// calls: one of those, or a function of the project, looks at it.
+  void lookAtResults(const clang::FunctionDecl *Callee, const clang::Expr *Object,
+                     llvm::ArrayRef<const clang::Expr *> Args);
+  /// The locals \p Lam captures are looked at whenever it runs.
+  void captureResults(const clang::LambdaExpr *Lam);
+  /// \p E (returned, captured) hands a pending result on to someone else.
+  void handOnResults(const clang::Expr *E);
   /// The token at \p K has been verified: claims read from it earlier are fine.
   void clearPending(const LocKey &K, TaintState &In);
   /// Set while the sinks of a call count only if the statement its caller

@@ -115,11 +115,6 @@ void unsafeCall(Texts &Out, const CallExpr *Call, ASTContext &Ctx) {
 }
 
 void unsafeFunction(Texts &Out, const FunctionDecl *F, ASTContext &Ctx, bool RequireExpiry) {
-  for (const CallExpr *V : jwt::pocoVerifyWithoutExpiry(F, Ctx))
-    Out.add(appsec::beginLoc(V),
-           "Poco::JWT Signer::verify() checks only the signature, and this "
-           "function never looks at the token's expiry; reject the request "
-           "if token.getExpiration() < Poco::Timestamp()");
   if (RequireExpiry)
     for (const jwt::ExpiryNotRequired &E : jwt::expiryNotRequired(F, Ctx))
       Out.add(appsec::beginLoc(E.Call),
@@ -224,7 +219,18 @@ DiagnosticText keyFromTokenText(const SinkFinding &F) {
 
 std::optional<DiagnosticText> uncheckedResultText(const UncheckedResult &R) {
   const auto *Call = dyn_cast<CallExpr>(R.Call);
-  if (!Call || !R.Var)
+  if (!Call)
+    return std::nullopt;
+  if (R.Duty == "expiry" &&
+      (jwt::isPocoSignerCall(Call, "verify") || jwt::isPocoSignerCall(Call, "tryVerify"))) {
+    DiagnosticText T;
+    T.Loc = appsec::beginLoc(Call);
+    T.Message = "Poco::JWT Signer::" + Call->getDirectCallee()->getNameAsString() +
+                "() checks only the signature, and this function never looks at the "
+                "token's expiry; reject the request if token.getExpiration() < Poco::Timestamp()";
+    return T;
+  }
+  if (!R.Var || R.Duty != "error")
     return std::nullopt;
   std::string Ec = quoted(R.Var), Name = R.Var->getNameAsString();
   DiagnosticText T;

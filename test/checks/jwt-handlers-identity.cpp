@@ -74,7 +74,7 @@ int main() {
   // Logout ends the caller's own session: nothing to authenticate first.
   svr.Post("/logout", [](const httplib::Request &req, httplib::Response &res) {
     // CHECK-MESSAGES-REPORT: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/logout' serves requests without authenticating them (no JWT verification, session lookup or API-key check on any path){{.*}} [appsec-jwt-missing-verification]
-    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:26: note: this handler is a logout route ('/logout'): an authentication endpoint, reported because ReportAuthenticationEndpoints is set
+    // CHECK-MESSAGES-REPORT: :[[@LINE-2]]:23: note: this handler is a logout route ('/logout'): an authentication endpoint, reported because ReportAuthenticationEndpoints is set
     sessions.erase(req.get_header_value("Cookie"));
     res.set_header("Set-Cookie", "sid=; Max-Age=0; Secure; HttpOnly");
   });

@@ -100,3 +100,63 @@ std::string issuerOfOwnToken() {
   token.setIssuer("notes-app");
   return token.getIssuer();
 }
+
+// The expiry duty follows the token the verification returns or fills in.
+// A token used in place, never given to getExpiration():
+std::string subjectInPlace(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  return signer.verify(jwt).getSubject();
+  // CHECK-NOTES: :[[@LINE-1]]:10: warning: Poco::JWT Signer::verify() checks only the signature, and this function never looks at the token's expiry; reject the request if token.getExpiration() < Poco::Timestamp(); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+}
+
+// Silent twin: the expiry of the same temporary is looked at.
+bool notExpiredInPlace(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  return !(signer.verify(jwt).getExpiration() < Poco::Timestamp());
+}
+
+// Assigned to a token declared earlier; its expiry is read on the path that
+// uses it.
+std::string assignedThenChecked(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  Poco::JWT::Token token;
+  token = signer.verify(jwt);
+  if (token.getExpiration() < Poco::Timestamp())
+    return {};
+  return token.getSubject();
+}
+
+// The same assignment without the check.
+std::string assignedUnchecked(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  Poco::JWT::Token token;
+  token = signer.verify(jwt);
+  // CHECK-NOTES: :[[@LINE-1]]:11: warning: Poco::JWT Signer::verify() checks only the signature, and this function never looks at the token's expiry; reject the request if token.getExpiration() < Poco::Timestamp(); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  return token.getSubject();
+}
+
+// tryVerify fills in a local whose claims are used but whose expiry is not.
+std::string tryVerifyNoExpiry(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  Poco::JWT::Token token;
+  if (!signer.tryVerify(jwt, token))
+  // CHECK-NOTES: :[[@LINE-1]]:8: warning: Poco::JWT Signer::tryVerify() checks only the signature, and this function never looks at the token's expiry; reject the request if token.getExpiration() < Poco::Timestamp(); violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+    return {};
+  return token.getSubject();
+}
+
+// Silent: a lambda that checks the expiry captures the token.
+std::string checkedByLambda(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  Poco::JWT::Token token = signer.verify(jwt);
+  auto expired = [&token] { return token.getExpiration() < Poco::Timestamp(); };
+  if (expired())
+    return {};
+  return token.getSubject();
+}
+
+// Silent: the caller's token is filled in; the caller checks it.
+bool verifyInto(const std::string &jwt, const std::string &secret, Poco::JWT::Token &out) {
+  Poco::JWT::Signer signer(secret);
+  return signer.tryVerify(jwt, out);
+}

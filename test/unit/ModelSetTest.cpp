@@ -163,15 +163,36 @@ TEST(ModelSet, ResultsByPositionOrReferenceType) {
   EXPECT_FALSE(ByType.In.has_value());
   EXPECT_EQ(ByType.InReferenceTo, "std::error_code");
   EXPECT_TRUE(ByType.When.has_value());
+  EXPECT_EQ(ByType.Duty, "error");
+  EXPECT_TRUE(ByType.LookedAtBy.empty());
+
+  // A returned value that only particular calls look at.
+  ASSERT_TRUE(M.addFile(R"({"schema": "appsec-tidy/models/v1", "results": [
+    {"function": "acme::open_session", "result": "return", "lookedAtBy": ["::acme::Session::expires"],
+     "duty": "expiry"}]})",
+                        "user2.json", Error))
+      << Error;
+  const ResultModel &Returned = M.find("acme::open_session")->Results[0];
+  ASSERT_TRUE(Returned.In.has_value());
+  EXPECT_EQ(Returned.In->K, ArgSpec::Return);
+  EXPECT_EQ(Returned.LookedAtBy, std::vector<std::string>{"acme::Session::expires"});
+  EXPECT_EQ(Returned.Duty, "expiry");
 
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
-    "results": [{"function": "f", "result": "return"}]})"),
-            "user.json: results[0] (function \"f\"): key 'result' has \"return\"; expected "
-            "\"argN\" or the qualified name of a record type (\"std::error_code\")");
+    "results": [{"function": "f", "result": "this"}]})"),
+            "user.json: results[0] (function \"f\"): key 'result' has \"this\"; expected "
+            "\"argN\", \"return\" or the qualified name of a record type (\"std::error_code\")");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
     "results": [{"function": "f", "result": "args>=1"}]})"),
             "user.json: results[0] (function \"f\"): key 'result' must name one argument "
-            "(\"argN\") or a reference type (\"std::error_code\")");
+            "(\"argN\"), \"return\" or a reference type (\"std::error_code\")");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "results": [{"function": "f", "result": "return", "lookedAtBy": []}]})"),
+            "user.json: results[0] (function \"f\"): key 'lookedAtBy' must be a non-empty "
+            "array of function names");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "results": [{"function": "f", "result": "return", "lookedAtBy": [3]}]})"),
+            "user.json: results[0] (function \"f\"): key 'lookedAtBy' must contain function names");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
     "results": [{"function": "f"}]})"),
             "user.json: results[0] (function \"f\"): missing key 'result' (expected a string)");
