@@ -160,3 +160,27 @@ bool verifyInto(const std::string &jwt, const std::string &secret, Poco::JWT::To
   Poco::JWT::Signer signer(secret);
   return signer.tryVerify(jwt, out);
 }
+
+// "none" allowed: Poco has no verifier for it today (tokens are rejected by
+// an exception), but the code asks for unsigned tokens.
+std::string noneAllowed(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  signer.addAlgorithm(Poco::JWT::Signer::ALGO_NONE);
+  // CHECK-NOTES: :[[@LINE-1]]:23: warning: Poco::JWT Signer::addAlgorithm() allows the algorithm "none", asking to accept unsigned tokens; Poco registers no verifier for it today and rejects them, but that is the library's choice, not this code's; allow only the algorithm the tokens are signed with, e.g. Signer::ALGO_HS256; violates Atlassian requirement 1 (Authenticate and authorize every request) [appsec-jwt-unsafe-verification]
+  signer.setAlgorithms({Poco::JWT::Signer::ALGO_HS256, "none"});
+  // CHECK-NOTES: :[[@LINE-1]]:56: warning: Poco::JWT Signer::setAlgorithms() allows the algorithm "none"{{.*}} [appsec-jwt-unsafe-verification]
+  Poco::JWT::Token token = signer.verify(jwt);
+  if (token.getExpiration() < Poco::Timestamp())
+    return {};
+  return token.getSubject();
+}
+
+// Silent twin: a fixed set of signed algorithms.
+std::string signedAlgorithms(const std::string &jwt, const std::string &secret) {
+  Poco::JWT::Signer signer(secret);
+  signer.setAlgorithms({Poco::JWT::Signer::ALGO_HS256, Poco::JWT::Signer::ALGO_HS512});
+  Poco::JWT::Token token = signer.verify(jwt);
+  if (token.getExpiration() < Poco::Timestamp())
+    return {};
+  return token.getSubject();
+}
