@@ -59,11 +59,27 @@ void TlsVerificationDisabledCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxMemberCallExpr(
           User,
-          callee(cxxMethodDecl(hasAnyName("set_verify_mode", "set_verify_callback"),
-                               hasAncestor(namespaceDecl(
-                                   hasName("ssl"),
-                                   hasParent(namespaceDecl(hasName("asio"))))))))
+          callee(cxxMethodDecl(
+              hasAnyName("set_verify_mode", "set_verify_callback"),
+              anyOf(hasAncestor(namespaceDecl(hasName("ssl"),
+                                              hasParent(namespaceDecl(hasName("asio"))))),
+                    ofClass(hasName("::boost::beast::ssl_stream"))))))
           .bind("boost"),
+      this);
+  // cpprestsdk: http_client_config / websocket_client_config.
+  Finder->addMatcher(
+      cxxMemberCallExpr(User,
+                        callee(cxxMethodDecl(hasName("set_validate_certificates"),
+                                             hasAncestor(namespaceDecl(hasName("web"))))),
+                        argumentCountIs(1))
+          .bind("cpprest"),
+      this);
+  Finder->addMatcher(
+      cxxMemberCallExpr(User,
+                        callee(cxxMethodDecl(hasName("enableExtendedCertificateVerification"),
+                                             ofClass(hasName("::Poco::Net::Context")))),
+                        argumentCountIs(1))
+          .bind("pocoExtended"),
       this);
   Finder->addMatcher(
       cxxConstructExpr(User, hasDeclaration(cxxConstructorDecl(
@@ -97,6 +113,27 @@ void TlsVerificationDisabledCheck::check(const MatchFinder::MatchResult &Result)
     auto D = report(Arg->getBeginLoc(),
                     "enable_server_certificate_verification(false) makes this "
                     "client accept any server certificate");
+    fix(D, ::appsec::tls::replaceValue(Arg, Ctx, "true"));
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("cpprest")) {
+    const Expr *Arg = written(Call->getArg(0));
+    if (constantInt(Arg, Ctx) != 0)
+      return;
+    auto D = report(Arg->getBeginLoc(), "set_validate_certificates(false) makes this "
+                                        "cpprestsdk client accept any server certificate");
+    fix(D, ::appsec::tls::replaceValue(Arg, Ctx, "true"));
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("pocoExtended")) {
+    // Extended verification is the host-name check of a client; a server
+    // does not verify its clients' names.
+    const Expr *Arg = written(Call->getArg(0));
+    if (constantInt(Arg, Ctx) != 0 || isServer(Call->getImplicitObjectArgument(), Call, Ctx))
+      return;
+    auto D = report(Arg->getBeginLoc(),
+                    "enableExtendedCertificateVerification(false) makes a Poco client "
+                    "accept a valid certificate issued for any other host name");
     fix(D, ::appsec::tls::replaceValue(Arg, Ctx, "true"));
     return;
   }

@@ -8,8 +8,10 @@ namespace clang::tidy::appsec {
 /// Finds TLS clients that switch off certificate or host-name verification:
 /// libcurl CURLOPT_SSL_VERIFYPEER/VERIFYHOST = 0, OpenSSL SSL_VERIFY_NONE or
 /// an accept-all verify callback, cpp-httplib
-/// enable_server_certificate_verification(false), boost::asio::ssl
-/// verify_none, Poco VERIFY_NONE client contexts and AcceptCertificateHandler.
+/// enable_server_certificate_verification(false), boost::asio::ssl and
+/// Beast ssl_stream verify_none, cpprestsdk set_validate_certificates(false),
+/// Poco VERIFY_NONE client contexts, AcceptCertificateHandler and
+/// enableExtendedCertificateVerification(false).
 ///
 /// For the user-facing documentation see docs/checks/appsec-tls-verification-disabled.md
 class TlsVerificationDisabledCheck : public AppSecCheck {

@@ -68,3 +68,19 @@ void servers() {
   params.verificationMode = Context::VERIFY_NONE;
   Context::Ptr fromParams = new Context(Context::SERVER_USE, params);
 }
+
+// Extended verification is the client's host-name check.
+void clientWithoutHostNameCheck() {
+  Context::Ptr ctx = new Context(Context::TLS_CLIENT_USE, "", "", "/etc/ssl/certs");
+  ctx->enableExtendedCertificateVerification(false);
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: enableExtendedCertificateVerification(false) makes a Poco client accept a valid certificate issued for any other host name; {{.*}}
+  // CHECK-FIXES: ctx->enableExtendedCertificateVerification(true);
+  Poco::Net::HTTPSClientSession session("example.atlassian.net", 443, ctx);
+}
+
+// Silent: a server does not check its clients' host names.
+void serverWithoutHostNameCheck() {
+  Context::Ptr ctx = new Context(Context::TLS_SERVER_USE, "key.pem", "cert.pem", "");
+  ctx->enableExtendedCertificateVerification(false);
+  ctx->enableExtendedCertificateVerification(true);
+}
