@@ -160,10 +160,12 @@ void TlsVerificationDisabledCheck::check(const MatchFinder::MatchResult &Result)
 void TlsVerificationDisabledCheck::checkCurl(const CallExpr *Call,
                                              ASTContext &Ctx) {
   std::string Option = referencedName(Call->getArg(1));
+  // The DNS-over-HTTPS server's certificate too: a forged DoH answer sends
+  // every connection elsewhere.
   bool Peer = Option == "CURLOPT_SSL_VERIFYPEER" ||
-              Option == "CURLOPT_PROXY_SSL_VERIFYPEER";
+              Option == "CURLOPT_PROXY_SSL_VERIFYPEER" || Option == "CURLOPT_DOH_SSL_VERIFYPEER";
   bool Host = Option == "CURLOPT_SSL_VERIFYHOST" ||
-              Option == "CURLOPT_PROXY_SSL_VERIFYHOST";
+              Option == "CURLOPT_PROXY_SSL_VERIFYHOST" || Option == "CURLOPT_DOH_SSL_VERIFYHOST";
   if (!Peer && !Host)
     return;
   const Expr *Value = written(Call->getArg(2));

@@ -14,6 +14,13 @@ void bad(CURL *h) {
   curl_easy_setopt(h, CURLOPT_PROXY_SSL_VERIFYHOST, 0L);
   // CHECK-MESSAGES: :[[@LINE-1]]:53: warning: CURLOPT_PROXY_SSL_VERIFYHOST set to 0 turns off TLS host-name verification; {{.*}}
   // CHECK-FIXES: curl_easy_setopt(h, CURLOPT_PROXY_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(h, CURLOPT_DOH_SSL_VERIFYPEER, 0L);
+  // CHECK-MESSAGES: :[[@LINE-1]]:51: warning: CURLOPT_DOH_SSL_VERIFYPEER set to 0 turns off TLS certificate verification; {{.*}}
+  // CHECK-FIXES: curl_easy_setopt(h, CURLOPT_DOH_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(h, CURLOPT_DOH_SSL_VERIFYHOST, 0L);
+  // CHECK-MESSAGES: :[[@LINE-1]]:51: warning: CURLOPT_DOH_SSL_VERIFYHOST set to 0 turns off TLS host-name verification; {{.*}}
+  // CHECK-FIXES: curl_easy_setopt(h, CURLOPT_DOH_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(h, CURLOPT_DOH_SSL_VERIFYPEER, 1L); // silent: on
 }
 
 static const long kInsecure = 0;
