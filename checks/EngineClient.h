@@ -60,6 +60,9 @@ public:
   std::optional<bool> verifiesElsewhere(const FunctionDecl *F) {
     return Engine ? Engine->verifiesElsewhere(F) : std::nullopt;
   }
+  bool handlesJwtElsewhere(const FunctionDecl *F) {
+    return Engine && Engine->handlesJwtElsewhere(F);
+  }
   /// Forgets the translation unit.
   void reset() { Engine.reset(); }
   bool active() const { return Engine != nullptr; }

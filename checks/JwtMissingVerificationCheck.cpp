@@ -92,7 +92,8 @@ void JwtMissingVerificationCheck::onEndOfTranslationUnit() {
       Opts.ReportIdentityEndpoints = ReportAuthenticationEndpoints;
       auto OutcomeOf = [this](const FunctionDecl *F) { return Engine.authentication(F); };
       auto Elsewhere = [this](const FunctionDecl *F) { return Engine.verifiesElsewhere(F); };
-      Verdicts = jwt::findUnverifiedHandlers(*Ctx, Functions, OutcomeOf, Elsewhere, Opts,
+      auto JwtElsewhere = [this](const FunctionDecl *F) { return Engine.handlesJwtElsewhere(F); };
+      Verdicts = jwt::findUnverifiedHandlers(*Ctx, Functions, OutcomeOf, Elsewhere, JwtElsewhere, Opts,
                                              VerificationFunctions,
                                              ReportHandlers == "always", SawJwtApi, Errors);
     }

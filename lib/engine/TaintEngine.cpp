@@ -444,6 +444,19 @@ std::optional<bool> TaintEngine::verifiesElsewhere(const FunctionDecl *FD) {
   return St ? St->verifies(Key) : std::nullopt;
 }
 
+bool TaintEngine::handlesJwtElsewhere(const FunctionDecl *FD) {
+  std::string Key;
+  const SummaryStore *St = store(FD, Key);
+  const FunctionSummary *S = St ? St->find(Key) : nullptr;
+  if (!S)
+    return false;
+  if (S->VerifiesRequestToken)
+    return true;
+  return llvm::any_of(S->Sinks, [](const SinkHit &H) {
+    return H.Category == SinkCategory::JwtClaim || (H.Labels & maskOf(Label::JwtDecoded));
+  });
+}
+
 void TaintEngine::exportSummaries() {
   const SourceManager &SM = Ctx.getSourceManager();
   UnitSummaries U;

@@ -69,6 +69,9 @@ public:
   /// Whether \p FD, defined in another unit, verifies a token (its body's
   /// verdict, from the store); nullopt if the store does not know it.
   std::optional<bool> verifiesElsewhere(const clang::FunctionDecl *FD);
+  /// The store's summary of \p FD says its body verifies the request's JWT
+  /// or reads claims of a JWT decoded from its input.
+  bool handlesJwtElsewhere(const clang::FunctionDecl *FD);
   /// The program serves requests: this unit has request handlers, or a unit
   /// of the summary store does.
   bool programServesRequests();

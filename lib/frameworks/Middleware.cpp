@@ -193,7 +193,32 @@ const FunctionDecl *MiddlewareIndex::drogonFilter(llvm::StringRef Name) const {
   // Filters may be named with their namespace ("api::v1::AuthFilter").
   auto It = DrogonFilters.find(Name.rsplit("::").second.empty() ? Name.str()
                                                                 : Name.rsplit("::").second.str());
-  return It == DrogonFilters.end() ? nullptr : It->second;
+  if (It != DrogonFilters.end())
+    return It->second;
+  // A class declared here (a header) whose doFilter is defined in another
+  // file: look the qualified name up from the translation unit.
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  Name.split(Parts, "::", -1, /*KeepEmpty=*/false);
+  const DeclContext *DC = Ctx.getTranslationUnitDecl();
+  const CXXRecordDecl *RD = nullptr;
+  for (size_t I = 0; I < Parts.size() && DC; ++I) {
+    const NamedDecl *Found = nullptr;
+    for (const NamedDecl *D : DC->lookup(&Ctx.Idents.get(Parts[I])))
+      if (isa<NamespaceDecl>(D) || isa<CXXRecordDecl>(D)) {
+        Found = D;
+        break;
+      }
+    if (I + 1 == Parts.size())
+      RD = dyn_cast_or_null<CXXRecordDecl>(Found);
+    DC = dyn_cast_or_null<NamespaceDecl>(Found);
+  }
+  if (!RD || !(RD = RD->getDefinition()))
+    return nullptr;
+  for (const CXXMethodDecl *M : RD->methods())
+    if (overridesMethod(M, "drogon::HttpFilterBase::doFilter") ||
+        overridesMethod(M, "drogon::HttpMiddlewareBase::invoke"))
+      return M;
+  return nullptr;
 }
 
 const FunctionDecl *MiddlewareIndex::crowBeforeHandle(const CXXRecordDecl *RD) {

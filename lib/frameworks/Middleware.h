@@ -43,7 +43,7 @@ struct MiddlewareRegistration {
 
 class MiddlewareIndex {
 public:
-  explicit MiddlewareIndex(clang::ASTContext &) {}
+  explicit MiddlewareIndex(clang::ASTContext &Ctx) : Ctx(Ctx) {}
 
   /// Records the middleware \p FD registers in its body, and \p FD itself if
   /// it is middleware by its shape (a filter, interceptor, factory, auth
@@ -57,8 +57,10 @@ public:
   /// server / route prefix), in registration order.
   std::vector<const MiddlewareRegistration *> before(const RequestHandler &H) const;
 
-  /// The doFilter/invoke of the Drogon filter or middleware class \p Name,
-  /// or null when the class is not visible in this translation unit.
+  /// The doFilter/invoke of the Drogon filter or middleware class \p Name
+  /// (its definition, or its declaration when the class is declared here and
+  /// defined in another file), or null when the class is not visible in this
+  /// translation unit.
   const clang::FunctionDecl *drogonFilter(llvm::StringRef Name) const;
 
   /// The before_handle of a Crow middleware class (its definition, or its
@@ -66,6 +68,7 @@ public:
   static const clang::FunctionDecl *crowBeforeHandle(const clang::CXXRecordDecl *RD);
 
 private:
+  clang::ASTContext &Ctx;
   std::vector<MiddlewareRegistration> Registrations;
   std::map<std::string, const clang::FunctionDecl *> DrogonFilters;
   /// civetweb: CivetAuthHandler classes' authorize(), and the URIs they are

@@ -295,6 +295,7 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
                                                    llvm::ArrayRef<const FunctionDecl *> Functions,
                                                    const AuthenticationOutcomes &OutcomeOf,
                                                    const VerificationIndex::ElsewhereFn &Elsewhere,
+                                                   const VerificationIndex::JwtElsewhereFn &JwtElsewhere,
                                                    const HandlerAuthOptions &Options,
                                                    llvm::StringRef VerificationFunctions,
                                                    bool Always, bool SawJwtApi,
@@ -313,14 +314,23 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
   std::string Error;
   VerificationIndex Verifier(Ctx, VerificationFunctions, &Error);
   Verifier.setElsewhere(Elsewhere);
+  Verifier.setJwtElsewhere(JwtElsewhere);
   if (!Error.empty())
     ConfigErrors.push_back("VerificationFunctions: " + Error);
   Error.clear();
   HandlerAuthentication Auth(Ctx, Verifier, Middleware, Handlers, OutcomeOf, Options, &Error);
   if (!Error.empty())
     ConfigErrors.push_back("PublicRoutes: " + Error);
-  // Only applications that authenticate with JWTs are held to it.
-  if (!Always && !SawJwtApi && !Verifier.translationUnitUsesJwt())
+  // Only applications that authenticate with JWTs are held to it. A routes
+  // file whose middleware or filters decode the token in another unit is
+  // one (the summary store says so).
+  bool GateHandlesJwt = llvm::any_of(Handlers.all(), [&](const auto &KV) {
+    return llvm::any_of(gatesBefore(KV.second, Middleware), [&](const Gate &G) {
+      const FunctionDecl *Def = nullptr;
+      return !G.Function->hasBody(Def) && Verifier.handlesJwtElsewhere(G.Function);
+    });
+  });
+  if (!Always && !SawJwtApi && !GateHandlesJwt && !Verifier.translationUnitUsesJwt())
     return Verdicts;
   bool CredentialsInUse = false;
   for (const FunctionDecl *F : Functions) {
@@ -346,7 +356,7 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
     V.Result = R;
     V.IdentityRole = identityRole(H, Ctx);
     V.CredentialsInUse = CredentialsInUse;
-    V.JwtInUse = SawJwtApi || Verifier.translationUnitNamesJwt();
+    V.JwtInUse = SawJwtApi || GateHandlesJwt || Verifier.translationUnitNamesJwt();
     V.VerificationIsCredentialCheck = R.Verification && credentialCheckPolarity(R.Verification, Ctx);
     if (!V.IdentityRole.empty() && !Options.ReportIdentityEndpoints)
       continue; // a login/token/registration endpoint: there to establish identity

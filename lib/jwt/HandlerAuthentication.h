@@ -149,12 +149,15 @@ struct HandlerVerdict {
 /// and returns the verdicts NeverVerifies, ResultIgnored and SomePathsSkip
 /// of handlers registered in the main file. Unless \p Always, nothing is
 /// returned for a file that shows no JWT authentication (no JWT library call,
-/// \p SawJwtApi false, and no verifier function declared in the project's
-/// own code). Invalid option patterns are added to \p ConfigErrors.
+/// \p SawJwtApi false, no verifier function declared in the project's own
+/// code, and no gate in front of a handler whose body in another unit handles
+/// a JWT by \p JwtElsewhere). Invalid option patterns are added to
+/// \p ConfigErrors.
 std::vector<HandlerVerdict> findUnverifiedHandlers(clang::ASTContext &Ctx,
                                                    llvm::ArrayRef<const clang::FunctionDecl *> Functions,
                                                    const AuthenticationOutcomes &OutcomeOf,
                                                    const VerificationIndex::ElsewhereFn &Elsewhere,
+                                                   const VerificationIndex::JwtElsewhereFn &JwtElsewhere,
                                                    const HandlerAuthOptions &Options,
                                                    llvm::StringRef VerificationFunctions,
                                                    bool Always, bool SawJwtApi,

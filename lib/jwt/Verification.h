@@ -67,6 +67,14 @@ public:
   std::optional<bool> verifiesElsewhere(const clang::FunctionDecl *F) const {
     return Elsewhere && F ? Elsewhere(F) : std::nullopt;
   }
+  /// Whether a function defined in another unit handles a JWT (decodes or
+  /// verifies one, by the summary store): a gate of that kind shows that the
+  /// application authenticates with JWTs.
+  using JwtElsewhereFn = std::function<bool(const clang::FunctionDecl *)>;
+  void setJwtElsewhere(JwtElsewhereFn F) { JwtElsewhere = std::move(F); }
+  bool handlesJwtElsewhere(const clang::FunctionDecl *F) const {
+    return JwtElsewhere && F && JwtElsewhere(F);
+  }
   /// \p Name matches the VerificationFunctions patterns.
   bool hasVerifierName(llvm::StringRef Name) const;
   /// The project's own code (outside system headers) declares a verifier
@@ -90,6 +98,7 @@ private:
   std::vector<std::unique_ptr<llvm::Regex>> Patterns;
   std::map<const clang::FunctionDecl *, bool> Verifies;
   ElsewhereFn Elsewhere;
+  JwtElsewhereFn JwtElsewhere;
   void indexVerifierNames();
   int UsesJwt = -1, NamesJwt = -1;
 };

@@ -27,7 +27,7 @@ void verifiedElsewhere(httplib::Server &svr) {
 void trustedElsewhere(httplib::Server &svr) {
   svr.set_pre_routing_handler(authenticateRequest);
   svr.Get("/api/audit", [](const httplib::Request &req, httplib::Response &res) {
-    // CHECK-MESSAGES-STORE: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/audit' serves requests without authenticating them{{.*}} [appsec-jwt-missing-verification]
+    // CHECK-MESSAGES-STORE: :[[@LINE-1]]:3: warning: cpp-httplib handler for route '/api/audit' serves requests without verifying a JWT{{.*}} [appsec-jwt-missing-verification]
     res.set_content(req.get_param_value("q"), "text/plain");
   });
 }
