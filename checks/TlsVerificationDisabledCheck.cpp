@@ -106,37 +106,24 @@ void TlsVerificationDisabledCheck::check(const MatchFinder::MatchResult &Result)
     return checkCurl(Call, Ctx);
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("openssl"))
     return checkOpenSslVerify(Call, Ctx);
-  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("httplib")) {
-    const Expr *Arg = written(Call->getArg(0));
-    if (constantInt(Arg, Ctx) != 0)
+  // Switches given `false`: httplib, cpprestsdk, and Poco's host-name check
+  // (extended verification; a server does not verify its clients' names).
+  static const std::pair<const char *, const char *> Switches[] = {
+      {"httplib", "enable_server_certificate_verification(false) makes this client accept "
+                  "any server certificate"},
+      {"cpprest", "set_validate_certificates(false) makes this cpprestsdk client accept any "
+                  "server certificate"},
+      {"pocoExtended", "enableExtendedCertificateVerification(false) makes a Poco client "
+                       "accept a valid certificate issued for any other host name"}};
+  for (const auto &[Id, Message] : Switches)
+    if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>(Id)) {
+      const Expr *Arg = written(Call->getArg(0));
+      if (constantInt(Arg, Ctx) != 0 || isServer(Call->getImplicitObjectArgument(), Call, Ctx))
+        return;
+      auto D = report(Arg->getBeginLoc(), Message);
+      fix(D, ::appsec::tls::replaceValue(Arg, Ctx, "true"));
       return;
-    auto D = report(Arg->getBeginLoc(),
-                    "enable_server_certificate_verification(false) makes this "
-                    "client accept any server certificate");
-    fix(D, ::appsec::tls::replaceValue(Arg, Ctx, "true"));
-    return;
-  }
-  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("cpprest")) {
-    const Expr *Arg = written(Call->getArg(0));
-    if (constantInt(Arg, Ctx) != 0)
-      return;
-    auto D = report(Arg->getBeginLoc(), "set_validate_certificates(false) makes this "
-                                        "cpprestsdk client accept any server certificate");
-    fix(D, ::appsec::tls::replaceValue(Arg, Ctx, "true"));
-    return;
-  }
-  if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("pocoExtended")) {
-    // Extended verification is the host-name check of a client; a server
-    // does not verify its clients' names.
-    const Expr *Arg = written(Call->getArg(0));
-    if (constantInt(Arg, Ctx) != 0 || isServer(Call->getImplicitObjectArgument(), Call, Ctx))
-      return;
-    auto D = report(Arg->getBeginLoc(),
-                    "enableExtendedCertificateVerification(false) makes a Poco client "
-                    "accept a valid certificate issued for any other host name");
-    fix(D, ::appsec::tls::replaceValue(Arg, Ctx, "true"));
-    return;
-  }
+    }
   if (const auto *Call = Result.Nodes.getNodeAs<CXXMemberCallExpr>("boost"))
     return checkBoostVerifyMode(Call, Ctx);
   if (const auto *C = Result.Nodes.getNodeAs<CXXConstructExpr>("poco"))

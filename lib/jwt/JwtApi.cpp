@@ -194,6 +194,28 @@ bool isPocoSignerCall(const CallExpr *Call, StringRef Method) {
   return MD && MD->getName() == Method;
 }
 
+std::vector<const Expr *> noneAlgorithmsIn(const CallExpr *Call) {
+  std::vector<const Expr *> Out;
+  llvm::SmallVector<const Stmt *, 16> Work(Call->arguments().begin(), Call->arguments().end());
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *L = dyn_cast<StringLiteral>(S)) {
+      if (L->getCharByteWidth() == 1 && L->getString().equals_insensitive("none"))
+        Out.push_back(L);
+      continue;
+    }
+    if (const auto *D = dyn_cast<DeclRefExpr>(S); D && D->getDecl()->getName() == "ALGO_NONE") {
+      Out.push_back(D);
+      continue;
+    }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  return Out;
+}
+
 // --- l8w8jwt -------------------------------------------------------------------
 
 namespace {

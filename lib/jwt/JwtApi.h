@@ -20,6 +20,8 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 
+#include <vector>
+
 namespace appsec::jwt {
 
 enum class Library { JwtCpp, CppJwt, LibJwt, Poco, L8w8jwt };
@@ -66,6 +68,11 @@ bool isLibJwtClaimRead(const clang::CallExpr *Call);
 
 /// Poco::JWT::Signer::<Method> ("verify", "tryVerify", ...).
 bool isPocoSignerCall(const clang::CallExpr *Call, llvm::StringRef Method);
+
+/// The algorithm names "none" (any case, a string literal) and the
+/// constants named ALGO_NONE (Poco's Signer) anywhere in \p Call's
+/// arguments: cpp-jwt algorithms({...}), Poco addAlgorithm/setAlgorithms.
+std::vector<const clang::Expr *> noneAlgorithmsIn(const clang::CallExpr *Call);
 
 // --- l8w8jwt -------------------------------------------------------------------
 

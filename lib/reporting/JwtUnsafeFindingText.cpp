@@ -64,51 +64,21 @@ void unsafeCall(Texts &Out, const CallExpr *Call, ASTContext &Ctx) {
     return;
   }
   if (jwt::isCppJwtParam(Call, "algorithms")) {
-    // algorithms({"HS256", "none"}): the literals anywhere in the arguments.
-    llvm::SmallVector<const Stmt *, 16> Work(Call->arguments().begin(),
-                                             Call->arguments().end());
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *L = dyn_cast<StringLiteral>(S)) {
-        if (L->getCharByteWidth() == 1 && L->getString().equals_insensitive("none"))
-          Out.add(L->getBeginLoc(),
-                 "cpp-jwt algorithms({...}) lists \"" + L->getString().str() +
-                     "\", so jwt::decode accepts unsigned tokens; list only "
-                     "the algorithm the tokens are signed with, e.g. \"HS256\"");
-        continue;
-      }
-      for (const Stmt *C : S->children())
-        Work.push_back(C);
-    }
+    for (const Expr *N : jwt::noneAlgorithmsIn(Call))
+      Out.add(N->getBeginLoc(),
+              "cpp-jwt algorithms({...}) lists \"" + jwt::literalText(N).str() +
+                  "\", so jwt::decode accepts unsigned tokens; list only "
+                  "the algorithm the tokens are signed with, e.g. \"HS256\"");
     return;
   }
   if (jwt::isPocoSignerCall(Call, "addAlgorithm") || jwt::isPocoSignerCall(Call, "setAlgorithms")) {
-    // addAlgorithm(Signer::ALGO_NONE), setAlgorithms({"HS256", "none"}).
-    llvm::SmallVector<const Stmt *, 16> Work(Call->arguments().begin(),
-                                             Call->arguments().end());
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      bool None = false;
-      if (const auto *L = dyn_cast<StringLiteral>(S))
-        None = L->getCharByteWidth() == 1 && L->getString().equals_insensitive("none");
-      else if (const auto *D = dyn_cast<DeclRefExpr>(S))
-        None = D->getDecl()->getName() == "ALGO_NONE";
-      if (None) {
-        Out.add(S->getBeginLoc(),
-                "Poco::JWT Signer::" + Call->getDirectCallee()->getNameAsString() +
-                    "() allows the algorithm \"none\", asking to accept unsigned tokens; "
-                    "Poco registers no verifier for it today and rejects them, but that "
-                    "is the library's choice, not this code's; allow only the algorithm "
-                    "the tokens are signed with, e.g. Signer::ALGO_HS256");
-        continue;
-      }
-      for (const Stmt *C : S->children())
-        Work.push_back(C);
-    }
+    for (const Expr *N : jwt::noneAlgorithmsIn(Call))
+      Out.add(N->getBeginLoc(),
+              "Poco::JWT Signer::" + Call->getDirectCallee()->getNameAsString() +
+                  "() allows the algorithm \"none\", asking to accept unsigned tokens; "
+                  "Poco registers no verifier for it today and rejects them, but that "
+                  "is the library's choice, not this code's; allow only the algorithm "
+                  "the tokens are signed with, e.g. Signer::ALGO_HS256");
     return;
   }
   if (jwt::isLibJwtDecode(Call)) {
