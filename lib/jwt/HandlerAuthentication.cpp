@@ -324,7 +324,7 @@ std::vector<HandlerVerdict> findUnverifiedHandlers(ASTContext &Ctx,
   // Only applications that authenticate with JWTs are held to it. A routes
   // file whose middleware or filters decode the token in another unit is
   // one (the summary store says so).
-  bool GateHandlesJwt = llvm::any_of(Handlers.all(), [&](const auto &KV) {
+  bool GateHandlesJwt = !SawJwtApi && llvm::any_of(Handlers.all(), [&](const auto &KV) {
     return llvm::any_of(gatesBefore(KV.second, Middleware), [&](const Gate &G) {
       const FunctionDecl *Def = nullptr;
       return !G.Function->hasBody(Def) && Verifier.handlesJwtElsewhere(G.Function);

@@ -643,6 +643,18 @@ namespace {
 const Expr *asReturnedValue(const Expr *E) {
   return E ? ignoreWrappers(E, Temporaries | CopyConstructors | ExplicitCasts) : nullptr;
 }
+
+/// \p E is the pending result \p P: the call itself (a temporary used in
+/// place), or the local it was bound to.
+bool isPendingResult(const PendingResult &P, const Expr *E) {
+  const Expr *V = asReturnedValue(E);
+  if (!V)
+    return false;
+  if (V == P.Call)
+    return true;
+  const auto *D = referencedDecl(V->IgnoreParenImpCasts());
+  return D && P.Var.Base == D;
+}
 } // namespace
 
 void FunctionAnalysis::Impl::bindResult(const Expr *Value, const ValueDecl *Target) {
@@ -664,16 +676,6 @@ void FunctionAnalysis::Impl::lookAtResults(const FunctionDecl *Callee, const Exp
                                            llvm::ArrayRef<const Expr *> Args) {
   if (S->PendingResults.empty())
     return;
-  // The result is the object or an argument of this call: the call itself
-  // (a temporary used in place), or the local it was bound to.
-  auto isResult = [&](const PendingResult &P, const Expr *E) {
-    if (!E)
-      return false;
-    if (asReturnedValue(E) == P.Call)
-      return true;
-    const auto *D = referencedDecl(E->IgnoreParenImpCasts());
-    return D && P.Var.Base == D;
-  };
   bool Named = false, Project = false;
   std::string Name;
   for (auto &[Key, P] : S->PendingResults) {
@@ -685,25 +687,21 @@ void FunctionAnalysis::Impl::lookAtResults(const FunctionDecl *Callee, const Exp
       // A function of the project that no model describes may look at what
       // it is given: the duty goes with the value.
       Project = !Engine.modelsFor(Callee) &&
-                !Callee->getASTContext().getSourceManager().isInSystemHeader(
-                    Callee->getLocation());
+                !Ctx.getSourceManager().isInSystemHeader(Callee->getLocation());
     }
     bool Looks = llvm::is_contained(*P.LookedAtBy, Name);
     if (!Looks && !Project)
       continue;
-    if (isResult(P, Object) || llvm::any_of(Args, [&](const Expr *A) { return isResult(P, A); }))
+    // The result is the object or an argument of this call.
+    if (isPendingResult(P, Object) ||
+        llvm::any_of(Args, [&](const Expr *A) { return isPendingResult(P, A); }))
       P.Read = true;
   }
 }
 
 void FunctionAnalysis::Impl::handOnResults(const Expr *E) {
   for (auto &[Key, P] : S->PendingResults)
-    if (!P.Read) {
-      const Expr *V = asReturnedValue(E);
-      const auto *D = V ? referencedDecl(V->IgnoreParenImpCasts()) : nullptr;
-      if (V == P.Call || (D && P.Var.Base == D))
-        P.Read = true;
-    }
+    P.Read |= isPendingResult(P, E);
 }
 
 } // namespace appsec
