@@ -136,10 +136,12 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
       if (!conditionHolds(Src.When, Args))
         continue;
       // Reading from an in-memory string stream is not input: it carries
-      // whatever the stream was built from.
+      // whatever the stream was built from. So does reading from a stream
+      // that carries data already (Poco's `request.stream() >> word`).
       if (Src.KindFromHandle)
         if (const Expr *H = argExpr(*Src.KindFromHandle);
-            H && isStringStream(H->IgnoreParenImpCasts()->getType())) {
+            H && (isStringStream(H->IgnoreParenImpCasts()->getType()) ||
+                  specFact(*Src.KindFromHandle).tainted())) {
           TaintFact F = specFact(*Src.KindFromHandle);
           if (F.tainted()) {
             F.Path = step(F, CallLoc, "carried through " + Name);
@@ -150,7 +152,7 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
           continue;
         }
       Label K = Src.Kind;
-          if (Src.KindFromHandle)
+      if (Src.KindFromHandle)
         if (auto HK = handleKindOf(argExpr(*Src.KindFromHandle)))
           K = *HK;
       std::string What = Src.Description.empty() ? Name : Src.Description;

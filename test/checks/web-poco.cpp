@@ -53,6 +53,36 @@ public:
   }
 };
 
+// Reading the body stream with >>, through a reference, or whole with rdbuf()
+// carries the request data; the same reads of the program's own file do not.
+class StreamReadsHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &request,
+                     Poco::Net::HTTPServerResponse &response) override {
+    std::string word;
+    request.stream() >> word;
+    std::system(word.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches system(), {{.*}} [appsec-command-injection]
+    std::istream &in = request.stream();
+    std::string verb;
+    in >> verb;
+    std::system(verb.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches system(), {{.*}} [appsec-command-injection]
+    std::stringstream all;
+    all << request.stream().rdbuf();
+    std::system(all.str().c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches system(), {{.*}} [appsec-command-injection]
+    Poco::FileInputStream jobs("/etc/notes/jobs");
+    std::string job;
+    jobs >> job;
+    std::system(job.c_str());
+    std::stringstream script;
+    script << jobs.rdbuf();
+    std::system(script.str().c_str());
+    response.send() << "ok";
+  }
+};
+
 class LoginDoneHandler : public Poco::Net::HTTPRequestHandler {
 public:
   void handleRequest(Poco::Net::HTTPServerRequest &request,
