@@ -372,14 +372,17 @@ const std::vector<SinkFinding> &TaintEngine::findings() {
       break;
     Summaries.clear();
   }
-  // Handlers registered here whose code is elsewhere (inline in a header):
-  // analysed for the handler check's question only; what they do with
-  // untrusted data is reported where they are entries.
+  // Handlers registered here whose code is elsewhere: inline in a header of
+  // the project (an oat++ controller's ENDPOINTs), they are entries of this
+  // unit, since no unit has a header's functions as its own (their findings
+  // show where the header filter lets them; appsec-scan reports a header's
+  // finding once). In a library's header, for the handler check's question only.
   handlerBodyFor(nullptr);
-  Muted = true;
+  const SourceManager &SM = Ctx.getSourceManager();
   for (const auto &[Canonical, Body] : Bodies)
     if (const FunctionDecl *Def = Body.Function->getDefinition();
         Def && !EntrySet.count(Def) && !Def->isDependentContext() && !Def->isInvalidDecl()) {
+      Muted = SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
       FunctionAnalysis A(*this, Def, /*SummaryMode=*/false);
       A.run();
     }
@@ -631,7 +634,11 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
   // object itself is not seeded: its untrusted parts are modelled member by
   // member (lib/models/models-web.json), so safe members such as the peer
   // address stay clean.
-  if (const RequestHandler *H = Handlers.find(FD))
+  // (An oat++ ENDPOINT routed here but defined in a header: its body.)
+  const RequestHandler *H = Handlers.find(FD);
+  if (!H)
+    H = handlerBodyFor(FD);
+  if (H)
     for (unsigned I : H->RouteParams)
       if (I < FD->getNumParams())
         Seeds.push_back({FD->getParamDecl(I), Label::WebRequest,
