@@ -90,6 +90,12 @@ struct TaintFact {
   LabelMask ParamAdds = 0;
   LabelMask ParamClears = 0;
   CategoryMask Sanitized = 0;
+  /// Parameters whose data is sanitized for more than Sanitized says: in a
+  /// helper that escapes one argument and not another (`sqlite3_mprintf("'%q'
+  /// ORDER BY %s", name, column)`, or an allow-list check of one parameter),
+  /// the data of CleanParams is also sanitized for CleanCats.
+  ParamMask CleanParams = 0;
+  CategoryMask CleanCats = 0;
   bool Canonical = false; ///< produced by path canonicalisation (realpath, ...)
   bool HostFixed = false; ///< follows a literal "scheme://host/" prefix: cannot pick the host
   const Step *Path = nullptr;
@@ -100,6 +106,50 @@ struct TaintFact {
   /// (2), some other label (1), parameter marks only (0).
   int explanationRank() const {
     return (Labels & RemoteLabels) ? 3 : (Labels & OriginLabels) ? 2 : Labels ? 1 : 0;
+  }
+
+  /// Sanitized where both facts are, counting each group of categories only
+  /// over the facts that hold data it is about: a validated request value
+  /// joined with an API key (`base + "?units=" + u + "&appid=" + key`) stays
+  /// validated for the injection checks, and the key unmasked for the logs.
+  static CategoryMask joinedSanitized(const TaintFact &A, const TaintFact &B) {
+    auto part = [](const TaintFact &F, CategoryMask Group, LabelMask About) {
+      return F.Params || (F.Labels & About) ? F.Sanitized & Group : Group;
+    };
+    constexpr CategoryMask Injection = CategoryMask(~DataProtectionCategories);
+    return (part(A, Injection, ~SensitiveLabels) & part(B, Injection, ~SensitiveLabels)) |
+           (part(A, DataProtectionCategories, SensitiveLabels) &
+            part(B, DataProtectionCategories, SensitiveLabels));
+  }
+
+  /// What the data of parameter \p Bit (a mask of one bit) is sanitized for.
+  CategoryMask sanitizedForParam(ParamMask Bit) const {
+    return Sanitized | ((CleanParams & Bit) ? CleanCats : 0);
+  }
+
+  /// Sets CleanParams/CleanCats for the join of this fact with \p O, before
+  /// Sanitized and Params are joined: each parameter keeps what it is
+  /// sanitized for on both sides that carry it; the parameters sanitized for
+  /// more than the joined Sanitized, and the categories they all share, are
+  /// kept (one group; the rest is forgotten, on the side of reporting).
+  void joinCleanParams(const TaintFact &O) {
+    CategoryMask Common = joinedSanitized(*this, O);
+    ParamMask Clean = 0;
+    CategoryMask Cats = CategoryMask(~0u);
+    for (ParamMask All = Params | O.Params; All; All &= All - 1) {
+      ParamMask Bit = All & (~All + 1);
+      CategoryMask S = CategoryMask(~0u);
+      if (Params & Bit)
+        S &= sanitizedForParam(Bit);
+      if (O.Params & Bit)
+        S &= O.sanitizedForParam(Bit);
+      if (CategoryMask Extra = S & ~Common) {
+        Clean |= Bit;
+        Cats &= Extra;
+      }
+    }
+    CleanParams = Cats ? Clean : 0;
+    CleanCats = Cats && Clean ? Cats : 0;
   }
 
   /// May-join: tainted if either is; sanitized only where both are.
@@ -114,11 +164,12 @@ struct TaintFact {
     // either rather than parameter marks.
     if (!Path || O.explanationRank() > explanationRank())
       Path = O.Path;
+    joinCleanParams(O);
+    Sanitized = joinedSanitized(*this, O);
     Labels |= O.Labels;
     Params |= O.Params;
     ParamAdds |= O.ParamAdds;
     ParamClears &= O.ParamClears;
-    Sanitized &= O.Sanitized;
     Canonical = Canonical && O.Canonical;
     HostFixed = HostFixed && O.HostFixed;
   }
@@ -126,6 +177,7 @@ struct TaintFact {
   bool sameAs(const TaintFact &O) const {
     return Labels == O.Labels && Params == O.Params && ParamAdds == O.ParamAdds &&
            ParamClears == O.ParamClears && Sanitized == O.Sanitized &&
+           CleanParams == O.CleanParams && CleanCats == O.CleanCats &&
            Canonical == O.Canonical && HostFixed == O.HostFixed;
   }
 
@@ -157,13 +209,18 @@ struct TaintFact {
       return {};
     TaintFact F = *this;
     F.Labels &= ValueLabels;
-    F.Params = F.ParamAdds = F.ParamClears = 0;
+    F.Params = F.ParamAdds = F.ParamClears = F.CleanParams = 0;
+    F.CleanCats = 0;
     return F;
   }
 
   /// True if the fact can make a sink of category \p C dangerous.
   bool dangerousFor(SinkCategory C) const {
-    return tainted() && !(Sanitized & maskOf(C));
+    return (Labels || dirtyParamsFor(C)) && !(Sanitized & maskOf(C));
+  }
+  /// The parameters whose data is not sanitized for \p C.
+  ParamMask dirtyParamsFor(SinkCategory C) const {
+    return (CleanCats & maskOf(C)) ? Params & ~CleanParams : Params;
   }
 };
 

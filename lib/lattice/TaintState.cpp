@@ -55,6 +55,19 @@ bool TaintState::joinWith(const TaintState &O) {
     Changed = true;
   }
   Changed |= Auth.joinWith(O.Auth);
+  for (auto It = ElementGuards.begin(); It != ElementGuards.end();) {
+    auto OIt = O.ElementGuards.find(It->first);
+    CategoryMask Both = OIt == O.ElementGuards.end() ? 0 : It->second & OIt->second;
+    if (Both != It->second) {
+      Changed = true;
+      if (!Both) {
+        It = ElementGuards.erase(It);
+        continue;
+      }
+      It->second = Both;
+    }
+    ++It;
+  }
   // A validation result holds only if it holds on every incoming path.
   for (auto It = BoolGuards.begin(); It != BoolGuards.end();) {
     auto OIt = O.BoolGuards.find(It->first);

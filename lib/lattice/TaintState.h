@@ -130,6 +130,11 @@ struct TaintState {
   std::map<LocKey, std::set<const clang::FunctionDecl *>> FnTargets;
   std::map<LocKey, Label> Handles;
   std::map<const clang::ValueDecl *, BoolGuard> BoolGuards;
+  /// Validation of one element of a collection (`parts[0] == "probe"`,
+  /// `isSafe(args.at(2))`): the elements share their collection's facts, so
+  /// the check is kept here, for reads of the same element, instead of
+  /// cleaning the whole collection (joins are intersections).
+  std::map<std::pair<LocKey, int64_t>, CategoryMask> ElementGuards;
   /// The request's own JWT has been verified on every path here (a must-fact:
   /// joins are intersections). Claims of tokens decoded later from the same
   /// request are then trusted.

@@ -445,7 +445,16 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       R.Labels = Sum.Return.Labels;
       R.Path = ownPath(Sum.ReturnSteps, Sum.Return.Labels);
     }
-    TaintFact Arrived = inflow(Sum.Return.Params, Sum.Return.Labels ? StepList() : Sum.ReturnSteps);
+    StepList Steps = Sum.Return.Labels ? StepList() : Sum.ReturnSteps;
+    TaintFact Arrived = inflow(Sum.Return.Params & ~Sum.Return.CleanParams, Steps);
+    // The parameters the callee sanitized more than the rest.
+    if (ParamMask Clean = Sum.Return.Params & Sum.Return.CleanParams) {
+      TaintFact C = inflow(Clean, Steps);
+      if (C.tainted()) {
+        C.Sanitized |= Sum.Return.CleanCats | Sum.Return.Sanitized;
+        Arrived.join(C);
+      }
+    }
     Sum.Return.arrive(Arrived);
     R.join(Arrived);
     if (R.tainted()) {

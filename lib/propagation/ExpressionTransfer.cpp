@@ -23,6 +23,17 @@ TaintFact FunctionAnalysis::Impl::eval(const Expr *E) {
 }
 
 TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
+  TaintFact F = evalExpr(E);
+  // An element a guard checked (`parts[0] == "ping"`) is valid where the
+  // rest of its collection is not.
+  if (!S->ElementGuards.empty() && F.tainted())
+    if (auto El = elementOf(E))
+      if (auto G = S->ElementGuards.find(*El); G != S->ElementGuards.end())
+        F.Sanitized |= G->second;
+  return F;
+}
+
+TaintFact FunctionAnalysis::Impl::evalExpr(const Expr *E) {
   if (!E || E->containsErrors() || E->isTypeDependent() || E->isValueDependent())
     return {};
   if (++Work > Engine.options().StepBudget * 8) {
@@ -124,8 +135,23 @@ TaintFact FunctionAnalysis::Impl::evalUncapped(const Expr *E) {
   }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
     eval(CO->getCond());
-    TaintFact T = eval(CO->getTrueExpr());
-    T.join(eval(CO->getFalseExpr()));
+    // `allowed.count(u) ? u : "metric"`: each arm is read where its side of
+    // a validating condition holds.
+    const Expr *Cond = isa<ConditionalOperator>(CO) ? CO->getCond() : nullptr;
+    auto arm = [&](const Expr *A, bool Branch) {
+      GuardContext GC = guardContext();
+      if (!Cond || guardEffects(Cond, Branch, GC).empty())
+        return eval(A);
+      TaintState Guarded = *S;
+      applyGuards(Cond, Branch, Guarded);
+      TaintState *Saved = S;
+      S = &Guarded;
+      TaintFact F = eval(A);
+      S = Saved;
+      return F;
+    };
+    TaintFact T = arm(CO->getTrueExpr(), true);
+    T.join(arm(CO->getFalseExpr(), false));
     return T;
   }
   if (const auto *CE = dyn_cast<CastExpr>(E))

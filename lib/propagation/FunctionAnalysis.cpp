@@ -85,6 +85,16 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
   for (const GuardEffect &G : Effects) {
     if (G.K == GuardEffect::Validated && (G.Categories & maskOf(SinkCategory::JwtClaim)))
       noteVerification(TaintFact(), G.Subject, Out);
+    // One element checked: the others, which share its facts, are not.
+    if (auto El = elementOf(G.Subject)) {
+      CategoryMask Cats = G.K != GuardEffect::PrefixChecked ? G.Categories
+                          : fixesHost(G.Prefix)
+                              ? maskOf(SinkCategory::Redirect) | maskOf(SinkCategory::Ssrf)
+                              : 0;
+      if (Cats)
+        Out.ElementGuards[*El] |= Cats;
+      continue;
+    }
     if (auto L = locOf(G.Subject))
       apply(*L, G.K, G.Categories, G.Prefix);
   }

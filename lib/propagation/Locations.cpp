@@ -3,6 +3,7 @@
 #include "models/FunctionNames.h"
 #include "summaries/SummaryStore.h"
 #include "support/AstHelpers.h"
+#include "support/BodyStatements.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -99,6 +100,9 @@ std::optional<LocKey> FunctionAnalysis::Impl::locOf(const Expr *E, unsigned Dept
       Object = C->getArg(0);
       Args = Args.drop_front();
     }
+    // A builder's `qb.select(c).where(w)`: where() runs on qb itself.
+    if (Object && isa<CXXMemberCallExpr>(C) && returnsThis(F))
+      return locOf(Object, Depth + 1);
     if (const FunctionModels *M = F ? Engine.modelsFor(F) : nullptr) {
       for (const PropagatorModel &P : M->Propagators) {
         if (!P.Alias || P.From.empty())
@@ -118,6 +122,35 @@ std::optional<LocKey> FunctionAnalysis::Impl::locOf(const Expr *E, unsigned Dept
     return std::nullopt;
   }
   return std::nullopt;
+}
+
+std::optional<std::pair<LocKey, int64_t>> FunctionAnalysis::Impl::elementOf(const Expr *E) {
+  const Expr *Base = nullptr, *Index = nullptr;
+  E = stripTemps(E);
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    Base = AS->getBase();
+    Index = AS->getIdx();
+  } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2) {
+      Base = Op->getArg(0);
+      Index = Op->getArg(1);
+    }
+  } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const auto *M = MC->getMethodDecl();
+    if (M && M->getIdentifier() && M->getName() == "at" && MC->getNumArgs() == 1) {
+      Base = MC->getImplicitObjectArgument();
+      Index = MC->getArg(0);
+    }
+  }
+  if (!Base || !Index || Index->isValueDependent() || !Index->getType()->isIntegerType())
+    return std::nullopt;
+  Expr::EvalResult R;
+  if (!Index->EvaluateAsInt(R, Ctx))
+    return std::nullopt;
+  auto L = locOf(Base);
+  if (!L)
+    return std::nullopt;
+  return std::make_pair(*L, R.Val.getInt().getExtValue());
 }
 
 std::set<LocKey> FunctionAnalysis::Impl::pointerTargets(const Expr *E) {
@@ -199,6 +232,9 @@ ParamMask FunctionAnalysis::Impl::globalInputBit(const LocKey &K) {
 
 void FunctionAnalysis::Impl::write(const LocKey &K, TaintFact F, bool Replace,
                                    bool ThroughPointer) {
+  // A write to a collection may change any element a guard had checked.
+  for (auto It = S->ElementGuards.begin(); It != S->ElementGuards.end();)
+    It = It->first.first.Base == K.Base ? S->ElementGuards.erase(It) : std::next(It);
   if (Replace)
     S->Facts[K] = F;
   else if (F.tainted())

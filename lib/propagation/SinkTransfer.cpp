@@ -97,8 +97,8 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
   if (DeferredStatement != SinkHit::NoStatement) {
     if (SummaryMode && F.Labels)
       addHit(F.Labels, 0);
-    if (SummaryMode && F.Params)
-      addHit(0, F.Params);
+    if (ParamMask Dirty = F.dirtyParamsFor(Cat); SummaryMode && Dirty)
+      addHit(0, Dirty);
     return;
   }
   if (ForCallers && SummaryMode)
@@ -129,8 +129,8 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
         Finding.SourceLabel = int(*L);
     Engine.report(std::move(Finding));
   }
-  if (F.Params && SummaryMode)
-    addHit(0, F.Params);
+  if (ParamMask Dirty = F.dirtyParamsFor(Cat); Dirty && SummaryMode)
+    addHit(0, Dirty);
 }
 
 void FunctionAnalysis::Impl::noteVerification(const TaintFact &F, const Expr *Subject,

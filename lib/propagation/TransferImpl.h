@@ -57,6 +57,9 @@ public:
   // ---- locations -----------------------------------------------------------
   std::optional<LocKey> locOf(const clang::Expr *E, unsigned Depth = 0);
   std::set<LocKey> pointerTargets(const clang::Expr *E);
+  /// `v[2]`, `v.at(2)`, `a[2]`: the collection and the constant index of the
+  /// element \p E names (its facts are the collection's).
+  std::optional<std::pair<LocKey, int64_t>> elementOf(const clang::Expr *E);
   TaintFact read(const LocKey &K, unsigned Depth = 0);
   void write(const LocKey &K, TaintFact F, bool Replace, bool ThroughPointer = true);
   void writeExpr(const clang::Expr *Target, const TaintFact &F, bool Replace);
@@ -73,6 +76,7 @@ public:
   // ---- evaluation ----------------------------------------------------------
   TaintFact eval(const clang::Expr *E);
   TaintFact evalUncapped(const clang::Expr *E);
+  TaintFact evalExpr(const clang::Expr *E); ///< evalUncapped without element guards
   TaintFact assign(const clang::Expr *LHS, const clang::Expr *RHS, clang::SourceLocation Loc);
   void declare(const clang::VarDecl *V);
   /// A record declared with an initialiser list: one fact per member, at

@@ -229,6 +229,10 @@ json factToJson(const TaintFact &F) {
     J["clears"] = labelsToJson(F.ParamClears);
   if (F.Sanitized)
     J["sanitized"] = categoriesToJson(F.Sanitized);
+  if (F.CleanParams && F.CleanCats) {
+    J["cleanParams"] = F.CleanParams;
+    J["cleanSanitized"] = categoriesToJson(F.CleanCats);
+  }
   if (F.Canonical)
     J["canonical"] = true;
   if (F.HostFixed)
@@ -247,6 +251,10 @@ TaintFact factFromJson(const json &J) {
     F.ParamClears = labelsFromJson(J.at("clears"));
   if (J.contains("sanitized"))
     F.Sanitized = categoriesFromJson(J.at("sanitized"));
+  if (J.contains("cleanSanitized")) {
+    F.CleanParams = J.value("cleanParams", ParamMask(0));
+    F.CleanCats = categoriesFromJson(J.at("cleanSanitized"));
+  }
   F.Canonical = J.value("canonical", false);
   F.HostFixed = J.value("hostFixed", false);
   return F;

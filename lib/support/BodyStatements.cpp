@@ -76,6 +76,24 @@ void forEachStatement(const Stmt *Root, llvm::function_ref<void(const Stmt *)> V
   }
 }
 
+bool returnsThis(const FunctionDecl *F) {
+  const auto *M = dyn_cast_or_null<CXXMethodDecl>(F);
+  const FunctionDecl *Def = nullptr;
+  if (!M || M->isStatic() || !M->getReturnType()->isReferenceType() || !M->hasBody(Def))
+    return false;
+  bool Any = false;
+  for (const Stmt *S : BodyStatements(Def, false).Nodes)
+    if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+      const auto *U = dyn_cast_or_null<UnaryOperator>(
+          R->getRetValue() ? R->getRetValue()->IgnoreParenImpCasts() : nullptr);
+      if (!U || U->getOpcode() != UO_Deref ||
+          !isa<CXXThisExpr>(U->getSubExpr()->IgnoreParenImpCasts()))
+        return false;
+      Any = true;
+    }
+  return Any;
+}
+
 std::vector<const CallExpr *> callsIn(const Stmt *Body) {
   CallCollector Collector;
   Collector.TraverseStmt(const_cast<Stmt *>(Body));

@@ -29,6 +29,11 @@ private:
   void walk(const clang::Stmt *S, unsigned Depth, bool WithCaptureInits);
 };
 
+/// True if \p F is a method returning a reference that returns `*this` on
+/// every return (a builder's `QueryBuilder &where(...)`): a call of it
+/// designates the object it was called on.
+bool returnsThis(const clang::FunctionDecl *F);
+
 /// The calls in \p Body, in source order, without entering nested lambda
 /// bodies (a lambda is a function of its own; its capture initialisers are
 /// included). Bounded: the walk stops after 20000 statements.
