@@ -39,6 +39,13 @@ constexpr llvm::StringLiteral SecretIdentifiers[] = {"jwt", "rawjwt", "pwd"};
 // Secrets that are passwords: only a password hash makes them fit to store.
 constexpr llvm::StringLiteral PasswordParts[] = {"password", "passwd", "passphrase"};
 constexpr llvm::StringLiteral PasswordKeys[] = {"pass", "pwd"};
+// A name of two or more words ending in "token" is a credential (ops_token,
+// X-Deploy-Token, githubToken), unless the word before says it is a position
+// or a piece of syntax (next_token, page_token, lexer_token).
+constexpr llvm::StringLiteral NotCredentialTokenWords[] = {
+    "next", "page", "continuation", "cursor", "sync", "lexer", "parser", "parse", "syntax",
+    "current", "cur", "prev", "previous", "last", "first", "cancel", "cancellation", "stop",
+    "ast", "input", "expected", "unexpected", "peek", "char", "word", "string", "number"};
 
 // End-user data.
 constexpr llvm::StringLiteral EndUserParts[] = {
@@ -104,6 +111,9 @@ LabelMask classifyWith(llvm::StringRef Name, bool IsKey, llvm::ArrayRef<std::str
   LabelMask Out = 0;
   bool Secret = joinedContains(Joined, SecretParts) ||
                 (IsKey ? isOneOf(Joined, SecretKeys) : isOneOf(Joined, SecretIdentifiers));
+  if (Words.size() >= 2 && Words.back() == "token" &&
+      !isOneOf(Words[Words.size() - 2], NotCredentialTokenWords))
+    Secret = true;
   for (const std::string &P : ExtraSecret)
     Secret |= llvm::StringRef(Joined).contains(P);
   // "secretary", "passwordless" are not secrets.

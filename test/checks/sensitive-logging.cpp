@@ -141,3 +141,13 @@ void ownNames(const std::string &vaultPin, const std::string &customerEmail) {
   // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: end-user data ('customerEmail') reaches print(){{.*}}
   // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:33: warning: a secret ('vaultPin') reaches print(){{.*}}
 }
+
+// A name of several words ending in "token" is a credential; a position in a
+// stream of tokens is not.
+void tokens(const std::string &ops_token, const std::string &next_token,
+            const std::string &pageToken) {
+  std::cerr << "ops token " << ops_token << "\n";
+  // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: a secret ('ops_token') reaches {{.*}}
+  // CHECK-MESSAGES-NOUSER: :[[@LINE-2]]:32: warning: a secret ('ops_token') reaches {{.*}}
+  std::cerr << "next " << next_token << " page " << pageToken << "\n";
+}
