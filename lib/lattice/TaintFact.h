@@ -113,13 +113,14 @@ struct TaintFact {
   /// joined with an API key (`base + "?units=" + u + "&appid=" + key`) stays
   /// validated for the injection checks, and the key unmasked for the logs.
   static CategoryMask joinedSanitized(const TaintFact &A, const TaintFact &B) {
-    auto part = [](const TaintFact &F, CategoryMask Group, LabelMask About) {
-      return F.Params || (F.Labels & About) ? F.Sanitized & Group : Group;
+    auto group = [&](CategoryMask Group, LabelMask About) {
+      bool AboutA = A.Params || (A.Labels & About), AboutB = B.Params || (B.Labels & About);
+      if (AboutA != AboutB)
+        return (AboutA ? A.Sanitized : B.Sanitized) & Group;
+      return A.Sanitized & B.Sanitized & Group;
     };
-    constexpr CategoryMask Injection = CategoryMask(~DataProtectionCategories);
-    return (part(A, Injection, ~SensitiveLabels) & part(B, Injection, ~SensitiveLabels)) |
-           (part(A, DataProtectionCategories, SensitiveLabels) &
-            part(B, DataProtectionCategories, SensitiveLabels));
+    return group(CategoryMask(~DataProtectionCategories), ~SensitiveLabels) |
+           group(DataProtectionCategories, SensitiveLabels);
   }
 
   /// What the data of parameter \p Bit (a mask of one bit) is sanitized for.
