@@ -8,7 +8,7 @@ import lit.formats
 config.name = 'appsec-tidy (%s)' % lit_config.params.get('form', 'plugin')
 config.test_format = lit.formats.ShTest(execute_external=True)
 config.suffixes = ['.c', '.cpp']
-config.excludes = ['Inputs', 'mocks', 'unit', 'clangd', 'install', 'bench', 'scan', 'fixture', 'fuzz']
+config.excludes = ['Inputs', 'mocks', 'unit', 'clangd', 'install', 'bench', 'scan', 'fixture', 'fuzz', 'services']
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.appsec_build_dir, 'test', 'lit-' +
                                      lit_config.params.get('form', 'plugin'))
