@@ -100,9 +100,16 @@ std::optional<LocKey> FunctionAnalysis::Impl::locOf(const Expr *E, unsigned Dept
       Object = C->getArg(0);
       Args = Args.drop_front();
     }
-    // A builder's `qb.select(c).where(w)`: where() runs on qb itself.
-    if (Object && isa<CXXMemberCallExpr>(C) && returnsThis(F))
-      return locOf(Object, Depth + 1);
+    // A builder's `qb.select(c).where(w)`: where() runs on qb itself. (The
+    // project's classes: a library's are described by models.)
+    if (Object && isa<CXXMemberCallExpr>(C) && F && F->getReturnType()->isReferenceType() &&
+        !Ctx.getSourceManager().isInSystemHeader(F->getLocation())) {
+      auto [It, New] = ReturnsThis.try_emplace(F, false);
+      if (New)
+        It->second = returnsThis(F);
+      if (It->second)
+        return locOf(Object, Depth + 1);
+    }
     if (const FunctionModels *M = F ? Engine.modelsFor(F) : nullptr) {
       for (const PropagatorModel &P : M->Propagators) {
         if (!P.Alias || P.From.empty())

@@ -20,6 +20,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
 
 #include <map>
 #include <optional>
@@ -60,6 +61,7 @@ public:
   /// `v[2]`, `v.at(2)`, `a[2]`: the collection and the constant index of the
   /// element \p E names (its facts are the collection's).
   std::optional<std::pair<LocKey, int64_t>> elementOf(const clang::Expr *E);
+  llvm::DenseMap<const clang::FunctionDecl *, bool> ReturnsThis; ///< builders (locOf)
   TaintFact read(const LocKey &K, unsigned Depth = 0);
   void write(const LocKey &K, TaintFact F, bool Replace, bool ThroughPointer = true);
   void writeExpr(const clang::Expr *Target, const TaintFact &F, bool Replace);
