@@ -138,11 +138,9 @@ TaintFact FunctionAnalysis::Impl::callTransfer(const Expr *CallE, const Function
       // Reading from an in-memory string stream is not input: it carries
       // whatever the stream was built from. So does reading from a stream
       // that carries data already (Poco's `request.stream() >> word`).
-      if (Src.KindFromHandle)
-        if (const Expr *H = argExpr(*Src.KindFromHandle);
-            H && (isStringStream(H->IgnoreParenImpCasts()->getType()) ||
-                  specFact(*Src.KindFromHandle).tainted())) {
-          TaintFact F = specFact(*Src.KindFromHandle);
+      if (const Expr *H = Src.KindFromHandle ? argExpr(*Src.KindFromHandle) : nullptr)
+        if (TaintFact F = specFact(*Src.KindFromHandle);
+            F.tainted() || isStringStream(H->IgnoreParenImpCasts()->getType())) {
           if (F.tainted()) {
             F.Path = step(F, CallLoc, "carried through " + Name);
             for (const ArgSpec &W : Src.Writes)

@@ -45,6 +45,14 @@ GuardContext FunctionAnalysis::Impl::guardContext() {
   return GC;
 }
 
+namespace {
+/// A prefix check against "scheme://host/" pins the host: redirect and
+/// request-forgery sinks are safe (a path check needs a canonical value too).
+CategoryMask hostFixedCategories(const std::string &Prefix) {
+  return fixesHost(Prefix) ? maskOf(SinkCategory::Redirect) | maskOf(SinkCategory::Ssrf) : 0;
+}
+} // namespace
+
 void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintState &Out) {
   TaintState *Saved = S;
   S = &Out;
@@ -77,8 +85,7 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
       } else if (K == GuardEffect::PrefixChecked) {
         if (F.Canonical)
           F.Sanitized |= Cats;
-        if (fixesHost(PrefixText))
-          F.Sanitized |= maskOf(SinkCategory::Redirect) | maskOf(SinkCategory::Ssrf);
+        F.Sanitized |= hostFixedCategories(PrefixText);
       }
     }
   };
@@ -87,10 +94,8 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
       noteVerification(TaintFact(), G.Subject, Out);
     // One element checked: the others, which share its facts, are not.
     if (auto El = elementOf(G.Subject)) {
-      CategoryMask Cats = G.K != GuardEffect::PrefixChecked ? G.Categories
-                          : fixesHost(G.Prefix)
-                              ? maskOf(SinkCategory::Redirect) | maskOf(SinkCategory::Ssrf)
-                              : 0;
+      CategoryMask Cats =
+          G.K != GuardEffect::PrefixChecked ? G.Categories : hostFixedCategories(G.Prefix);
       if (Cats)
         Out.ElementGuards[*El] |= Cats;
       continue;
