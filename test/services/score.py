@@ -119,13 +119,18 @@ def load_known(path):
 
 
 def write_known(path, misses, fps, old_misses, old_fps, messages):
+    old_messages = {}
+    if os.path.exists(path):  # findings of services this run did not scan
+        with open(path) as f:
+            old_messages = {key(e["service"], e["file"], e["line"], e["check"]): e.get("message", "")
+                            for e in json.load(f).get("falsePositives", [])}
     def rows(keys, old, with_message):
         out = []
         for k in sorted(keys):
             row = {"service": k[0], "file": k[1], "line": k[2], "check": k[3],
                    "reason": old.get(k, "")}
             if with_message:
-                row["message"] = messages.get(k, "")
+                row["message"] = messages.get(k, old_messages.get(k, ""))
             out.append(row)
         return out
     with open(path, "w") as f:
@@ -177,15 +182,15 @@ def main():
         print(f"{c:40} {tp:4} {fn:4} {fp:4}  {ratio(tp, tp + fn):>6} {ratio(tp, tp + fp):>9}")
     print(f"{len(names)} services, {len(expected)} expected findings")
 
-    old_misses, old_fps = load_known(args.known)
+    all_misses, all_fps = load_known(args.known)
+    old_misses, old_fps = all_misses, all_fps
     if args.only:  # a partial run only judges its own services
-        old_misses = {k: v for k, v in old_misses.items() if k[0] in args.only}
-        old_fps = {k: v for k, v in old_fps.items() if k[0] in args.only}
+        old_misses = {k: v for k, v in all_misses.items() if k[0] in args.only}
+        old_fps = {k: v for k, v in all_fps.items() if k[0] in args.only}
     if args.write_known:
-        keep_m, keep_f = load_known(args.known)
         others = lambda t: {k for k in t if args.only and k[0] not in args.only}
-        write_known(args.known, misses | others(keep_m), fps | others(keep_f),
-                    keep_m, keep_f, messages)
+        write_known(args.known, misses | others(all_misses), fps | others(all_fps),
+                    all_misses, all_fps, messages)
         print(f"wrote {args.known}")
     errors = list(problems)
     for k in sorted(misses - old_misses.keys()):
