@@ -46,8 +46,41 @@ bool streamMatches(const Expr *E, llvm::ArrayRef<std::string> Names) {
   return false;
 }
 
+static bool typeMatches(const Expr *E, llvm::ArrayRef<std::string> Names, const ASTContext &Ctx) {
+  // The type as the program wrote it, where there is a declaration.
+  E = E->IgnoreParenImpCasts();
+  QualType T = E->getType();
+  if (const auto *D = dyn_cast<DeclRefExpr>(E))
+    T = D->getDecl()->getType();
+  else if (const auto *M = dyn_cast<MemberExpr>(E))
+    T = M->getMemberDecl()->getType();
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  for (unsigned Depth = 0; Depth < 16; ++Depth) {
+    const NamedDecl *D = nullptr;
+    if (const auto *S = T->getAs<TemplateSpecializationType>())
+      D = S->getTemplateName().getAsTemplateDecl();
+    else if (const auto *TD = dyn_cast<TypedefType>(T.getTypePtr()))
+      D = TD->getDecl();
+    else if (const auto *R = dyn_cast<RecordType>(T.getTypePtr()))
+      D = R->getDecl();
+    if (D)
+      for (const std::string &N : Names)
+        if (modelName(D) == N)
+          return true;
+    QualType Next = T.getSingleStepDesugaredType(Ctx);
+    if (Next == T)
+      return false;
+    T = Next;
+  }
+  return false;
+}
+
 bool argumentMatches(const Expr *Arg, const ArgCondition &C, const ASTContext &Ctx,
                      const Stmt *Body) {
+  if (!C.Type.empty())
+    return typeMatches(Arg, C.Type, Ctx);
   if (!C.Stream.empty())
     return streamMatches(Arg, C.Stream);
   if (C.Statement == ArgCondition::StatementWrites)

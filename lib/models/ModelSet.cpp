@@ -152,7 +152,7 @@ public:
     if (!When->is_object() || !When->contains("arg") ||
         !((*When)["arg"].is_number_unsigned() || (*When)["arg"] == "this"))
       return fail(Where, "key 'when' must be an object with a numeric 'arg' (or \"this\") and "
-                         "'is', 'contains' or 'stream' arrays of strings, 'null': true/false, "
+                         "'is', 'contains', 'stream' or 'type' arrays of strings, 'null': true/false, "
                          "or 'statement'/'statement_name': \"writes\"");
     ArgCondition C;
     if ((*When)["arg"] == "this")
@@ -173,7 +173,7 @@ public:
         return fail(Where, "key 'when.not' must be true or false");
       C.Negate = N->get<bool>();
     }
-    for (const char *Key : {"is", "contains", "stream"}) {
+    for (const char *Key : {"is", "contains", "stream", "type"}) {
       auto L = When->find(Key);
       if (L == When->end())
         continue;
@@ -183,7 +183,8 @@ public:
         if (!V.is_string())
           return fail(Where, std::string("key 'when.") + Key + "' must contain strings");
         std::string K(Key);
-        (K == "is" ? C.Is : K == "contains" ? C.Contains : C.Stream).push_back(V.get<std::string>());
+        (K == "is" ? C.Is : K == "contains" ? C.Contains : K == "type" ? C.Type : C.Stream)
+            .push_back(V.get<std::string>());
       }
     }
     if (auto N = When->find("null"); N != When->end()) {
@@ -191,9 +192,10 @@ public:
         return fail(Where, "key 'when.null' must be true or false");
       C.Null = N->get<bool>();
     }
-    if (C.Is.empty() && C.Contains.empty() && C.Stream.empty() && !C.Null && !C.Statement)
-      return fail(Where, "key 'when' needs a non-empty 'is', 'contains' or 'stream', 'null', "
-                         "or 'statement'");
+    if (C.Is.empty() && C.Contains.empty() && C.Stream.empty() && C.Type.empty() && !C.Null &&
+        !C.Statement)
+      return fail(Where, "key 'when' needs a non-empty 'is', 'contains', 'stream' or 'type', "
+                         "'null', or 'statement'");
     Out = C;
     return true;
   }
@@ -227,6 +229,39 @@ public:
         return false;
       P.Escapes[It.key()[0]] = M;
     }
+    return true;
+  }
+
+  /// "contentType": {"arg": N, "of": "this", "otherwise": "html"|"other"}.
+  bool contentTypeTest(const json &E, const std::string &Where,
+                       std::optional<ContentTypeTest> &Out) {
+    auto It = E.find("contentType");
+    if (It == E.end())
+      return true;
+    const char *Shape = "key 'contentType' must be an object with 'arg' (a number), 'of' "
+                        "(\"this\" or \"argN\") or both, and 'otherwise': \"html\" or \"other\"";
+    if (!It->is_object())
+      return fail(Where, Shape);
+    ContentTypeTest T;
+    for (auto &[Key, V] : It->items()) {
+      if (Key == "arg" && V.is_number_unsigned()) {
+        T.Arg = V.get<unsigned>();
+      } else if (Key == "of" && V.is_string()) {
+        ArgSpec A;
+        if (!argSpec(V.get<std::string>(), Where, "contentType.of", A))
+          return false;
+        if (A.K != ArgSpec::This && A.K != ArgSpec::Arg)
+          return fail(Where, Shape);
+        T.Of = A;
+      } else if (Key == "otherwise" && (V == "html" || V == "other")) {
+        T.OtherwiseHtml = V == "html";
+      } else {
+        return fail(Where, Shape);
+      }
+    }
+    if (!T.Arg && !T.Of)
+      return fail(Where, Shape);
+    Out = T;
     return true;
   }
 
@@ -279,8 +314,8 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
   if (Schema != "appsec-tidy/models/v1")
     return R.fail("top level", "key 'schema' must be \"appsec-tidy/models/v1\", found \"" +
                                    Schema + "\"");
-  static const char *Sections[] = {"sources", "propagators", "sinks", "sanitizers",
-                                   "validators", "handles", "fields", "results"};
+  static const char *Sections[] = {"sources",  "propagators", "sinks",   "sanitizers",  "validators",
+                                   "handles",  "fields",      "results", "contentTypes"};
   for (auto &[Key, Value] : Doc.items()) {
     bool Known = Key == "schema" || Key == "description" || Key == "labels";
     for (const char *S : Sections)
@@ -288,7 +323,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
     if (!Known)
       return R.fail("top level", "unknown key '" + Key + "'; expected schema, "
                     "description, labels, sources, propagators, sinks, sanitizers, "
-                    "validators, handles, fields or results");
+                    "validators, handles, fields, results or contentTypes");
   }
   // Labels of the user's own: declared before the entries that use them.
   if (auto It = Doc.find("labels"); It != Doc.end()) {
@@ -326,12 +361,13 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             {"sources", {"function", "kind", "defaultKind", "writes", "description", "when"}},
             {"propagators", {"function", "from", "to", "replace", "alias", "adds", "clears", "when",
                              "format", "escapes"}},
-            {"sinks", {"function", "category", "args", "argsIfShell", "what", "when"}},
+            {"sinks", {"function", "category", "args", "argsIfShell", "what", "when", "contentType"}},
             {"sanitizers", {"function", "categories", "from", "to", "canonicalizes", "weak_for_passwords", "when"}},
             {"validators", {"function", "validates", "categories", "validWhenTrue"}},
             {"handles", {"function", "kind", "writes"}},
             {"fields", {"field", "kind", "description"}},
-            {"results", {"function", "result", "when", "lookedAtBy", "duty"}}};
+            {"results", {"function", "result", "when", "lookedAtBy", "duty"}},
+            {"contentTypes", {"function", "object", "type", "when"}}};
         const auto &Keys = Allowed.at(Section);
         for (auto &[Key, Value] : E.items()) {
           (void)Value;
@@ -410,11 +446,12 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
           return R.fail(Where, "key 'category' has \"" + Cat + "\"; expected one of " +
                                    categoryKeys());
         K.Category = *C;
-        if (!R.specList(E, "args", Where, K.Args, true) ||
+        K.Written = E.contains("args") && E["args"] == json::array({"written"});
+        if (!(K.Written || R.specList(E, "args", Where, K.Args, true)) ||
             !R.specList(E, "argsIfShell", Where, K.ArgsIfShell, false) ||
             !R.string(E, "what", Where, K.What, false))
           return false;
-        if (!R.condition(E, Where, K.When))
+        if (!R.condition(E, Where, K.When) || !R.contentTypeTest(E, Where, K.ContentType))
           return false;
         M.Sinks.push_back(std::move(K));
       } else if (S == "sanitizers") {
@@ -436,6 +473,20 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
             !R.boolean(E, "validWhenTrue", Where, V.ValidWhenTrue))
           return false;
         M.Validators.push_back(std::move(V));
+      } else if (S == "contentTypes") {
+        ContentTypeModel T;
+        std::string Object, Type;
+        ArgSpec A;
+        if (!R.string(E, "object", Where, Object, true) ||
+            !R.argSpec(Object, Where, "object", T.Object) ||
+            !R.string(E, "type", Where, Type, true) || !R.argSpec(Type, Where, "type", A) ||
+            !R.condition(E, Where, T.When))
+          return false;
+        if (T.Object.K == ArgSpec::ArgsFrom || A.K != ArgSpec::Arg)
+          return R.fail(Where, "key 'object' must be \"this\", \"argN\" or \"return\", and "
+                               "key 'type' one argument (\"argN\")");
+        T.TypeArg = A.Index;
+        M.ContentTypes.push_back(std::move(T));
       } else if (S == "results") {
         ResultModel Z;
         std::string In;

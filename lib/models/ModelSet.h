@@ -44,6 +44,10 @@ struct ArgCondition {
   /// call of one of these functions or constructors (`google::LogMessage::stream`),
   /// directly or at the start of a chain of `<<` (`std::cerr << "a" << x`).
   std::vector<std::string> Stream;
+  /// The argument's type, as written, is (an alias of) one of these types:
+  /// `boost::beast::http::response` (an alias template) tells a Beast
+  /// response from a request, both `message`s.
+  std::vector<std::string> Type;
   /// The statement the argument is (SQL text, a Redis command, a statement
   /// handle prepared from one) or names (a prepared statement's name) is
   /// known to write data (models/StoredStatements.h).
@@ -78,10 +82,27 @@ struct PropagatorModel {
   std::map<char, CategoryMask> Escapes;
 };
 
+/// The content type a response is sent with: whether the sink's data is
+/// read by the browser as HTML (docs/models.md, "Content types").
+struct ContentTypeTest {
+  /// An argument of the call that names the type (set_content's second).
+  std::optional<unsigned> Arg;
+  /// The object whose type the program declares in other calls of the
+  /// function ("contentTypes" entries): Drogon's setContentTypeCode, a
+  /// Content-Type header set on a Beast response, mg_send_http_ok.
+  std::optional<ArgSpec> Of;
+  /// Neither says: the framework's default is HTML, or browsers sniff.
+  bool OtherwiseHtml = true;
+};
+
 struct SinkModel {
   SinkCategory Category = SinkCategory::Command;
   std::optional<ArgCondition> When;
   std::vector<ArgSpec> Args;
+  /// "args": ["written"]: the data written through the reference the call
+  /// returns (Beast's `res.body() = html`, Poco's `response.send() << page`).
+  bool Written = false;
+  std::optional<ContentTypeTest> ContentType;
   /// Extra sink arguments when the program (argument 0) is a shell run with
   /// -c, as in execl("/bin/sh", "sh", "-c", cmd, NULL).
   std::vector<ArgSpec> ArgsIfShell;
@@ -129,6 +150,15 @@ struct ResultModel {
   std::string Duty = "error";
 };
 
+/// A call that declares the content type of a response object: its type
+/// argument (a literal or a named constant) is read for "html", "svg" or
+/// "javascript" (frameworks/ResponseTypes.h).
+struct ContentTypeModel {
+  ArgSpec Object;  ///< "this", "argN", or "return" (a factory's new response)
+  unsigned TypeArg = 0;
+  std::optional<ArgCondition> When;
+};
+
 /// Calls that create handles whose reads are sources of a known kind.
 struct HandleModel {
   Label Kind = Label::File;
@@ -150,9 +180,11 @@ struct FunctionModels {
   std::vector<ValidatorModel> Validators;
   std::vector<HandleModel> Handles;
   std::vector<ResultModel> Results;
+  std::vector<ContentTypeModel> ContentTypes;
   bool empty() const {
     return Sources.empty() && Propagators.empty() && Sinks.empty() &&
-           Sanitizers.empty() && Validators.empty() && Handles.empty() && Results.empty();
+           Sanitizers.empty() && Validators.empty() && Handles.empty() && Results.empty() &&
+           ContentTypes.empty();
   }
 };
 

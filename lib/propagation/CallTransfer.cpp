@@ -346,7 +346,11 @@ void FunctionAnalysis::Impl::checkSink(const SinkModel &K, const FunctionDecl *C
                                        const TaintFact &ObjFact, SourceLocation CallLoc) {
   std::string Name = calleeLabel(Callee);
   std::optional<int> Defer;
+  if (K.Written)
+    return; // a sink for what is written through its result (writtenSink)
   if (!conditionHolds(K.When, Args, Object) && !(Defer = deferredStatementOf(K, Args, Object)))
+    return;
+  if (K.ContentType && !sentAsHtml(*K.ContentType, Args, Object))
     return;
   llvm::SaveAndRestore<int> Deferred(DeferredStatement, Defer.value_or(DeferredStatement));
   llvm::SaveAndRestore<bool> AtRest(StoreAtRest, K.Category == SinkCategory::Store &&

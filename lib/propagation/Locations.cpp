@@ -267,6 +267,8 @@ void FunctionAnalysis::Impl::write(const LocKey &K, TaintFact F, bool Replace,
 }
 
 void FunctionAnalysis::Impl::writeExpr(const Expr *Target, const TaintFact &F, bool Replace) {
+  if (F.tainted())
+    writtenSink(Target, F);
   auto L = locOf(Target);
   if (!L)
     return;

@@ -4,6 +4,7 @@
 
 #include "models/FunctionNames.h"
 #include "support/AstHelpers.h"
+#include "frameworks/ResponseTypes.h"
 
 #include "clang/Basic/SourceManager.h"
 
@@ -33,6 +34,61 @@ void FunctionAnalysis::Impl::sinkFact(const TaintFact &F, SinkCategory Cat, Sour
     return;
   }
   emitSink(F, Cat, Loc, SinkName, What, Where);
+}
+
+bool FunctionAnalysis::Impl::sentAsHtml(const ContentTypeTest &T, llvm::ArrayRef<const Expr *> Args,
+                                        const Expr *Object) {
+  // The type given with the body decides; a default argument is none given.
+  if (T.Arg && *T.Arg < Args.size() && !isa<CXXDefaultArgExpr>(Args[*T.Arg]))
+    return contentKindOf(Args[*T.Arg]) == ContentKind::Html;
+  if (T.Of) {
+    const Expr *O = T.Of->K == ArgSpec::This ? Object : T.Of->Index < Args.size() ? Args[T.Of->Index] : nullptr;
+    if (!ContentTypes)
+      ContentTypes.emplace(FD, [&](const FunctionDecl *F) { return Engine.modelsFor(F); }, Ctx);
+    switch (O ? ContentTypes->of(O) : DeclaredContentTypes::None) {
+    case DeclaredContentTypes::Html:
+      return true;
+    case DeclaredContentTypes::Other:
+      return false;
+    case DeclaredContentTypes::None:
+      break;
+    }
+  }
+  return T.OtherwiseHtml;
+}
+
+void FunctionAnalysis::Impl::writtenSink(const Expr *Target, const TaintFact &F) {
+  // Through a chain of `<<` and a local reference bound to the stream
+  // (`std::ostream &out = response.send(); out << a << b;`).
+  const Expr *E = Target;
+  for (unsigned Depth = 0; E && Depth < 16; ++Depth) {
+    E = ignoreWrappers(E, Temporaries | ExplicitCasts);
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E); Op && Op->getOperator() == OO_LessLess) {
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *D = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(D->getDecl());
+      if (!V || !V->isLocalVarDecl() || !V->getType()->isReferenceType() || !V->getInit())
+        return;
+      E = V->getInit();
+      continue;
+    }
+    const auto *C = dyn_cast<CallExpr>(E);
+    const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+    const FunctionModels *M = Callee ? Engine.modelsFor(Callee) : nullptr;
+    if (!M)
+      return;
+    const Expr *Object = nullptr;
+    llvm::ArrayRef<const Expr *> Args(C->getArgs(), C->getNumArgs());
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+      Object = MC->getImplicitObjectArgument();
+    for (const SinkModel &K : M->Sinks)
+      if (K.Written && conditionHolds(K.When, Args, Object) &&
+          (!K.ContentType || sentAsHtml(*K.ContentType, Args, Object)))
+        sinkFact(F, K.Category, Target->getExprLoc(), calleeLabel(Callee), K.What);
+    return;
+  }
 }
 
 void FunctionAnalysis::Impl::clearPending(const LocKey &K, TaintState &In) {

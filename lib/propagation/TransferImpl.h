@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #pragma once
 
+#include "frameworks/ResponseTypes.h"
 #include "models/ArgConditions.h"
 #include "propagation/FunctionAnalysis.h"
 #include "sanitizers/CharacterClass.h"
@@ -112,6 +113,13 @@ public:
   void checkSink(const SinkModel &K, const clang::FunctionDecl *Callee,
                  llvm::ArrayRef<const clang::Expr *> Args, llvm::ArrayRef<TaintFact> ArgFacts,
                  const clang::Expr *Object, const TaintFact &ObjFact, clang::SourceLocation CallLoc);
+  /// A sink model's content-type test: the response is sent as HTML.
+  bool sentAsHtml(const ContentTypeTest &T, llvm::ArrayRef<const clang::Expr *> Args,
+                  const clang::Expr *Object);
+  std::optional<DeclaredContentTypes> ContentTypes; ///< this function's, read on first use
+  /// \p F written into \p Target: a sink when Target is what a "written"
+  /// sink returns (`res.body()`, `response.send()`, a stream bound to it).
+  void writtenSink(const clang::Expr *Target, const TaintFact &F);
   /// Untrusted data reaches a sink: a finding (or a summary's sink hit).
   /// Claims of a decoded JWT read through \p Object wait for the end of the
   /// function (PendingClaim). \p Where names the sink's place when it is in

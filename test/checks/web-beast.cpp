@@ -1,8 +1,8 @@
 // RUN: %check_appsec_tidy %s appsec-ssrf,appsec-xss,appsec-open-redirect,appsec-header-injection,appsec-command-injection,appsec-sql-injection,appsec-path-traversal,appsec-format-string %t -- -- -std=c++17
 // Boost.Beast (Boost 1.74, Debian 12): a request read with http::read, or
 // handed to a function taking the request; the target, fields and body as
-// untrusted input. Beast's XSS is not modelled: a body is assigned to
-// res.body(), not passed to a call.
+// untrusted input. XSS: what is written into a response's body() when the
+// response's Content-Type field names HTML, or is not set.
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
@@ -18,6 +18,8 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 
 sqlite3 *db;
+
+void pages(const http::request<http::string_body> &req, tcp::socket &socket);
 
 http::response<http::string_body> handle(const http::request<http::string_body> &req) {
   std::string target(req.target().data(), req.target().size());
@@ -63,6 +65,30 @@ void serve(tcp::socket &socket) {
 
   http::response<http::string_body> res = handle(req);
   http::write(socket, res);
+  pages(req, socket);
+}
+
+// A body assigned or appended through body(): the Content-Type field set on
+// the same response decides; a request's body (a proxy's upstream call) is
+// no page.
+void pages(const http::request<http::string_body> &req, tcp::socket &socket) {
+  http::response<http::string_body> page{http::status::ok, req.version()};
+  page.set(http::field::content_type, "text/html");
+  page.body() = "<p>" + req.body() + "</p>";
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: untrusted HTTP request data from boost::beast::http::read() reaches message::body(), which writes it into the response body (browsers sniff HTML unless the program sets another Content-Type) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  page.body().append(req.body());
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: untrusted HTTP request data from boost::beast::http::read() reaches message::body(), which writes it into the response body {{.*}} [appsec-xss]
+  http::write(socket, page);
+
+  http::response<http::string_body> json{http::status::ok, req.version()};
+  json.set(http::field::content_type, "application/json");
+  json.body() = "{\"echo\": \"" + req.body() + "\"}";
+  http::write(socket, json);
+
+  http::request<http::string_body> upstream{http::verb::post, "/v1/notes", 11};
+  upstream.set(http::field::host, "api.example.com");
+  upstream.body() = req.body();
+  http::write(socket, upstream);
 }
 
 // Beast's strings are boost::string_view (Boost 1.74): std::string(view)

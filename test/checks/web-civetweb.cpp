@@ -28,6 +28,49 @@ static int search(struct mg_connection *conn, void *) {
   mg_printf(conn, "results: %d\n", 0);
   mg_printf(conn, q);
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_printf(), which uses it as a format string (uncontrolled format string, CWE-134); {{.*}} [appsec-format-string]
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_printf(), which writes it into the response body (browsers sniff HTML unless the program sends another Content-Type) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  return 200;
+}
+
+// The content type is declared on the connection by another call: a
+// header block, mg_send_http_ok. Plain text and CSV bodies are no page.
+static int export_csv(struct mg_connection *conn, void *) {
+  const struct mg_request_info *ri = mg_get_request_info(conn);
+  char who[128];
+  mg_get_var(ri->query_string, std::strlen(ri->query_string), "who", who, sizeof who);
+  std::string csv = std::string("name\n") + who + "\n";
+  mg_send_http_ok(conn, "text/csv", (long long)csv.size());
+  mg_write(conn, csv.data(), csv.size());
+  return 200;
+}
+
+static int echo_text(struct mg_connection *conn, void *) {
+  char body[512];
+  int n = mg_read(conn, body, sizeof body - 1);
+  body[n > 0 ? n : 0] = 0;
+  mg_printf(conn, "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n");
+  mg_write(conn, body, std::strlen(body));
+  return 200;
+}
+
+// Twins: declared as HTML, or with a type the tool cannot read (then the
+// body is not reported: the program chose its type).
+static int echo_html(struct mg_connection *conn, void *) {
+  char body[512];
+  int n = mg_read(conn, body, sizeof body - 1);
+  body[n > 0 ? n : 0] = 0;
+  mg_send_http_ok(conn, "text/html; charset=utf-8", (long long)std::strlen(body));
+  mg_write(conn, body, std::strlen(body));
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: untrusted HTTP request data from mg_read() reaches mg_write(), which writes it into the response body (browsers sniff HTML unless the program sends another Content-Type) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  return 200;
+}
+
+int echo_typed(struct mg_connection *conn, void *, const char *type) {
+  char body[512];
+  int n = mg_read(conn, body, sizeof body - 1);
+  body[n > 0 ? n : 0] = 0;
+  mg_printf(conn, "HTTP/1.1 200 OK\r\nContent-Type: %s\r\n\r\n", type);
+  mg_write(conn, body, std::strlen(body));
   return 200;
 }
 
@@ -72,9 +115,9 @@ static int raw(struct mg_connection *conn, void *) {
   std::string page = std::string("<p>You asked for ") + ri->local_uri + "</p>";
   mg_send_http_ok(conn, "text/html", static_cast<long long>(page.size()));
   mg_write(conn, page.data(), page.size());
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: untrusted HTTP request data from mg_request_info::local_uri reaches mg_write(), which writes it into the response body (no Content-Type unless the program sends one) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: untrusted HTTP request data from mg_request_info::local_uri reaches mg_write(), which writes it into the response body (browsers sniff HTML unless the program sends another Content-Type) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
   mg_send_chunk(conn, page.c_str(), static_cast<unsigned>(page.size()));
-  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: untrusted HTTP request data from mg_request_info::local_uri reaches mg_send_chunk(), which writes it into the response body (no Content-Type unless the program sends one) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  // CHECK-MESSAGES: :[[@LINE-1]]:28: warning: untrusted HTTP request data from mg_request_info::local_uri reaches mg_send_chunk(), which writes it into the response body (browsers sniff HTML unless the program sends another Content-Type) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
   static const char hello[] = "<p>Hello</p>";
   mg_write(conn, hello, sizeof hello - 1);
   mg_send_chunk(conn, hello, sizeof hello - 1);
@@ -145,6 +188,9 @@ int main() {
   mg_set_request_handler(ctx, "/login/done", login_done, nullptr);
   mg_set_request_handler(ctx, "/upload", upload, nullptr);
   mg_set_request_handler(ctx, "/raw", raw, nullptr);
+  mg_set_request_handler(ctx, "/export.csv", export_csv, nullptr);
+  mg_set_request_handler(ctx, "/echo.txt", echo_text, nullptr);
+  mg_set_request_handler(ctx, "/echo.html", echo_html, nullptr);
   mg_stop(ctx);
   CivetServer server(std::vector<std::string>{"listening_ports", "8081"});
   FetchHandler fetch;

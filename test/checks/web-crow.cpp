@@ -27,8 +27,14 @@ void pages(crow::SimpleApp &app) {
   CROW_ROUTE(app, "/search")([](const crow::request &req, crow::response &res) {
     const char *q = req.url_params.get("q");
     res.write(std::string("<p>No results for ") + q + "</p>");
-    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: untrusted HTTP request data from request::url_params reaches response::write(), which adds it to a response body without a content type (browsers sniff HTML) {{.*}} [appsec-xss]
+    // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: untrusted HTTP request data from request::url_params reaches response::write(), which adds it to a response body (browsers sniff HTML unless the program sets another Content-Type) {{.*}} [appsec-xss]
     res.write("<p>Search again: " + html_escape(q) + "</p>");
+    res.end();
+  });
+  // Declared plain text: no page.
+  CROW_ROUTE(app, "/echo")([](const crow::request &req, crow::response &res) {
+    res.set_header("Content-Type", "text/plain");
+    res.write(req.body);
     res.end();
   });
 

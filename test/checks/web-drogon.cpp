@@ -21,6 +21,7 @@ public:
   ADD_METHOD_TO(NotesController::show, "/notes/{title}", Get);
   METHOD_ADD(NotesController::byId, "/{id}", Get);
   ADD_METHOD_TO(NotesController::attachment, "/attachments/{name}", Get);
+  ADD_METHOD_TO(NotesController::echo, "/echo", Get);
   METHOD_LIST_END
 
   // A route parameter in an HTML page (newHttpResponse is text/html).
@@ -28,13 +29,32 @@ public:
             const std::string &title) const {
     auto resp = HttpResponse::newHttpResponse();
     resp->setBody("<h1>" + title + "</h1>");
-    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: untrusted HTTP request data from 'title' reaches HttpResponse::setBody(), which sends it as a response body (text/html by default) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+    // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: untrusted HTTP request data from 'title' reaches HttpResponse::setBody(), which sends it as a response body (text/html unless another type is set) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
     resp->setBody("<h1>" + HttpViewData::htmlTranslate(title) + "</h1>");
     // JSON: Drogon's writer escapes strings.
     Json::Value json;
     json["title"] = title;
     callback(HttpResponse::newHttpJsonResponse(json));
     (void)req;
+  }
+
+  // The type set by another call decides: plain text and JSON are no page,
+  // whether given to newHttpResponse or set afterwards; HTML is.
+  void echo(const HttpRequestPtr &req, std::function<void(const HttpResponsePtr &)> &&callback) const {
+    auto text = HttpResponse::newHttpResponse(k200OK, CT_TEXT_PLAIN);
+    text->setBody(req->getParameter("q"));
+    auto json = HttpResponse::newHttpResponse();
+    json->setContentTypeCode(CT_APPLICATION_JSON);
+    json->setBody("{\"q\": \"" + req->getParameter("q") + "\"}");
+    HttpResponsePtr html;
+    html = HttpResponse::newHttpResponse(k200OK, CT_TEXT_HTML);
+    html->setBody(req->getParameter("q"));
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: untrusted HTTP request data from HttpRequest::getParameter() reaches HttpResponse::setBody(), which sends it as a response body (text/html unless another type is set) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+    auto page = HttpResponse::newHttpResponse();
+    page->setContentTypeString("text/html; charset=utf-8");
+    page->setBody(req->getParameter("q"));
+    // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: untrusted HTTP request data from HttpRequest::getParameter() reaches HttpResponse::setBody(), which sends it as a response body (text/html unless another type is set) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+    callback(text);
   }
 
   // Numbers cannot carry markup or SQL.

@@ -2,7 +2,8 @@
 // Pistache 0.0.5 (Debian 12, /usr/include/pistache): REST routes bound with
 // Routes::bind, an Http::Handler override; route parameters, query, headers,
 // cookies and body as untrusted input; typed headers (get<H>/tryGet<H>) and
-// serveFile. ResponseWriter::send is no XSS sink (see models-web.json).
+// serveFile. ResponseWriter::send is an XSS sink when the type given with
+// the body is HTML (MIME(Text, Html)); without one Pistache sends none.
 // Pistache 0.0.5's async.h does not compile with Clang 19 (it reads
 // this->chain_, a member that does not exist, in a template that is never
 // instantiated); -fdelayed-template-parsing gets past it, for users too.
@@ -32,6 +33,7 @@ public:
     Rest::Routes::Get(router, "/search", Rest::Routes::bind(&NotesApi::search, this));
     Rest::Routes::Get(router, "/static/*", Rest::Routes::bind(&NotesApi::serve, this));
     Rest::Routes::Get(router, "/", Rest::Routes::bind(&NotesApi::index, this));
+    Rest::Routes::Get(router, "/hello/:name", Rest::Routes::bind(&NotesApi::hello, this));
   }
 
   void list(const Rest::Request &request, Http::ResponseWriter response) {
@@ -43,6 +45,15 @@ public:
     sqlite3_exec(db, q.c_str(), nullptr, nullptr, nullptr);
     // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: untrusted HTTP request data from Request::param() reaches sqlite3_exec(), which executes it as SQL (SQL injection, CWE-89); {{.*}} [appsec-sql-injection]
     response.send(Http::Code::Ok, "[]", MIME(Application, Json));
+  }
+
+  // The type given with the body decides; none given, Pistache sends none.
+  void hello(const Rest::Request &request, Http::ResponseWriter response) {
+    auto name = request.param(":name").as<std::string>();
+    response.send(Http::Code::Ok, "<h1>Hello " + name + "</h1>", MIME(Text, Html));
+    // CHECK-MESSAGES: :[[@LINE-1]]:35: warning: untrusted HTTP request data from Request::param() reaches ResponseWriter::send(), which sends it as the body of an HTML page (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+    response.send(Http::Code::Ok, "Hello " + name, MIME(Text, Plain));
+    response.send(Http::Code::Ok, "{\"name\": \"" + name + "\"}");
   }
 
   // A number cannot carry SQL.

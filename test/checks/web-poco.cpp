@@ -1,9 +1,8 @@
 // RUN: %check_appsec_tidy %s appsec-ssrf,appsec-xss,appsec-open-redirect,appsec-header-injection,appsec-command-injection,appsec-sql-injection,appsec-path-traversal,appsec-format-string %t -- -- -std=c++17
 // Poco 1.11 (Debian 12, /usr/include/Poco): HTTPRequestHandler overrides; the
 // URI, headers, forms and cookies of the request as untrusted input.
-// Poco's XSS is modelled for sendBuffer only: a body written through the
-// std::ostream that send() returns is not seen, and its content type is set
-// separately. Header reads (request.get(name)) are not sources: the request
+// XSS: a body given to sendBuffer or written into the stream send() returns,
+// unless setContentType names a type other than HTML. Header reads (request.get(name)) are not sources: the request
 // shares NameValueCollection::get with every response and form.
 #include <Poco/FileStream.h>
 #include <Poco/JSON/Object.h>
@@ -201,5 +200,31 @@ public:
     std::system(("/usr/local/bin/search " + out.get("q")).c_str());
     response.setContentType("application/json");
     response.send() << "[]";
+  }
+};
+
+// The stream send() returns, directly or bound to a reference; the content
+// type set on the response decides.
+class PageHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &request,
+                     Poco::Net::HTTPServerResponse &response) override {
+    Poco::Net::HTMLForm form;
+    form.load(request);
+    response.setContentType("text/html");
+    std::ostream &out = response.send();
+    out << "<h1>" << form.get("title") << "</h1>";
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: untrusted HTTP request data from HTMLForm::load() reaches HTTPServerResponse::send(), which writes it into the response body (browsers sniff HTML unless the program sets another Content-Type) (cross-site scripting, CWE-79); {{.*}} [appsec-xss]
+  }
+};
+
+class TextHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &request,
+                     Poco::Net::HTTPServerResponse &response) override {
+    Poco::Net::HTMLForm form;
+    form.load(request);
+    response.setContentType("text/plain; charset=utf-8");
+    response.send() << "title: " << form.get("title") << "\n";
   }
 };

@@ -66,7 +66,8 @@ TEST(ModelSet, ErrorsNameFileEntryAndKey) {
             "user.json: sources[0] (function \"f\"): missing key 'kind' (expected a string)");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1", "sink": []})"),
             "user.json: top level: unknown key 'sink'; expected schema, description, "
-            "labels, sources, propagators, sinks, sanitizers, validators, handles, fields or results");
+            "labels, sources, propagators, sinks, sanitizers, validators, handles, fields, results or "
+            "contentTypes");
   EXPECT_NE(addError("{\"schema\": \"appsec-tidy/models/v1\",\n \"sinks\": [,]}")
                 .find("user.json: line 2, column 12: invalid JSON"),
             std::string::npos);
@@ -138,13 +139,73 @@ TEST(ModelSet, LabelErrors) {
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
     "sanitizers": [{"function": "f", "when": {"arg": 1}}]})"),
             "user.json: sanitizers[0] (function \"f\"): key 'when' needs a non-empty 'is', "
-            "'contains' or 'stream', 'null', or 'statement'");
+            "'contains', 'stream' or 'type', 'null', or 'statement'");
+  // Content types: a sink's test, and the calls that declare a type.
+  const std::string ContentTypeShape =
+      "key 'contentType' must be an object with 'arg' (a number), 'of' (\"this\" or \"argN\") "
+      "or both, and 'otherwise': \"html\" or \"other\"";
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sinks": [{"function": "f", "category": "xss", "args": ["arg0"], "contentType": {"otherwise": "html"}}]})"),
+            "user.json: sinks[0] (function \"f\"): " + ContentTypeShape);
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sinks": [{"function": "f", "category": "xss", "args": ["arg0"], "contentType": {"of": "return"}}]})"),
+            "user.json: sinks[0] (function \"f\"): " + ContentTypeShape);
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sinks": [{"function": "f", "category": "xss", "args": ["arg0"], "contentType": {"arg": 1, "otherwise": "text"}}]})"),
+            "user.json: sinks[0] (function \"f\"): " + ContentTypeShape);
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "contentTypes": [{"function": "f", "object": "this"}]})"),
+            "user.json: contentTypes[0] (function \"f\"): missing key 'type' (expected a string)");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "contentTypes": [{"function": "f", "object": "args>=1", "type": "arg0"}]})"),
+            "user.json: contentTypes[0] (function \"f\"): key 'object' must be \"this\", \"argN\" "
+            "or \"return\", and key 'type' one argument (\"argN\")");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "contentTypes": [{"function": "f", "object": "this", "type": "arg0", "kind": "html"}]})"),
+            "user.json: contentTypes[0]: unknown key 'kind'; expected function, "
+            "object, type, when");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
     "sinks": [{"function": "f", "category": "store", "args": ["arg0"], "when": {"arg": 0, "statement": "reads"}}]})"),
             "user.json: sinks[0] (function \"f\"): key 'when.statement' must be \"writes\"");
   EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
     "sinks": [{"function": "f", "category": "store", "args": ["arg0"], "when": {"arg": 0, "is": ["stdout"], "not": 1}}]})"),
             "user.json: sinks[0] (function \"f\"): key 'when.not' must be true or false");
+}
+
+TEST(ModelSet, ContentTypesAndWrittenSinks) {
+  ModelSet M;
+  std::string Error;
+  ASSERT_TRUE(M.addFile(R"({"schema": "appsec-tidy/models/v1",
+    "sinks": [
+      {"function": "acme::Reply::body", "category": "xss", "args": ["written"],
+       "contentType": {"of": "this", "otherwise": "other"}},
+      {"function": "acme::Reply::send", "category": "xss", "args": ["arg0"], "contentType": {"arg": 1}}],
+    "contentTypes": [
+      {"function": "acme::Reply::setType", "object": "this", "type": "arg0"},
+      {"function": "acme::makeReply", "object": "return", "type": "arg1",
+       "when": {"arg": 0, "is": ["ok"]}}]})",
+                        "user.json", Error))
+      << Error;
+  const SinkModel &Body = M.find("acme::Reply::body")->Sinks[0];
+  EXPECT_TRUE(Body.Written);
+  EXPECT_TRUE(Body.Args.empty());
+  ASSERT_TRUE(Body.ContentType.has_value());
+  EXPECT_FALSE(Body.ContentType->Arg.has_value());
+  ASSERT_TRUE(Body.ContentType->Of.has_value());
+  EXPECT_EQ(Body.ContentType->Of->K, ArgSpec::This);
+  EXPECT_FALSE(Body.ContentType->OtherwiseHtml);
+  const SinkModel &Send = M.find("acme::Reply::send")->Sinks[0];
+  EXPECT_FALSE(Send.Written);
+  ASSERT_TRUE(Send.ContentType.has_value());
+  EXPECT_EQ(Send.ContentType->Arg, std::optional<unsigned>(1));
+  EXPECT_TRUE(Send.ContentType->OtherwiseHtml);
+  const ContentTypeModel &Set = M.find("acme::Reply::setType")->ContentTypes[0];
+  EXPECT_EQ(Set.Object.K, ArgSpec::This);
+  EXPECT_EQ(Set.TypeArg, 0u);
+  const ContentTypeModel &Make = M.find("acme::makeReply")->ContentTypes[0];
+  EXPECT_EQ(Make.Object.K, ArgSpec::Return);
+  EXPECT_EQ(Make.TypeArg, 1u);
+  EXPECT_TRUE(Make.When.has_value());
 }
 
 TEST(ModelSet, ResultsByPositionOrReferenceType) {

@@ -98,7 +98,7 @@ private:
   http::response<http::string_body> preview(const http::request<http::string_body> &req, const std::string &url) {
     auto parsed = parse_https_url(url);
     if (!parsed)
-      return html(req, http::status::bad_request, "<p>Cannot preview <code>" + url + "</code></p>"); // expect: appsec-xss
+      return html(req, http::status::bad_request, "<p>Cannot preview <code>" + url + "</code></p>");
     auto page = fetcher_.get(parsed->host, parsed->port, parsed->target); // expect: appsec-ssrf
     if (!page || page->status != 200)
       return html(req, http::status::bad_gateway, "<p>Upstream error</p>");
@@ -126,7 +126,7 @@ private:
                                                 std::string body) {
     http::response<http::string_body> res{st, req.version()};
     res.set(http::field::content_type, "text/html; charset=utf-8");
-    res.body() = std::move(body);
+    res.body() = std::move(body); // expect: appsec-xss
     res.prepare_payload();
     return res;
   }

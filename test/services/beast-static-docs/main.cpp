@@ -108,7 +108,7 @@ void handle_request(const Config &cfg, http::request<Body, http::basic_fields<Al
     http::response<http::string_body> res{http::status::ok, req.version()};
     res.set(http::field::content_type, "text/html");
     res.keep_alive(req.keep_alive());
-    res.body() = std::move(body);
+    res.body() = std::move(body); // expect: appsec-xss
     res.prepare_payload();
     return res;
   };
@@ -128,7 +128,7 @@ void handle_request(const Config &cfg, http::request<Body, http::basic_fields<Al
 
   if (path_only == "/missing") {
     std::string from = params["from"];
-    return send(html_page("<p>The page <b>" + from + "</b> has moved. Try the <a href=/>index</a>.</p>")); // expect: appsec-xss
+    return send(html_page("<p>The page <b>" + from + "</b> has moved. Try the <a href=/>index</a>.</p>"));
   }
 
   if (path_only == "/go") {
