@@ -132,6 +132,19 @@ const CallExpr *initialisingCall(const Expr *E) {
   return dyn_cast<CallExpr>(strip(V->getInit()));
 }
 
+/// `rel` initialised with p.lexically_relative(base) or
+/// std::filesystem::relative(p, base): returns p.
+const Expr *relativeSubject(const Expr *Rel) {
+  const CallExpr *C = initialisingCall(Rel);
+  if (!C)
+    return nullptr;
+  if (calleeName(C) == "lexically_relative" && objectOf(C))
+    return objectOf(C);
+  if (calleeName(C) == "relative" && C->getNumArgs() >= 1)
+    return C->getArg(0);
+  return nullptr;
+}
+
 /// `*rel.begin() == ".."` with rel = p.lexically_relative(base) (or
 /// std::filesystem::relative(p, base)): false means p stays inside base.
 const Expr *escapesBase(const Expr *Subj, const Expr *Other) {
@@ -153,14 +166,7 @@ const Expr *escapesBase(const Expr *Subj, const Expr *Other) {
   const auto *Begin = dyn_cast_or_null<CXXMemberCallExpr>(Iter ? strip(Iter) : nullptr);
   if (!Begin || calleeName(Begin) != "begin")
     return nullptr;
-  const CallExpr *Rel = initialisingCall(Begin->getImplicitObjectArgument());
-  if (!Rel)
-    return nullptr;
-  if (calleeName(Rel) == "lexically_relative" && objectOf(Rel))
-    return objectOf(Rel);
-  if (calleeName(Rel) == "relative" && Rel->getNumArgs() >= 1)
-    return Rel->getArg(0);
-  return nullptr;
+  return relativeSubject(Begin->getImplicitObjectArgument());
 }
 
 /// std::mismatch(base.begin(), base.end(), p.begin(), ...).first compared
@@ -203,6 +209,13 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
           Out.push_back({GuardEffect::Validated, Obj, Safe, {}});
       return true;
     }
+    // s.find_first_of("\r\n") == npos: none of those characters.
+    if (Name == "find_first_of" && Call->getNumArgs() >= 1 && isNotFoundMarker(Other)) {
+      if (auto Chars = literalCharacters(Call->getArg(0)); Chars && Holds)
+        if (CategoryMask Safe = categoriesSafeFor(~*Chars))
+          Out.push_back({GuardEffect::Validated, Obj, Safe, {}});
+      return true;
+    }
     // s.find("..") == npos: no parent-directory component.
     if ((Name == "find" || Name == "rfind") && Call->getNumArgs() >= 1 &&
         literalContainsDotDot(Call->getArg(0)) && isNotFoundMarker(Other)) {
@@ -212,6 +225,16 @@ bool comparisonIdiom(const CallExpr *Call, bool IsEq, const Expr *Other,
     }
     // s.rfind(base, 0) == 0 / s.find(base) == 0 / s.compare(0, n, base) == 0.
     bool ZeroOther = isZeroLike(Other);
+    // The text of rel = p.lexically_relative(base) starting with "..":
+    // false means p stays inside base (the string form of escapesBase).
+    if (ZeroOther && ((Name == "rfind" && Call->getNumArgs() == 2 && isZeroLike(Call->getArg(1))) ||
+                      (Name == "find" && Call->getNumArgs() >= 1)) &&
+        literalText(Call->getArg(0)) == "..")
+      if (const Expr *P = relativeSubject(viewed(Obj))) {
+        if (!Holds)
+          Out.push_back({GuardEffect::PrefixChecked, P, maskOf(SinkCategory::Path), {}});
+        return true;
+      }
     if (ZeroOther && Holds &&
         ((Name == "rfind" && Call->getNumArgs() == 2 && isZeroLike(Call->getArg(1))) ||
          (Name == "find" && Call->getNumArgs() >= 1) ||
@@ -389,6 +412,14 @@ bool callValidates(const CallExpr *Call, bool Branch, const GuardContext &Ctx,
       Out.push_back({GuardEffect::NoDotDot, Call->getArg(0), maskOf(SinkCategory::Path), {}});
     return Out.size() > Before;
   }
+  // rel.string().starts_with("..") false, rel = p.lexically_relative(base).
+  if (Obj && Name == "starts_with" && Call->getNumArgs() == 1 && isStringClass(Obj->getType()) &&
+      literalText(Call->getArg(0)) == "..")
+    if (const Expr *P = relativeSubject(viewed(Obj))) {
+      if (!Branch)
+        Out.push_back({GuardEffect::PrefixChecked, P, maskOf(SinkCategory::Path), {}});
+      return Out.size() > Before;
+    }
   if (Obj && Branch) {
     if (isStringClass(Obj->getType())) {
       if (Name == "starts_with" && Call->getNumArgs() == 1)

@@ -1,4 +1,4 @@
-// RUN: %check_appsec_tidy %s appsec-path-traversal %t -- -- -std=c++17
+// RUN: %check_appsec_tidy %s appsec-path-traversal %t -- -- -std=c++20
 // Containment checks written with std::filesystem (libstdc++ from Debian):
 // a canonical path compared with the base directory through its string, by
 // lexically_relative, or by std::mismatch over the components. Each only
@@ -24,6 +24,37 @@ void byRelative(const std::string &name) {
   if (rel.empty() || *rel.begin() == "..")
     return;
   std::ifstream in(p);
+}
+
+// The relative path's text: starting with ".." means outside.
+void byRelativeText(const std::string &name) {
+  const fs::path root = fs::weakly_canonical(base / "assets");
+  const fs::path full = fs::weakly_canonical(root / name);
+  auto rel = full.lexically_relative(root);
+  if (rel.empty() || rel.native().rfind("..", 0) == 0)
+    return;
+  std::ifstream in(full);
+  fs::path p = fs::canonical(base / name);
+  fs::path r = fs::relative(p, base);
+  if (r.string().starts_with(".."))
+    return;
+  std::ifstream in2(p);
+}
+
+// The text test the wrong way round, and on a path that is not canonical.
+void byRelativeTextWrong(const std::string &name) {
+  fs::path p = fs::weakly_canonical(base / name);
+  auto rel = p.lexically_relative(base);
+  if (rel.string().find("..") != 0)
+    return;
+  std::ifstream in(p);
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: untrusted command-line input from 'argv' reaches basic_ifstream::basic_ifstream(){{.*}} [appsec-path-traversal]
+  fs::path q = base / name;
+  auto rq = q.lexically_relative(base);
+  if (rq.native().rfind("..", 0) == 0)
+    return;
+  std::ifstream in2(q);
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: untrusted command-line input from 'argv' reaches basic_ifstream::basic_ifstream(){{.*}} [appsec-path-traversal]
 }
 
 void byMismatch(const std::string &name) {
@@ -64,6 +95,8 @@ int main(int argc, char **argv) {
   byStringPrefix(argv[1]);
   byRelative(argv[1]);
   byMismatch(argv[1]);
+  byRelativeText(argv[1]);
+  byRelativeTextWrong(argv[1]);
   notCanonical(argv[1]);
   inverted(argv[1]);
 }

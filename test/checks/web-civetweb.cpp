@@ -86,6 +86,14 @@ static int login_done(struct mg_connection *conn, void *) {
   mg_response_header_start(conn, 200);
   mg_response_header_add(conn, "Content-Language", lang, -1);
   // CHECK-MESSAGES: :[[@LINE-1]]:52: warning: untrusted HTTP request data from mg_get_header() reaches mg_response_header_add(), which writes it into a response header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+  // Rejected when it holds CR or LF: no header injection.
+  std::string region = mg_get_header(conn, "X-Region");
+  if (region.find_first_of("\r\n") == std::string::npos)
+    mg_response_header_add(conn, "X-Region", region.c_str(), -1);
+  if (region.find_first_of("\r") != std::string::npos)
+    return 400;
+  mg_response_header_add(conn, "X-Region", region.c_str(), -1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:51: warning: untrusted HTTP request data from mg_get_header() reaches mg_response_header_add(), which writes it into a response header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
   mg_printf(conn, "HTTP/1.1 302 Found\r\nLocation: %s\r\n\r\n", next);
   // CHECK-MESSAGES: :[[@LINE-1]]:65: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_printf(), which writes it into a response header {{.*}} [appsec-header-injection]
   // CHECK-MESSAGES: :[[@LINE-2]]:65: warning: untrusted HTTP request data from mg_request_info::query_string reaches mg_printf(), which redirects the browser there {{.*}} [appsec-open-redirect]
