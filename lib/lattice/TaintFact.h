@@ -96,6 +96,12 @@ struct TaintFact {
   /// the data of CleanParams is also sanitized for CleanCats.
   ParamMask CleanParams = 0;
   CategoryMask CleanCats = 0;
+  /// Categories the fact's own data (Labels) is sanitized for beyond
+  /// Sanitized, which also covers the parameters' data: a validated request
+  /// value joined with a helper's parameter (`dir + "/" + id` after an
+  /// isdigit loop over id) stays validated, while the parameter's data is
+  /// still judged at the callers.
+  CategoryMask LabelCleanCats = 0;
   bool Canonical = false; ///< produced by path canonicalisation (realpath, ...)
   bool HostFixed = false; ///< follows a literal "scheme://host/" prefix: cannot pick the host
   const Step *Path = nullptr;
@@ -119,8 +125,34 @@ struct TaintFact {
         return (AboutA ? A.Sanitized : B.Sanitized) & Group;
       return A.Sanitized & B.Sanitized & Group;
     };
-    return group(CategoryMask(~DataProtectionCategories), ~SensitiveLabels) |
+    return sanitizedByGroup(group);
+  }
+
+  /// Combines a per-group rule: the injection checks are about data of some
+  /// origin (not of unknown origin, which they never report), the JWT claims
+  /// check also about data of unknown origin (a token handed in and
+  /// trusted), the data-protection checks about sensitive data.
+  template <typename GroupFn> static CategoryMask sanitizedByGroup(GroupFn group) {
+    constexpr CategoryMask Claims = maskOf(SinkCategory::JwtClaim);
+    return group(CategoryMask(~DataProtectionCategories & ~Claims),
+                 LabelMask(~SensitiveLabels & ~maskOf(Label::Unknown))) |
+           group(Claims, LabelMask(~SensitiveLabels)) |
            group(DataProtectionCategories, SensitiveLabels);
+  }
+
+  /// What the fact's own data (its Labels) is sanitized for.
+  CategoryMask labelSanitized() const { return Sanitized | LabelCleanCats; }
+
+  /// The own data's sanitization where both facts are, counted per group of
+  /// categories over the facts whose labels it is about (joinedSanitized).
+  static CategoryMask joinedLabelSanitized(const TaintFact &A, const TaintFact &B) {
+    auto group = [&](CategoryMask Group, LabelMask About) {
+      bool AboutA = A.Labels & About, AboutB = B.Labels & About;
+      if (AboutA != AboutB)
+        return (AboutA ? A.labelSanitized() : B.labelSanitized()) & Group;
+      return A.labelSanitized() & B.labelSanitized() & Group;
+    };
+    return sanitizedByGroup(group);
   }
 
   /// What the data of parameter \p Bit (a mask of one bit) is sanitized for.
@@ -133,8 +165,7 @@ struct TaintFact {
   /// sanitized for on both sides that carry it; the parameters sanitized for
   /// more than the joined Sanitized, and the categories they all share, are
   /// kept (one group; the rest is forgotten, on the side of reporting).
-  void joinCleanParams(const TaintFact &O) {
-    CategoryMask Common = joinedSanitized(*this, O);
+  void joinCleanParams(const TaintFact &O, CategoryMask Common) {
     ParamMask Clean = 0;
     CategoryMask Cats = CategoryMask(~0u);
     for (ParamMask All = Params | O.Params; All; All &= All - 1) {
@@ -165,8 +196,13 @@ struct TaintFact {
     // either rather than parameter marks.
     if (!Path || O.explanationRank() > explanationRank())
       Path = O.Path;
-    joinCleanParams(O);
-    Sanitized = joinedSanitized(*this, O);
+    CategoryMask Common = joinedSanitized(*this, O);
+    if (Params | O.Params)
+      joinCleanParams(O, Common);
+    else
+      CleanParams = CleanCats = 0;
+    LabelCleanCats = (Labels | O.Labels) ? joinedLabelSanitized(*this, O) & ~Common : 0;
+    Sanitized = Common;
     Labels |= O.Labels;
     Params |= O.Params;
     ParamAdds |= O.ParamAdds;
@@ -179,6 +215,7 @@ struct TaintFact {
     return Labels == O.Labels && Params == O.Params && ParamAdds == O.ParamAdds &&
            ParamClears == O.ParamClears && Sanitized == O.Sanitized &&
            CleanParams == O.CleanParams && CleanCats == O.CleanCats &&
+           LabelCleanCats == O.LabelCleanCats &&
            Canonical == O.Canonical && HostFixed == O.HostFixed;
   }
 
@@ -216,11 +253,15 @@ struct TaintFact {
   }
 
   /// True if the fact can make a sink of category \p C dangerous.
-  bool dangerousFor(SinkCategory C) const {
-    return (Labels || dirtyParamsFor(C)) && !(Sanitized & maskOf(C));
+  bool dangerousFor(SinkCategory C) const { return dirtyLabelsFor(C) || dirtyParamsFor(C); }
+  /// The own labels, if that data is not sanitized for \p C.
+  LabelMask dirtyLabelsFor(SinkCategory C) const {
+    return (labelSanitized() & maskOf(C)) ? 0 : Labels;
   }
   /// The parameters whose data is not sanitized for \p C.
   ParamMask dirtyParamsFor(SinkCategory C) const {
+    if (Sanitized & maskOf(C))
+      return 0;
     return (CleanCats & maskOf(C)) ? Params & ~CleanParams : Params;
   }
 };

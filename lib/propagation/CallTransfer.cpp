@@ -445,6 +445,7 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
     TaintFact R;
     if (Sum.Return.Labels) {
       R.Labels = Sum.Return.Labels;
+      R.Sanitized = Sum.Return.labelSanitized();
       R.Path = ownPath(Sum.ReturnSteps, Sum.Return.Labels);
     }
     StepList Steps = Sum.Return.Labels ? StepList() : Sum.ReturnSteps;
@@ -458,9 +459,10 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       }
     }
     Sum.Return.arrive(Arrived);
+    if (Arrived.tainted())
+      Arrived.Sanitized |= Sum.Return.Sanitized;
     R.join(Arrived);
     if (R.tainted()) {
-      R.Sanitized |= Sum.Return.Sanitized;
       R.Canonical = R.Canonical || Sum.Return.Canonical;
       R.Path = step(R, CallLoc, "returned from " + Name);
     }

@@ -125,7 +125,10 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
   // its callers: one that verified the request's token first makes them
   // trusted. Its summary carries the read to them (applySummary); analysed
   // as an entry of its own, it reports nothing when this unit calls it.
-  bool ForCallers = Cat == SinkCategory::JwtClaim && F.Labels &&
+  // The fact's own data, unless sanitized for this sink (the parameters'
+  // data may still be dirty: dirtyParamsFor).
+  LabelMask Own = F.dirtyLabelsFor(Cat);
+  bool ForCallers = Cat == SinkCategory::JwtClaim && Own &&
                     (SummaryMode || Engine.isCalledInUnit(FD));
   // A sink hit for the summary: with the path inside this function; one per
   // sink, category and kind of hit (own labels, or which parameters).
@@ -151,18 +154,18 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
   };
   // Counts only if the caller's statement writes: the summary's to carry.
   if (DeferredStatement != SinkHit::NoStatement) {
-    if (SummaryMode && F.Labels)
-      addHit(F.Labels, 0);
+    if (SummaryMode && Own)
+      addHit(Own, 0);
     if (ParamMask Dirty = F.dirtyParamsFor(Cat); SummaryMode && Dirty)
       addHit(0, Dirty);
     return;
   }
   if (ForCallers && SummaryMode)
-    addHit(F.Labels, 0);
-  if (F.Labels && !ForCallers) {
+    addHit(Own, 0);
+  if (Own && !ForCallers) {
     SinkFinding Finding;
     Finding.Category = Cat;
-    Finding.Labels = F.Labels;
+    Finding.Labels = Own;
     Finding.Loc = Loc;
     Finding.SinkName = SinkName;
     Finding.What = What;

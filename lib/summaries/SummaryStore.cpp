@@ -233,6 +233,8 @@ json factToJson(const TaintFact &F) {
     J["cleanParams"] = F.CleanParams;
     J["cleanSanitized"] = categoriesToJson(F.CleanCats);
   }
+  if (F.LabelCleanCats)
+    J["labelSanitized"] = categoriesToJson(F.LabelCleanCats);
   if (F.Canonical)
     J["canonical"] = true;
   if (F.HostFixed)
@@ -255,6 +257,8 @@ TaintFact factFromJson(const json &J) {
     F.CleanParams = J.value("cleanParams", ParamMask(0));
     F.CleanCats = categoriesFromJson(J.at("cleanSanitized"));
   }
+  if (J.contains("labelSanitized"))
+    F.LabelCleanCats = categoriesFromJson(J.at("labelSanitized"));
   F.Canonical = J.value("canonical", false);
   F.HostFixed = J.value("hostFixed", false);
   return F;
