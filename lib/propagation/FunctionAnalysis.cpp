@@ -59,6 +59,14 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
   PendingBoolTargets.clear();
   GuardContext GC = guardContext();
   std::vector<GuardEffect> Effects = guardEffects(Cond, Branch, GC);
+  // A test of one character (`isalnum(c) || c == '-'`): on this edge the
+  // character is one of the bytes the test gives this answer for.
+  auto [Test, New] = CharacterTests.try_emplace(Cond);
+  if (New)
+    Test->second = characterTest(Cond, Ctx);
+  if (Test->second)
+    if (CategoryMask Safe = categoriesSafeFor(Branch ? Test->second->Accepts : ~Test->second->Accepts))
+      Effects.push_back({GuardEffect::Validated, Test->second->Char, Safe, {}});
   auto apply = [&](const LocKey &L, GuardEffect::Kind K, CategoryMask Cats,
                    const std::string &PrefixText = std::string()) {
     auto It = Out.Facts.find(L);

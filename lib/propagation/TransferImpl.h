@@ -209,6 +209,8 @@ public:
   /// character outside a class validates the string it walked.
   void applyLoopExit(const clang::Stmt *Loop, TaintState &Out);
   std::map<const clang::Stmt *, std::optional<CharacterClassLoop>> CharacterLoops;
+  /// Branch conditions that test one character variable (characterTest).
+  llvm::DenseMap<const clang::Expr *, std::optional<CharacterTest>> CharacterTests;
   std::set<const clang::Stmt *> Covered;
   std::vector<std::pair<LocKey, CategoryMask>> PendingBoolTargets;
   /// The condition a two-way block branches on (in `if (A && B)`, the block

@@ -576,6 +576,39 @@ bool isStringType(QualType T) {
 
 } // namespace
 
+std::optional<CharacterTest> characterTest(const Expr *Cond, const ASTContext &Ctx) {
+  // The first character variable the condition names.
+  const DeclRefExpr *Ref = nullptr;
+  llvm::SmallVector<const Stmt *, 16> Work{Cond};
+  while (!Work.empty() && !Ref) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *D = dyn_cast<DeclRefExpr>(S))
+      if (const auto *V = dyn_cast<VarDecl>(D->getDecl());
+          V && V->getType().getCanonicalType()->isCharType())
+        Ref = D;
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  if (!Ref)
+    return std::nullopt;
+  Element El;
+  El.Char = Ref->getDecl();
+  CharacterTest T;
+  T.Char = Ref;
+  for (int Ch = 0; Ch < 256; ++Ch) {
+    std::optional<int64_t> V = eval(Cond, Ch, El, Ctx);
+    if (!V)
+      return std::nullopt;
+    T.Accepts[Ch] = *V != 0;
+  }
+  // A test that accepts or rejects every byte says nothing of the character.
+  if (T.Accepts.all() || T.Accepts.none())
+    return std::nullopt;
+  return T;
+}
+
 std::optional<SanitizerModel> characterEscaper(const FunctionDecl *Def, const ASTContext &Ctx) {
   const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
   if (!Body || Body->body_empty() || !isStringType(Def->getReturnType()))

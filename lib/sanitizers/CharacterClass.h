@@ -72,6 +72,17 @@ std::optional<SanitizerModel> characterEscaper(const clang::FunctionDecl *Def,
 std::optional<std::bitset<256>> predicateAccepts(const clang::Expr *Pred,
                                                  const clang::ASTContext &Ctx);
 
+/// \p Cond tests one character variable (`isalnum((unsigned char)c) || c ==
+/// '-'`, with `char c` a local or a loop variable, not an element of a
+/// string): the reference to it in Cond, and the bytes for which Cond holds.
+/// Used as a guard: `if (isalnum(c) || c == '.') clean += c;` appends only
+/// those bytes.
+struct CharacterTest {
+  const clang::DeclRefExpr *Char = nullptr;
+  std::bitset<256> Accepts;
+};
+std::optional<CharacterTest> characterTest(const clang::Expr *Cond, const clang::ASTContext &Ctx);
+
 /// The bytes of a string literal (`find_first_not_of("0123456789")`).
 std::optional<std::bitset<256>> literalCharacters(const clang::Expr *E);
 

@@ -94,6 +94,38 @@ void algorithmsTooLoose(const char *arg) {
   // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: untrusted command-line input from 'argv' reaches system(){{.*}} [appsec-command-injection]
 }
 
+// A copy of the allowed characters only: each append is guarded by a test
+// of the character. Twins: a test that lets ';' through, and a copy that
+// starts from the unchecked string.
+void copyAllowed(const char *arg) {
+  std::string name = arg;
+  std::string clean;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')
+      clean += c;
+    else
+      return;
+  }
+  std::system(("convert " + clean).c_str());
+  std::string filtered;
+  for (char c : name)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      filtered.push_back(c);
+  std::system(("convert " + filtered).c_str());
+  std::string loose;
+  for (char c : name)
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == ';')
+      loose += c;
+  std::system(("convert " + loose).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: untrusted command-line input from 'argv' reaches system(), which runs it as a shell command {{.*}} [appsec-command-injection]
+  std::string prefixed = name;
+  for (char c : name)
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      prefixed += c;
+  std::system(("convert " + prefixed).c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: untrusted command-line input from 'argv' reaches system(), which runs it as a shell command {{.*}} [appsec-command-injection]
+}
+
 int main(int argc, char **argv) {
   if (argc < 2)
     return 1;
@@ -103,4 +135,5 @@ int main(int argc, char **argv) {
   inverted(argv[1]);
   algorithms(argv[1]);
   algorithmsTooLoose(argv[1]);
+  copyAllowed(argv[1]);
 }
