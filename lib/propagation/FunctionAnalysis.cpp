@@ -31,7 +31,9 @@ GuardContext FunctionAnalysis::Impl::guardContext() {
       return nullptr;
     const FunctionSummary *Sum =
         F->hasBody(Def) && Def ? Engine.summaryFor(Def) : Engine.summaryElsewhere(F);
-    return Sum && Sum->Verifier ? &*Sum->Verifier : nullptr;
+    if (!Sum)
+      return nullptr;
+    return Sum->Verifier ? &*Sum->Verifier : Sum->Validator ? &*Sum->Validator : nullptr;
   };
   GC.boolGuard = [this](const ValueDecl *D, bool Branch, std::vector<GuardEffect> &Out) {
     auto It = S->BoolGuards.find(D);
@@ -213,6 +215,7 @@ void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
       if (!False) {
         SawTrueReturn = true;
         VerifiedOnTrue &= S->VerifiedParams;
+        noteTrueReturn(B);
       }
     }
     if (const Expr *V = R->getRetValue()) {
@@ -231,6 +234,30 @@ void FunctionAnalysis::Impl::transferElement(const Stmt *St) {
   }
   if (const auto *E = dyn_cast<Expr>(St))
     eval(E);
+}
+
+void FunctionAnalysis::Impl::noteTrueReturn(const Expr *Value) {
+  // What holds of each parameter here: what was checked on the way, and
+  // what the returned condition checks when it is true
+  // (`return std::regex_match(url, m, re) && hosts.count(m[1].str()) > 0;`).
+  GuardContext GC = guardContext();
+  std::vector<GuardEffect> Effects = guardEffects(Value, true, GC);
+  PendingBoolTargets.clear();
+  unsigned N = std::min<unsigned>(FD->getNumParams(), MaxLabelledParams);
+  if (ValidOnTrue.empty())
+    ValidOnTrue.assign(N, CategoryMask(~0u));
+  for (unsigned I = 0; I < N; ++I) {
+    const ParmVarDecl *P = FD->getParamDecl(I);
+    CategoryMask C = 0;
+    TaintFact F = read(LocKey::of(P));
+    if (F.Params & (1u << I))
+      C |= F.Sanitized;
+    for (const GuardEffect &G : Effects)
+      if (G.K == GuardEffect::Validated && G.Subject &&
+          referencedDecl(G.Subject->IgnoreParenImpCasts()) == P)
+        C |= G.Categories;
+    ValidOnTrue[I] &= C;
+  }
 }
 
 void FunctionAnalysis::Impl::run() {
@@ -411,6 +438,22 @@ void FunctionAnalysis::Impl::run() {
   }
   if (SummaryMode && ExitState.Reached) {
     S = &ExitState;
+    // A bool function that returns true only where a parameter is valid:
+    // a validator of the parameter(s) valid for the most categories.
+    if (!OutOfBudget && SawTrueReturn && !ValidOnTrue.empty()) {
+      constexpr CategoryMask Claims = maskOf(SinkCategory::JwtClaim);
+      CategoryMask Best = 0;
+      for (CategoryMask C : ValidOnTrue)
+        if (llvm::popcount(unsigned(C & ~Claims)) > llvm::popcount(unsigned(Best)))
+          Best = C & ~Claims;
+      ValidatorModel V;
+      V.Categories = Best;
+      for (unsigned I = 0; Best && I < ValidOnTrue.size(); ++I)
+        if ((ValidOnTrue[I] & Best) == Best)
+          V.Validates.push_back({ArgSpec::Arg, I});
+      if (Best)
+        Summary.Validator = V;
+    }
     if (!OutOfBudget && SawTrueReturn && (VerifiedOnTrue & ~ThisLabel)) {
       ValidatorModel V;
       V.Categories = maskOf(SinkCategory::JwtClaim);

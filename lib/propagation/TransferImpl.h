@@ -240,6 +240,10 @@ public:
   /// Summaries of bool functions: parameters verified on every `return true`.
   bool SawTrueReturn = false;
   ParamMask VerifiedOnTrue = ~ParamMask(0);
+  /// Per parameter: what it is validated for wherever the function returns
+  /// something other than false (a bool validator inferred from its body).
+  std::vector<CategoryMask> ValidOnTrue;
+  void noteTrueReturn(const clang::Expr *Value);
 };
 
 } // namespace appsec

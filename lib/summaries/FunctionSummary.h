@@ -59,6 +59,10 @@ struct FunctionSummary {
   /// token of these parameters: a validator for jwt-claim, inferred from its
   /// body (`if (!isValidJwt(token, secret)) return 401;`).
   std::optional<ValidatorModel> Verifier;
+  /// A bool function that returns true only where these parameters are
+  /// valid for these categories (`return std::regex_match(url, m, re) &&
+  /// hosts.count(m[1].str());`), inferred from its body.
+  std::optional<ValidatorModel> Validator;
   /// Global variables read as the caller left them, by linkage key: bit
   /// FirstGlobalBit + I of a parameter mask stands for GlobalInputs[I]
   /// (tracked when summaries cross units, see SummaryStore).

@@ -319,6 +319,8 @@ json summaryToJson(const FunctionSummary &S, const SourceManager &SM) {
     J["verifiesParams"] = S.VerifiesParams;
   if (S.Verifier)
     J["verifier"] = validatorToJson(*S.Verifier);
+  if (S.Validator)
+    J["validator"] = validatorToJson(*S.Validator);
   if (!S.GlobalInputs.empty())
     J["globals"] = S.GlobalInputs;
   if (!S.Complete)
@@ -373,6 +375,8 @@ FunctionSummary summaryFromJson(const json &J) {
   S.VerifiesParams = J.value("verifiesParams", ParamMask(0));
   if (J.contains("verifier"))
     S.Verifier = validatorFromJson(J.at("verifier"));
+  if (J.contains("validator"))
+    S.Validator = validatorFromJson(J.at("validator"));
   if (J.contains("globals"))
     S.GlobalInputs = J.at("globals").get<std::vector<std::string>>();
   if (S.GlobalInputs.size() > MaxGlobalInputs)
