@@ -68,6 +68,14 @@ bool TaintState::joinWith(const TaintState &O) {
     }
     ++It;
   }
+  for (auto It = Exact.begin(); It != Exact.end();) {
+    if (!O.Exact.count(*It)) {
+      It = Exact.erase(It);
+      Changed = true;
+    } else {
+      ++It;
+    }
+  }
   // A validation result holds only if it holds on every incoming path.
   for (auto It = BoolGuards.begin(); It != BoolGuards.end();) {
     auto OIt = O.BoolGuards.find(It->first);

@@ -125,6 +125,11 @@ bool joinPending(std::map<unsigned, T> &Mine, const std::map<unsigned, T> &Their
 struct TaintState {
   bool Reached = false;
   std::map<LocKey, TaintFact> Facts;
+  /// Field paths whose entry in Facts says all they hold: what the enclosing
+  /// objects hold does not apply to them (`ev.repo` after `ev.repo = x`, or
+  /// after a guard that checked it while `ev` came whole from a parser).
+  /// A must-fact: joins are intersections.
+  std::set<LocKey> Exact;
   std::map<LocKey, std::set<LocKey>> PointsTo;
   std::map<const clang::ValueDecl *, LocKey> RefAlias;
   std::map<LocKey, std::set<const clang::FunctionDecl *>> FnTargets;

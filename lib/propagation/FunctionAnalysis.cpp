@@ -71,6 +71,14 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
       Effects.push_back({GuardEffect::Validated, Test->second->Char, Safe, {}});
   auto apply = [&](const LocKey &L, GuardEffect::Kind K, CategoryMask Cats,
                    const std::string &PrefixText = std::string()) {
+    // A field checked while its object holds the data (`ev->repo` of an
+    // event parsed whole): the field gets an entry of its own, which the
+    // object's facts no longer reach.
+    if (L.depth() > 0 && !Out.Exact.count(L))
+      if (TaintFact Held = read(L); Held.tainted()) {
+        Out.Facts[L] = Held;
+        Out.Exact.insert(L);
+      }
     auto It = Out.Facts.find(L);
     // Also the pointees of a validated pointer.
     std::vector<LocKey> Keys{L};

@@ -182,11 +182,16 @@ TaintFact FunctionAnalysis::Impl::read(const LocKey &K, unsigned Depth) {
   for (auto &[Key, P] : S->PendingResults)
     if (P.Var.Base == K.Base && !P.LookedAtBy)
       P.Read = true;
-  // The object itself and every enclosing object (s.a.b is tainted when s is).
-  for (unsigned N = 0; N <= K.depth(); ++N) {
-    auto It = S->Facts.find(K.prefix(N));
-    if (It != S->Facts.end())
-      F.join(It->second);
+  // The object itself and every enclosing object (s.a.b is tainted when s
+  // is), up to an entry that says all its path holds.
+  for (unsigned N = K.depth() + 1; N-- > 0;) {
+    LocKey P = K.prefix(N);
+    auto It = S->Facts.find(P);
+    if (It == S->Facts.end())
+      continue;
+    F.join(It->second);
+    if (N > 0 && S->Exact.count(P))
+      break;
   }
   // A whole object read includes its fields.
   for (auto It = S->Facts.upper_bound(K); It != S->Facts.end() && It->first.Base == K.Base;
@@ -237,11 +242,34 @@ ParamMask FunctionAnalysis::Impl::globalInputBit(const LocKey &K) {
   return 1u << (FirstGlobalBit + GlobalInputs.size() - 1);
 }
 
+/// Before a write to \p K: a replaced object's fields are gone with it, and
+/// after a weak write its fields may hold the new data too. A replaced field
+/// path is then all it holds.
+void FunctionAnalysis::Impl::writeFields(const LocKey &K, bool Replace) {
+  auto Extends = [&](const LocKey &L) {
+    if (L.Base != K.Base || L.depth() <= K.depth())
+      return false;
+    for (unsigned I = 0; I < K.depth(); ++I)
+      if (L.Fields[I] != K.Fields[I])
+        return false;
+    return true;
+  };
+  for (auto It = S->Facts.upper_bound(K); It != S->Facts.end() && It->first.Base == K.Base;)
+    It = Replace && Extends(It->first) ? S->Facts.erase(It) : std::next(It);
+  for (auto It = S->Exact.upper_bound(K); It != S->Exact.end() && It->Base == K.Base;)
+    It = Extends(*It) ? S->Exact.erase(It) : std::next(It);
+  if (Replace && K.depth() > 0)
+    S->Exact.insert(K);
+  else if (!S->Facts.count(K))
+    S->Exact.erase(K);
+}
+
 void FunctionAnalysis::Impl::write(const LocKey &K, TaintFact F, bool Replace,
                                    bool ThroughPointer) {
   // A write to a collection may change any element a guard had checked.
   for (auto It = S->ElementGuards.begin(); It != S->ElementGuards.end();)
     It = It->first.first.Base == K.Base ? S->ElementGuards.erase(It) : std::next(It);
+  writeFields(K, Replace);
   if (Replace)
     S->Facts[K] = F;
   else if (F.tainted())
@@ -257,6 +285,7 @@ void FunctionAnalysis::Impl::write(const LocKey &K, TaintFact F, bool Replace,
   for (const LocKey &T : PT->second) {
     if (T == K)
       continue;
+    writeFields(T, Strong);
     if (Strong)
       S->Facts[T] = F;
     else if (F.tainted())

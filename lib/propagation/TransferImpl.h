@@ -65,6 +65,7 @@ public:
   llvm::DenseMap<const clang::FunctionDecl *, bool> ReturnsThis; ///< builders (locOf)
   TaintFact read(const LocKey &K, unsigned Depth = 0);
   void write(const LocKey &K, TaintFact F, bool Replace, bool ThroughPointer = true);
+  void writeFields(const LocKey &K, bool Replace);
   void writeExpr(const clang::Expr *Target, const TaintFact &F, bool Replace);
   /// In a summary that crosses units: the parameter bit standing for the
   /// global \p K as the caller left it (0: not tracked).
