@@ -75,10 +75,16 @@ StepList stepList(const Step *Last, bool Sensitive);
 /// Parameter labels: bit I = parameter I, ThisLabel = the object of a method.
 using ParamMask = uint32_t;
 constexpr ParamMask ThisLabel = 1u << 31;
-constexpr unsigned MaxLabelledParams = 24;
+constexpr unsigned MaxLabelledParams = 16;
+/// Bits 16..23: fields of parameters (or of the object) a summarised function
+/// reads as its caller left them (FunctionSummary::FieldInputs): the caller
+/// supplies each from the same field of its argument, so a check of one field
+/// there counts for it, and a tainted sibling does not.
+constexpr unsigned FirstFieldBit = 16;
+constexpr unsigned MaxFieldInputs = 8;
 /// Bits 24..30: globals a summarised function reads as it found them
 /// (FunctionSummary::GlobalInputs), inputs like its parameters.
-constexpr unsigned FirstGlobalBit = MaxLabelledParams;
+constexpr unsigned FirstGlobalBit = 24;
 constexpr unsigned MaxGlobalInputs = 7;
 
 struct TaintFact {

@@ -401,6 +401,21 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       A.Path = step(A, CallLoc, "the object of " + Name);
       In.join(A);
     }
+    // Fields of the arguments the callee reads as this function left them.
+    for (unsigned I = 0; I < Sum.FieldInputs.size() && I < MaxFieldInputs; ++I)
+      if (Labels & (1u << (FirstFieldBit + I))) {
+        const FieldInput &FI = Sum.FieldInputs[I];
+        bool IsThis = FI.Param == FunctionSummary::ThisIndex;
+        if (!IsThis && FI.Param >= ArgFacts.size())
+          continue;
+        const Expr *E = IsThis ? Object : Args[FI.Param];
+        TaintFact A = fieldInflow(FI, E, IsThis ? ObjFact : ArgFacts[FI.Param]);
+        if (A.tainted())
+          A.Path = IsThis ? step(A, CallLoc, "the object of " + Name)
+                          : step(A, E->getExprLoc(),
+                                 "passed to " + Name + " as '" + paramName(FI.Param) + "'");
+        In.join(A);
+      }
     // Globals the callee reads as this function left them.
     for (unsigned I = 0; I < Sum.GlobalInputs.size(); ++I)
       if (Labels & (1u << (FirstGlobalBit + I)))
@@ -547,11 +562,12 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
     Way.arrive(In);
     In.Sanitized |= H.Sanitized;
     const Expr *Through = nullptr; // the argument whose object the callee read
-    if (llvm::isPowerOf2_32(H.Params) && H.Params != ThisLabel) {
-      unsigned I = llvm::countr_zero(H.Params);
+    ParamMask Whole = fieldsToParams(H.Params, Sum.FieldInputs);
+    if (llvm::isPowerOf2_32(Whole) && Whole != ThisLabel) {
+      unsigned I = llvm::countr_zero(Whole);
       if (I < Args.size())
         Through = Args[I];
-    } else if (H.Params == ThisLabel) {
+    } else if (Whole == ThisLabel) {
       Through = Object;
     }
     SourceLocation At = sinkAt(H, In);

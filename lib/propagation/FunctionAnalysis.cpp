@@ -491,6 +491,7 @@ void FunctionAnalysis::Impl::run() {
       if (!Out)
         continue;
       TaintFact F = read(LocKey::of(P));
+      F.Params &= ~fieldBitsOf(I, Summary.FieldInputs); // its own data, where the caller left it
       if (F.Labels || (F.Params & ~(1u << I))) {
         Summary.OutParams[I] = F;
         Summary.OutSteps[I] = stepList(F.Path, /*Sensitive=*/false);
@@ -500,6 +501,7 @@ void FunctionAnalysis::Impl::run() {
       LocKey K;
       K.Base = LocKey::thisBase();
       TaintFact F = read(K);
+      F.Params &= ~fieldBitsOf(FunctionSummary::ThisIndex, Summary.FieldInputs);
       if (F.Labels || (F.Params & ~ThisLabel)) {
         Summary.OutParams[FunctionSummary::ThisIndex] = F;
         Summary.OutSteps[FunctionSummary::ThisIndex] = stepList(F.Path, /*Sensitive=*/false);

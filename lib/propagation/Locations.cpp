@@ -189,6 +189,18 @@ TaintFact FunctionAnalysis::Impl::read(const LocKey &K, unsigned Depth) {
     auto It = S->Facts.find(P);
     if (It == S->Facts.end())
       continue;
+    if (N == 0 && K.depth() > 0 && SummaryMode && It->second.Params) {
+      // A field of a parameter as the caller left it: its own input.
+      auto [Whole, Field] = fieldInputBits(K, It->second.Params);
+      if (Field) {
+        TaintFact G = It->second;
+        G.Params = (G.Params & ~Whole) | Field;
+        if (G.CleanParams & Whole)
+          G.CleanParams = (G.CleanParams & ~Whole) | Field;
+        F.join(G);
+        continue;
+      }
+    }
     F.join(It->second);
     if (N > 0 && S->Exact.count(P))
       break;
@@ -262,6 +274,88 @@ void FunctionAnalysis::Impl::writeFields(const LocKey &K, bool Replace) {
     S->Exact.insert(K);
   else if (!S->Facts.count(K))
     S->Exact.erase(K);
+}
+
+std::pair<ParamMask, ParamMask> FunctionAnalysis::Impl::fieldInputBits(const LocKey &K,
+                                                                       ParamMask Held) {
+  unsigned Index;
+  ParamMask Whole;
+  if (K.Base == LocKey::thisBase()) {
+    const auto *M = dyn_cast_or_null<CXXMethodDecl>(FD);
+    if (!M || !M->isInstance())
+      return {0, 0};
+    Index = FunctionSummary::ThisIndex;
+    Whole = ThisLabel;
+  } else {
+    const auto *P = dyn_cast_or_null<ParmVarDecl>(K.decl());
+    if (!P || P->getDeclContext() != FD || P->getFunctionScopeIndex() >= MaxLabelledParams)
+      return {0, 0};
+    Index = P->getFunctionScopeIndex();
+    Whole = 1u << Index;
+  }
+  if (!(Held & Whole))
+    return {0, 0};
+  std::vector<const FieldDecl *> Path(K.Fields.begin(), K.Fields.begin() + K.depth());
+  std::vector<FieldInput> &Inputs = Summary.FieldInputs;
+  for (unsigned I = 0; I < Inputs.size(); ++I)
+    if (Inputs[I].Param == Index && Inputs[I].Fields == Path)
+      return {Whole, 1u << (FirstFieldBit + I)};
+  if (Inputs.size() >= MaxFieldInputs)
+    return {Whole, 0};
+  FieldInput In;
+  In.Param = Index;
+  In.Fields = Path;
+  for (const FieldDecl *F : Path)
+    In.Names.push_back(F->getNameAsString());
+  Inputs.push_back(std::move(In));
+  return {Whole, 1u << (FirstFieldBit + Inputs.size() - 1)};
+}
+
+TaintFact FunctionAnalysis::Impl::fieldInflow(const FieldInput &In, const Expr *E,
+                                              const TaintFact &Whole) {
+  if (!E)
+    return Whole;
+  auto L = locOf(E);
+  if (!L)
+    return Whole;
+  auto recordOf = [](QualType T) -> const RecordDecl * {
+    T = T.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    return T->getAsRecordDecl();
+  };
+  QualType T = E->getType();
+  if (T->isPointerType()) { // p, pointing at one known object
+    auto PT = S->PointsTo.find(*L);
+    if (PT == S->PointsTo.end() || PT->second.size() != 1)
+      return Whole;
+    L = *PT->second.begin();
+  }
+  LocKey K = *L;
+  for (size_t I = 0; I < In.Names.size(); ++I) {
+    const FieldDecl *Field = I < In.Fields.size() ? In.Fields[I] : nullptr;
+    if (!Field) { // a summary from another unit: by name, in the class or its bases
+      const RecordDecl *RD = recordOf(T);
+      std::function<const FieldDecl *(const RecordDecl *)> find = [&](const RecordDecl *R) -> const FieldDecl * {
+        if (!R || !(R = R->getDefinition()))
+          return nullptr;
+        for (const FieldDecl *D : R->fields())
+          if (D->getName() == In.Names[I])
+            return D;
+        if (const auto *C = dyn_cast<CXXRecordDecl>(R))
+          for (const CXXBaseSpecifier &B : C->bases())
+            if (const FieldDecl *D = find(B.getType()->getAsRecordDecl()))
+              return D;
+        return nullptr;
+      };
+      Field = find(RD);
+    }
+    if (!Field || Field->getParent()->isUnion() || K.depth() >= LocKey::MaxFields)
+      return Whole;
+    K = K.withField(Field);
+    T = Field->getType();
+  }
+  return read(K);
 }
 
 void FunctionAnalysis::Impl::write(const LocKey &K, TaintFact F, bool Replace,

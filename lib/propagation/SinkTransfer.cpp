@@ -194,7 +194,7 @@ void FunctionAnalysis::Impl::emitSink(const TaintFact &F, SinkCategory Cat, Sour
 
 void FunctionAnalysis::Impl::noteVerification(const TaintFact &F, const Expr *Subject,
                                               TaintState &In) {
-  In.VerifiedParams |= F.Params & ~ThisLabel;
+  In.VerifiedParams |= fieldsToParams(F.Params, Summary.FieldInputs) & ~ThisLabel;
   // The same token verified through another decode (libjwt: peek at iss
   // without a key, then decode the token again with the key): claims read
   // from the peek are fine too. A token is known by the start of its path.

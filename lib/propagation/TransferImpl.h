@@ -71,6 +71,13 @@ public:
   /// global \p K as the caller left it (0: not tracked).
   ParamMask globalInputBit(const LocKey &K);
   std::vector<const clang::VarDecl *> GlobalInputs;
+  /// In a summary, when \p Held has the bit of the parameter (or `this`)
+  /// \p K starts from: that bit, and the bit standing for K's field path as
+  /// the caller left it (0: not a field path of a parameter, or no bit left).
+  std::pair<ParamMask, ParamMask> fieldInputBits(const LocKey &K, ParamMask Held);
+  /// The caller's facts for one field input of a callee's summary: the same
+  /// path of the argument \p E, or all of \p Whole where it has none.
+  TaintFact fieldInflow(const FieldInput &In, const clang::Expr *E, const TaintFact &Whole);
   bool isGlobal(const LocKey &K) const {
     const clang::ValueDecl *D = K.decl();
     const auto *V = llvm::dyn_cast_or_null<clang::VarDecl>(D);

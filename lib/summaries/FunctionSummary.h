@@ -13,6 +13,7 @@
 #include "lattice/TaintFact.h"
 #include "models/ModelSet.h"
 
+#include "clang/AST/Decl.h"
 #include "clang/Basic/SourceLocation.h"
 
 #include <map>
@@ -41,6 +42,34 @@ struct SinkHit {
   int StatementOf = NoStatement;
 };
 
+/// A field path of a parameter (or of the object, ThisIndex) read by the
+/// function as its caller left it: bit FirstFieldBit + I of a parameter mask
+/// stands for FieldInputs[I].
+struct FieldInput {
+  unsigned Param = 0;
+  std::vector<const clang::FieldDecl *> Fields; ///< in this unit (empty when read from a store)
+  std::vector<std::string> Names;               ///< the same path by name
+};
+
+/// \p M with the bits of \p Inputs replaced by their parameters' bits.
+inline ParamMask fieldsToParams(ParamMask M, const std::vector<FieldInput> &Inputs) {
+  for (unsigned I = 0; I < Inputs.size() && I < MaxFieldInputs; ++I)
+    if (M & (1u << (FirstFieldBit + I))) {
+      M &= ~(1u << (FirstFieldBit + I));
+      M |= Inputs[I].Param >= MaxLabelledParams ? ThisLabel : 1u << Inputs[I].Param;
+    }
+  return M;
+}
+
+/// The bits of \p Inputs that stand for fields of parameter \p Param.
+inline ParamMask fieldBitsOf(unsigned Param, const std::vector<FieldInput> &Inputs) {
+  ParamMask M = 0;
+  for (unsigned I = 0; I < Inputs.size() && I < MaxFieldInputs; ++I)
+    if (Inputs[I].Param == Param)
+      M |= 1u << (FirstFieldBit + I);
+  return M;
+}
+
 struct FunctionSummary {
   TaintFact Return;                     ///< labels and real sources reaching `return`
   StepList ReturnSteps;                 ///< path of Return, inside the callee
@@ -67,6 +96,7 @@ struct FunctionSummary {
   /// FirstGlobalBit + I of a parameter mask stands for GlobalInputs[I]
   /// (tracked when summaries cross units, see SummaryStore).
   std::vector<std::string> GlobalInputs;
+  std::vector<FieldInput> FieldInputs;
   bool Complete = true; ///< false if the work budget ran out
 
   static constexpr unsigned ThisIndex = 1000;

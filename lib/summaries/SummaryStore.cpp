@@ -323,6 +323,8 @@ json summaryToJson(const FunctionSummary &S, const SourceManager &SM) {
     J["validator"] = validatorToJson(*S.Validator);
   if (!S.GlobalInputs.empty())
     J["globals"] = S.GlobalInputs;
+  for (const FieldInput &F : S.FieldInputs)
+    J["fields"].push_back({{"param", F.Param}, {"path", F.Names}});
   if (!S.Complete)
     J["incomplete"] = true;
   return J;
@@ -381,6 +383,18 @@ FunctionSummary summaryFromJson(const json &J) {
     S.GlobalInputs = J.at("globals").get<std::vector<std::string>>();
   if (S.GlobalInputs.size() > MaxGlobalInputs)
     throw std::runtime_error("more than " + std::to_string(MaxGlobalInputs) + " globals");
+  if (J.contains("fields"))
+    for (const json &F : J.at("fields")) {
+      FieldInput In;
+      In.Param = F.at("param").get<unsigned>();
+      In.Names = F.at("path").get<std::vector<std::string>>();
+      if ((In.Param >= MaxLabelledParams && In.Param != FunctionSummary::ThisIndex) ||
+          In.Names.empty() || In.Names.size() > 3 /* LocKey::MaxFields */)
+        throw std::runtime_error("a field input that names no parameter field");
+      S.FieldInputs.push_back(std::move(In));
+    }
+  if (S.FieldInputs.size() > MaxFieldInputs)
+    throw std::runtime_error("more than " + std::to_string(MaxFieldInputs) + " field inputs");
   S.Complete = !J.value("incomplete", false);
   return S;
 }

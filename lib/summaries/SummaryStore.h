@@ -60,7 +60,7 @@ struct UnitSummaries {
 class SummaryStore {
 public:
   /// The format; files of another version are skipped as stale.
-  static constexpr int Version = 1;
+  static constexpr int Version = 2; ///< 2: field inputs (bits 16..23)
 
   /// Reads every unit file of \p Dir. Never fails: a missing directory is an
   /// empty store; unreadable or stale files are skipped and named in

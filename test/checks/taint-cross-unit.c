@@ -13,7 +13,7 @@
 // A store with an unreadable file (a summary without its sink category) and
 // a stale one (another format version): one remark, and the findings of a
 // unit analysed alone.
-// RUN: echo '{"version": 1, "unit": "/x.c", "functions": {"run_it": {"sinks": [{"params": 1}]}}, "imports": []}' > %t.bad/broken.json
+// RUN: echo '{"version": 2, "unit": "/x.c", "functions": {"run_it": {"sinks": [{"params": 1}]}}, "imports": []}' > %t.bad/broken.json
 // RUN: echo '{"version": 0, "unit": "/y.c", "functions": {}, "imports": []}' > %t.bad/old.json
 // RUN: %check_appsec_tidy -check-suffix=BAD %s appsec-command-injection %t -- --config="{CheckOptions: {AppSecSummaryStore: '%t.bad'}}" -- -std=gnu11
 #include <stdlib.h>
