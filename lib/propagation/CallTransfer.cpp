@@ -385,6 +385,18 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       return declName(Callee->getParamDecl(I));
     return std::string("argument ") + std::to_string(I + 1);
   };
+  // The arguments' fields the callee reads, as they are before the call
+  // (what it writes into its arguments is not what it read).
+  std::vector<TaintFact> FieldFacts;
+  for (unsigned I = 0; I < Sum.FieldInputs.size() && I < MaxFieldInputs; ++I) {
+    const FieldInput &FI = Sum.FieldInputs[I];
+    bool IsThis = FI.Param == FunctionSummary::ThisIndex;
+    if (!IsThis && FI.Param >= ArgFacts.size())
+      FieldFacts.emplace_back();
+    else
+      FieldFacts.push_back(IsThis ? fieldInflow(FI, Object, ObjFact)
+                                  : fieldInflow(FI, Args[FI.Param], ArgFacts[FI.Param]));
+  }
   // The caller's facts for a set of labels, with the path entering the callee.
   auto inflow = [&](ParamMask Labels, const StepList &Inside) {
     TaintFact In;
@@ -402,14 +414,12 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       In.join(A);
     }
     // Fields of the arguments the callee reads as this function left them.
-    for (unsigned I = 0; I < Sum.FieldInputs.size() && I < MaxFieldInputs; ++I)
+    for (unsigned I = 0; I < FieldFacts.size(); ++I)
       if (Labels & (1u << (FirstFieldBit + I))) {
         const FieldInput &FI = Sum.FieldInputs[I];
         bool IsThis = FI.Param == FunctionSummary::ThisIndex;
-        if (!IsThis && FI.Param >= ArgFacts.size())
-          continue;
         const Expr *E = IsThis ? Object : Args[FI.Param];
-        TaintFact A = fieldInflow(FI, E, IsThis ? ObjFact : ArgFacts[FI.Param]);
+        TaintFact A = FieldFacts[I];
         if (A.tainted())
           A.Path = IsThis ? step(A, CallLoc, "the object of " + Name)
                           : step(A, E->getExprLoc(),
