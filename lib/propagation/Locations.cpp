@@ -131,6 +131,42 @@ std::optional<LocKey> FunctionAnalysis::Impl::locOf(const Expr *E, unsigned Dept
   return std::nullopt;
 }
 
+/// A const method called with constant arguments (`uri.getHost()`,
+/// `req.get_header_value("Host")`) reads a part of its object that stays as
+/// it is until the object is written: the same call later reads the same
+/// value. Its key, among an object's elements: negative, from the method and
+/// the arguments' values.
+std::optional<int64_t> FunctionAnalysis::Impl::accessorOf(const CXXMemberCallExpr *MC) const {
+  const CXXMethodDecl *M = MC->getMethodDecl();
+  if (!M || !M->isConst() || M->getReturnType()->isVoidType() || MC->getNumArgs() > 4)
+    return std::nullopt;
+  llvm::FoldingSetNodeID ID;
+  ID.AddPointer(M->getCanonicalDecl());
+  for (const Expr *A : MC->arguments()) {
+    const Expr *Bare = A->IgnoreParenImpCasts();
+    if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Bare))
+      Bare = D->getExpr()->IgnoreParenImpCasts();
+    if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Bare); Ctor && Ctor->getNumArgs() >= 1)
+      Bare = Ctor->getArg(0)->IgnoreParenImpCasts(); // std::string("Host")
+    while (const auto *T = dyn_cast<MaterializeTemporaryExpr>(Bare))
+      Bare = T->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Bare))
+      Bare = B->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Bare); Ctor && Ctor->getNumArgs() >= 1)
+      Bare = Ctor->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *Str = dyn_cast<StringLiteral>(Bare)) {
+      ID.AddString(Str->getBytes());
+      continue;
+    }
+    Expr::EvalResult R;
+    if (Bare->isValueDependent() || !Bare->getType()->isIntegralOrEnumerationType() ||
+        !Bare->EvaluateAsInt(R, Ctx))
+      return std::nullopt;
+    ID.AddInteger(R.Val.getInt().getExtValue());
+  }
+  return -int64_t(ID.ComputeHash() & 0x7fffffff) - 1;
+}
+
 std::optional<std::pair<LocKey, int64_t>> FunctionAnalysis::Impl::elementOf(const Expr *E) {
   const Expr *Base = nullptr, *Index = nullptr;
   E = stripTemps(E);
@@ -147,6 +183,10 @@ std::optional<std::pair<LocKey, int64_t>> FunctionAnalysis::Impl::elementOf(cons
     if (M && M->getIdentifier() && M->getName() == "at" && MC->getNumArgs() == 1) {
       Base = MC->getImplicitObjectArgument();
       Index = MC->getArg(0);
+    } else if (auto Part = accessorOf(MC)) {
+      // (One that designates its object, such as c_str(), is the object.)
+      if (auto L = locOf(MC->getImplicitObjectArgument()); L && !locOf(MC))
+        return std::make_pair(*L, *Part);
     }
   }
   if (!Base || !Index || Index->isValueDependent() || !Index->getType()->isIntegerType())
@@ -295,16 +335,16 @@ std::pair<ParamMask, ParamMask> FunctionAnalysis::Impl::fieldInputBits(const Loc
   }
   if (!(Held & Whole))
     return {0, 0};
-  std::vector<const FieldDecl *> Path(K.Fields.begin(), K.Fields.begin() + K.depth());
+  llvm::ArrayRef<const FieldDecl *> Path(K.Fields.data(), K.depth());
   std::vector<FieldInput> &Inputs = Summary.FieldInputs;
   for (unsigned I = 0; I < Inputs.size(); ++I)
-    if (Inputs[I].Param == Index && Inputs[I].Fields == Path)
+    if (Inputs[I].Param == Index && llvm::ArrayRef(Inputs[I].Fields) == Path)
       return {Whole, 1u << (FirstFieldBit + I)};
   if (Inputs.size() >= MaxFieldInputs)
     return {Whole, 0};
   FieldInput In;
   In.Param = Index;
-  In.Fields = Path;
+  In.Fields = Path.vec();
   for (const FieldDecl *F : Path)
     In.Names.push_back(F->getNameAsString());
   Inputs.push_back(std::move(In));

@@ -60,8 +60,10 @@ public:
   std::optional<LocKey> locOf(const clang::Expr *E, unsigned Depth = 0);
   std::set<LocKey> pointerTargets(const clang::Expr *E);
   /// `v[2]`, `v.at(2)`, `a[2]`: the collection and the constant index of the
-  /// element \p E names (its facts are the collection's).
+  /// element \p E names (its facts are the collection's); and a const
+  /// accessor's result (`uri.getHost()`): the object and accessorOf's key.
   std::optional<std::pair<LocKey, int64_t>> elementOf(const clang::Expr *E);
+  std::optional<int64_t> accessorOf(const clang::CXXMemberCallExpr *MC) const;
   llvm::DenseMap<const clang::FunctionDecl *, bool> ReturnsThis; ///< builders (locOf)
   TaintFact read(const LocKey &K, unsigned Depth = 0);
   void write(const LocKey &K, TaintFact F, bool Replace, bool ThroughPointer = true);
