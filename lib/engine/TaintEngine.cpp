@@ -11,6 +11,7 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include <cctype>
 #include <mutex>
@@ -646,6 +647,10 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
                              "' of " + frameworkName(H->Fw) + " handler" +
                              (H->Route.empty() ? std::string() : " '" + H->Route + "'"),
                          });
+  // A library's callback (Poco PartHandler::handlePart): the overrider's
+  // parameters hold what the library hands it (models: "parameters").
+  if (const auto *M = dyn_cast<CXXMethodDecl>(FD); M && M->isVirtual())
+    callbackSeeds(M, Seeds);
   // cpprestsdk: request.extract_json().then([](json::value body) {...}):
   // the continuation's parameter is the request body.
   if (const auto *M = dyn_cast<CXXMethodDecl>(FD);
@@ -686,6 +691,31 @@ std::vector<EntrySeed> TaintEngine::seedsFor(const FunctionDecl *FD) {
                          "parameter '" + P->getNameAsString() + "', given by callers outside this file"});
     }
   return Seeds;
+}
+
+void TaintEngine::callbackSeeds(const CXXMethodDecl *M, std::vector<EntrySeed> &Seeds) {
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work(M->overridden_methods());
+  llvm::SmallPtrSet<const CXXMethodDecl *, 8> Seen;
+  while (!Work.empty()) {
+    const CXXMethodDecl *O = Work.pop_back_val();
+    if (!Seen.insert(O).second)
+      continue;
+    Work.append(O->overridden_methods().begin(), O->overridden_methods().end());
+    const FunctionModels *Models = modelsFor(O);
+    if (!Models)
+      continue;
+    for (const SourceModel &Src : Models->Sources)
+      for (const ArgSpec &A : Src.Parameters) {
+        if (A.Index >= M->getNumParams())
+          continue;
+        const ParmVarDecl *P = M->getParamDecl(A.Index);
+        std::string Name = (O->getParent()->getName() + "::" + O->getName() + "()").str();
+        Seeds.push_back({P, Src.Kind,
+                         std::string(labelPhrase(Src.Kind)) + " arrives in '" + P->getNameAsString() +
+                             "', given by the library to " + Name,
+                         Src.Description.empty() ? Name : Src.Description});
+      }
+  }
 }
 
 const FunctionSummary *TaintEngine::summaryFor(const FunctionDecl *FD) {

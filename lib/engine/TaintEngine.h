@@ -93,6 +93,9 @@ public:
   const ConstantConditions &constants() const override { return Constants; }
   std::vector<const clang::FunctionDecl *> overriders(const clang::CXXMethodDecl *M) const override;
   std::vector<EntrySeed> seedsFor(const clang::FunctionDecl *FD) override;
+  /// Seeds of a method overriding a library callback modelled with
+  /// "parameters".
+  void callbackSeeds(const clang::CXXMethodDecl *M, std::vector<EntrySeed> &Seeds);
   const std::vector<std::pair<unsigned, SinkCategory>> &
   paramSinks(const clang::FunctionDecl *FD) override;
   const HandlerIndex &handlers() const { return Handlers; }

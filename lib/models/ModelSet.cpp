@@ -358,7 +358,7 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
         return R.fail(Where, std::string("expected an object, found ") + E.type_name());
       {
         static const std::map<std::string, std::vector<std::string>> Allowed = {
-            {"sources", {"function", "kind", "defaultKind", "writes", "description", "when"}},
+            {"sources", {"function", "kind", "defaultKind", "writes", "parameters", "description", "when"}},
             {"propagators", {"function", "from", "to", "replace", "alias", "adds", "clears", "when",
                              "format", "escapes"}},
             {"sinks", {"function", "category", "args", "argsIfShell", "what", "when", "contentType"}},
@@ -421,7 +421,14 @@ bool ModelSet::addFile(std::string_view Text, std::string_view FileName,
         } else if (!R.kind(Kind, Where, Src.Kind)) {
           return false;
         }
-        if (!R.specList(E, "writes", Where, Src.Writes, true) ||
+        if (!R.specList(E, "parameters", Where, Src.Parameters, false))
+          return false;
+        for (const ArgSpec &A : Src.Parameters)
+          if (A.K != ArgSpec::Arg)
+            return R.fail(Where, "key 'parameters' must name parameters (\"arg0\", \"arg1\", ...)");
+        if (!Src.Parameters.empty() && E.contains("writes"))
+          return R.fail(Where, "keys 'parameters' (a callback's) and 'writes' (a call's) exclude each other");
+        if (!R.specList(E, "writes", Where, Src.Writes, Src.Parameters.empty()) ||
             !R.string(E, "description", Where, Src.Description, false) ||
             !R.condition(E, Where, Src.When))
           return false;

@@ -64,6 +64,10 @@ struct SourceModel {
   /// network data; Kind is the fallback.
   std::optional<ArgSpec> KindFromHandle;
   std::vector<ArgSpec> Writes;
+  /// A callback the library calls with this data ("parameters"): the
+  /// parameters (argN) of every method overriding it receive it. Calls of
+  /// the function itself read nothing then (Writes is empty).
+  std::vector<ArgSpec> Parameters;
   std::string Description; ///< "recv()" when empty: the function name
   std::optional<ArgCondition> When;
 };

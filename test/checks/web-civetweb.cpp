@@ -187,6 +187,31 @@ public:
   }
 };
 
+// A WebSocket handler's data frames come from the client.
+class ChatSocket : public CivetWebSocketHandler {
+public:
+  bool handleData(CivetServer *, struct mg_connection *conn, int, char *data,
+                  size_t len) override {
+    std::string text(data, len);
+    std::string cmd = "notify-send '" + text + "'";
+    std::system(cmd.c_str());
+    // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: untrusted HTTP request data from CivetWebSocketHandler::handleData() reaches system(), {{.*}} [appsec-command-injection]
+    std::string ack = "received " + std::to_string(len) + " bytes";
+    std::system(("logger " + ack).c_str());
+    mg_websocket_write(conn, MG_WEBSOCKET_OPCODE_TEXT, ack.c_str(), ack.size());
+    return true;
+  }
+};
+
+// The twin: a method of the same name in a class that is no WebSocket handler.
+class Replayer {
+public:
+  bool handleData(CivetServer *, struct mg_connection *, int, char *data, size_t) {
+    std::system(data);
+    return true;
+  }
+};
+
 int main() {
   const char *options[] = {"listening_ports", "8080", nullptr};
   struct mg_callbacks callbacks;

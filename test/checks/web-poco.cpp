@@ -12,7 +12,9 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
+#include <Poco/Net/PartHandler.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/URI.h>
 
@@ -39,7 +41,7 @@ public:
     Poco::Net::HTMLForm form(request, request.stream());
     std::string job = form.get("job");
     std::system(("/usr/local/bin/job " + job).c_str());
-    // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
+    // CHECK-MESSAGES: :[[@LINE-1]]:47: warning: untrusted HTTP request data from HTMLForm::HTMLForm() reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
     std::string body;
     Poco::StreamCopier::copyToString(request.stream(), body);
     std::printf(body.c_str());
@@ -91,13 +93,13 @@ public:
     // Poco writes header values out unchecked: redirect() both redirects
     // and puts the value in a header.
     response.redirect(next);
-    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches HTTPServerResponse::redirect(), which writes it into the Location header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
-    // CHECK-MESSAGES: :[[@LINE-2]]:23: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches HTTPServerResponse::redirect(), which redirects the browser there (open redirect, CWE-601); {{.*}} [appsec-open-redirect]
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: untrusted HTTP request data from HTMLForm::HTMLForm() reaches HTTPServerResponse::redirect(), which writes it into the Location header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+    // CHECK-MESSAGES: :[[@LINE-2]]:23: warning: untrusted HTTP request data from HTMLForm::HTMLForm() reaches HTTPServerResponse::redirect(), which redirects the browser there (open redirect, CWE-601); {{.*}} [appsec-open-redirect]
     static const std::set<std::string> allowed{"/", "/notes"};
     if (allowed.count(next))
       response.redirect(next);
     response.set("X-Trace", form.get("trace", ""));
-    // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches NameValueCollection::set(), which writes it into an HTTP header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
+    // CHECK-MESSAGES: :[[@LINE-1]]:34: warning: untrusted HTTP request data from HTMLForm::HTMLForm() reaches NameValueCollection::set(), which writes it into an HTTP header (HTTP header injection, CWE-113); {{.*}} [appsec-header-injection]
     response.set("X-Service", "notes");
   }
 };
@@ -108,7 +110,7 @@ public:
                      Poco::Net::HTTPServerResponse &response) override {
     Poco::URI target(Poco::Net::HTMLForm(request, request.stream()).get("url"));
     Poco::Net::HTTPClientSession session(target.getHost(), target.getPort());
-    // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: untrusted HTTP request data from HTTPServerRequest::stream() reaches HTTPClientSession::HTTPClientSession(), which connects to that host (server-side request forgery, CWE-918); {{.*}} [appsec-ssrf]
+    // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: untrusted HTTP request data from HTMLForm::HTMLForm() reaches HTTPClientSession::HTTPClientSession(), which connects to that host (server-side request forgery, CWE-918); {{.*}} [appsec-ssrf]
     // A fixed host; the path comes from the request.
     Poco::Net::HTTPClientSession api("api.example.com", 443);
     Poco::Net::HTTPRequest out(Poco::Net::HTTPRequest::HTTP_GET, "/v1/items/" + target.getPath());
@@ -226,5 +228,61 @@ public:
     form.load(request);
     response.setContentType("text/plain; charset=utf-8");
     response.send() << "title: " << form.get("title") << "\n";
+  }
+};
+
+// Multipart uploads: HTMLForm hands each file part to a PartHandler. The
+// library calls handlePart(header, stream) with the part's headers (the file
+// name in Content-Disposition) and contents, and what the handler keeps of
+// them is request data to whoever reads it after the form was loaded.
+class SavingParts : public Poco::Net::PartHandler {
+public:
+  void handlePart(const Poco::Net::MessageHeader &header, std::istream &stream) override {
+    std::string disposition;
+    Poco::Net::NameValueCollection params;
+    Poco::Net::MessageHeader::splitParameters(header.get("Content-Disposition", ""), disposition,
+                                              params);
+    std::string name = params.get("filename", "upload.bin");
+    Poco::FileOutputStream out("/srv/uploads/" + name);
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: untrusted HTTP request data from PartHandler::handlePart() reaches {{.*}} (path traversal, CWE-22); {{.*}} [appsec-path-traversal]
+    Poco::StreamCopier::copyStream(stream, out);
+    names_.push_back(name);
+  }
+  const std::vector<std::string> &names() const { return names_; }
+
+private:
+  std::vector<std::string> names_;
+};
+
+// The twin: the file name is not used, a counter names the file.
+class NumberedParts : public Poco::Net::PartHandler {
+public:
+  void handlePart(const Poco::Net::MessageHeader &header, std::istream &stream) override {
+    Poco::FileOutputStream out("/srv/uploads/" + std::to_string(++count_) + ".bin");
+    Poco::StreamCopier::copyStream(stream, out);
+    (void)header;
+  }
+  int count() const { return count_; }
+
+private:
+  int count_ = 0;
+};
+
+class UploadHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  void handleRequest(Poco::Net::HTTPServerRequest &request,
+                     Poco::Net::HTTPServerResponse &response) override {
+    SavingParts parts;
+    Poco::Net::HTMLForm form(request, request.stream(), parts);
+    for (const std::string &name : parts.names()) {
+      std::string cmd = "file /srv/uploads/" + name;
+      std::system(cmd.c_str());
+      // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: untrusted HTTP request data from HTMLForm::HTMLForm() reaches system(), {{.*}} [appsec-command-injection]
+    }
+    NumberedParts numbered;
+    Poco::Net::HTMLForm other(request, request.stream(), numbered);
+    std::string cmd = "ls /srv/uploads | head -" + std::to_string(numbered.count());
+    std::system(cmd.c_str());
+    response.send();
   }
 };

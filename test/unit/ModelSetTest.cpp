@@ -208,6 +208,28 @@ TEST(ModelSet, ContentTypesAndWrittenSinks) {
   EXPECT_TRUE(Make.When.has_value());
 }
 
+TEST(ModelSet, CallbackParameters) {
+  ModelSet M;
+  std::string Error;
+  ASSERT_TRUE(M.addFile(R"({"schema": "appsec-tidy/models/v1",
+    "sources": [{"function": "acme::Upload::onPart", "kind": "web-request",
+                 "parameters": ["arg0", "arg2"]}]})",
+                        "user.json", Error))
+      << Error;
+  const SourceModel &Src = M.find("acme::Upload::onPart")->Sources[0];
+  EXPECT_TRUE(Src.Writes.empty());
+  ASSERT_EQ(Src.Parameters.size(), 2u);
+  EXPECT_EQ(Src.Parameters[1].Index, 2u);
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sources": [{"function": "f", "kind": "network", "parameters": ["arg0"], "writes": ["return"]}]})"),
+            "user.json: sources[0] (function \"f\"): keys 'parameters' (a callback's) and 'writes' "
+            "(a call's) exclude each other");
+  EXPECT_EQ(addError(R"({"schema": "appsec-tidy/models/v1",
+    "sources": [{"function": "f", "kind": "network", "parameters": ["return"]}]})"),
+            "user.json: sources[0] (function \"f\"): key 'parameters' must name parameters "
+            "(\"arg0\", \"arg1\", ...)");
+}
+
 TEST(ModelSet, ResultsByPositionOrReferenceType) {
   ModelSet M;
   std::string Error;
