@@ -143,17 +143,21 @@ std::optional<int64_t> FunctionAnalysis::Impl::accessorOf(const CXXMemberCallExp
   llvm::FoldingSetNodeID ID;
   ID.AddPointer(M->getCanonicalDecl());
   for (const Expr *A : MC->arguments()) {
-    const Expr *Bare = A->IgnoreParenImpCasts();
-    if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Bare))
-      Bare = D->getExpr()->IgnoreParenImpCasts();
-    if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Bare); Ctor && Ctor->getNumArgs() >= 1)
-      Bare = Ctor->getArg(0)->IgnoreParenImpCasts(); // std::string("Host")
-    while (const auto *T = dyn_cast<MaterializeTemporaryExpr>(Bare))
-      Bare = T->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Bare))
-      Bare = B->getSubExpr()->IgnoreParenImpCasts();
-    if (const auto *Ctor = dyn_cast<CXXConstructExpr>(Bare); Ctor && Ctor->getNumArgs() >= 1)
-      Bare = Ctor->getArg(0)->IgnoreParenImpCasts();
+    // Through default arguments and the std::string built from a literal.
+    const Expr *Bare = A;
+    for (unsigned Step = 0; Step < 8; ++Step) {
+      Bare = Bare->IgnoreParenImpCasts();
+      if (const auto *D = dyn_cast<CXXDefaultArgExpr>(Bare))
+        Bare = D->getExpr();
+      else if (const auto *T = dyn_cast<MaterializeTemporaryExpr>(Bare))
+        Bare = T->getSubExpr();
+      else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Bare))
+        Bare = B->getSubExpr();
+      else if (const auto *C = dyn_cast<CXXConstructExpr>(Bare); C && C->getNumArgs() >= 1)
+        Bare = C->getArg(0);
+      else
+        break;
+    }
     if (const auto *Str = dyn_cast<StringLiteral>(Bare)) {
       ID.AddString(Str->getBytes());
       continue;
