@@ -391,7 +391,7 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
   for (unsigned I = 0; I < Sum.FieldInputs.size() && I < MaxFieldInputs; ++I) {
     const FieldInput &FI = Sum.FieldInputs[I];
     bool IsThis = FI.Param == FunctionSummary::ThisIndex;
-    if (!IsThis && FI.Param >= ArgFacts.size())
+    if (!IsThis && (FI.Param >= ArgFacts.size() || FI.Param >= Args.size()))
       FieldFacts.emplace_back();
     else
       FieldFacts.push_back(IsThis ? fieldInflow(FI, Object, ObjFact)
@@ -418,11 +418,10 @@ void FunctionAnalysis::Impl::applySummary(const FunctionSummary &Sum, const Func
       if (Labels & (1u << (FirstFieldBit + I))) {
         const FieldInput &FI = Sum.FieldInputs[I];
         bool IsThis = FI.Param == FunctionSummary::ThisIndex;
-        const Expr *E = IsThis ? Object : Args[FI.Param];
         TaintFact A = FieldFacts[I];
-        if (A.tainted())
+        if (A.tainted() && (IsThis || FI.Param < Args.size()))
           A.Path = IsThis ? step(A, CallLoc, "the object of " + Name)
-                          : step(A, E->getExprLoc(),
+                          : step(A, Args[FI.Param]->getExprLoc(),
                                  "passed to " + Name + " as '" + paramName(FI.Param) + "'");
         In.join(A);
       }

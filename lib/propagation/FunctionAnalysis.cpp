@@ -74,7 +74,7 @@ void FunctionAnalysis::Impl::applyGuards(const Expr *Cond, bool Branch, TaintSta
     // A field checked while its object holds the data (`ev->repo` of an
     // event parsed whole): the field gets an entry of its own, which the
     // object's facts no longer reach.
-    if (L.depth() > 0 && !Out.Exact.count(L))
+    if (L.depth() > 0 && L.depth() < LocKey::MaxFields && !Out.Exact.count(L))
       if (TaintFact Held = read(L); Held.tainted()) {
         Out.Facts[L] = Held;
         Out.Exact.insert(L);
@@ -491,7 +491,7 @@ void FunctionAnalysis::Impl::run() {
       if (!Out)
         continue;
       TaintFact F = read(LocKey::of(P));
-      F.Params &= ~fieldBitsOf(I, Summary.FieldInputs); // its own data, where the caller left it
+      F.Params &= ~unmovedFieldBits(LocKey::of(P), I); // its own data, where the caller left it
       if (F.Labels || (F.Params & ~(1u << I))) {
         Summary.OutParams[I] = F;
         Summary.OutSteps[I] = stepList(F.Path, /*Sensitive=*/false);
@@ -501,7 +501,7 @@ void FunctionAnalysis::Impl::run() {
       LocKey K;
       K.Base = LocKey::thisBase();
       TaintFact F = read(K);
-      F.Params &= ~fieldBitsOf(FunctionSummary::ThisIndex, Summary.FieldInputs);
+      F.Params &= ~unmovedFieldBits(K, FunctionSummary::ThisIndex);
       if (F.Labels || (F.Params & ~ThisLabel)) {
         Summary.OutParams[FunctionSummary::ThisIndex] = F;
         Summary.OutSteps[FunctionSummary::ThisIndex] = stepList(F.Path, /*Sensitive=*/false);
@@ -509,6 +509,29 @@ void FunctionAnalysis::Impl::run() {
     }
   }
   S = nullptr;
+}
+
+/// The field inputs of parameter \p Index (or `this`) that are still where
+/// the caller left them at \p Base's paths: the object's own data, not an
+/// output. One found at another path (`cmd = input` in a method) moved, and
+/// its caller must see the move.
+ParamMask FunctionAnalysis::Impl::unmovedFieldBits(const LocKey &Base, unsigned Index) const {
+  ParamMask Own = fieldBitsOf(Index, Summary.FieldInputs), Moved = 0;
+  for (auto It = S->Facts.lower_bound(Base); It != S->Facts.end() && It->first.Base == Base.Base;
+       ++It) {
+    ParamMask Here = It->second.Params & Own;
+    for (unsigned I = 0; Here && I < Summary.FieldInputs.size(); ++I) {
+      ParamMask Bit = 1u << (FirstFieldBit + I);
+      if (!(Here & Bit))
+        continue;
+      const std::vector<const FieldDecl *> &Path = Summary.FieldInputs[I].Fields;
+      bool AtOwnPath = It->first.depth() == Path.size() &&
+                       std::equal(Path.begin(), Path.end(), It->first.Fields.begin());
+      if (!AtOwnPath)
+        Moved |= Bit;
+    }
+  }
+  return Own & ~Moved;
 }
 
 FunctionAnalysis::FunctionAnalysis(AnalysisContext &Engine, const FunctionDecl *FD,

@@ -153,8 +153,11 @@ std::optional<int64_t> FunctionAnalysis::Impl::accessorOf(const CXXMemberCallExp
         Bare = T->getSubExpr();
       else if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(Bare))
         Bare = B->getSubExpr();
-      else if (const auto *C = dyn_cast<CXXConstructExpr>(Bare); C && C->getNumArgs() >= 1)
-        Bare = C->getArg(0);
+      else if (const auto *C = dyn_cast<CXXConstructExpr>(Bare);
+               C && C->getNumArgs() >= 1 &&
+               llvm::all_of(llvm::drop_begin(C->arguments()),
+                            [](const Expr *A) { return isa<CXXDefaultArgExpr>(A); }))
+        Bare = C->getArg(0); // std::string("Host"), not Key(1, 2)
       else
         break;
     }
@@ -314,7 +317,7 @@ void FunctionAnalysis::Impl::writeFields(const LocKey &K, bool Replace) {
     It = Replace && Extends(It->first) ? S->Facts.erase(It) : std::next(It);
   for (auto It = S->Exact.upper_bound(K); It != S->Exact.end() && It->Base == K.Base;)
     It = Extends(*It) ? S->Exact.erase(It) : std::next(It);
-  if (Replace && K.depth() > 0)
+  if (Replace && K.depth() > 0 && K.depth() < LocKey::MaxFields) // (deeper ones may be capped)
     S->Exact.insert(K);
   else if (!S->Facts.count(K))
     S->Exact.erase(K);
@@ -359,9 +362,6 @@ TaintFact FunctionAnalysis::Impl::fieldInflow(const FieldInput &In, const Expr *
                                               const TaintFact &Whole) {
   if (!E)
     return Whole;
-  auto L = locOf(E);
-  if (!L)
-    return Whole;
   auto recordOf = [](QualType T) -> const RecordDecl * {
     T = T.getNonReferenceType();
     if (T->isPointerType())
@@ -369,12 +369,24 @@ TaintFact FunctionAnalysis::Impl::fieldInflow(const FieldInput &In, const Expr *
     return T->getAsRecordDecl();
   };
   QualType T = E->getType();
-  if (T->isPointerType()) { // p, pointing at one known object
-    auto PT = S->PointsTo.find(*L);
-    if (PT == S->PointsTo.end() || PT->second.size() != 1)
-      return Whole;
-    L = *PT->second.begin();
+  const Expr *Bare = E->IgnoreParenImpCasts();
+  std::optional<LocKey> L;
+  if (const auto *U = dyn_cast<UnaryOperator>(Bare); U && U->getOpcode() == UO_AddrOf) {
+    L = locOf(U->getSubExpr()); // &ev: the object itself
+  } else if ((L = locOf(E)) && L->depth() == 0) {
+    // p, *p, p[0] or a reference bound to *p: where `p->f` is written, the
+    // one object p is known to point at, or else p's own paths.
+    const auto *V = dyn_cast_or_null<ValueDecl>(L->decl());
+    if (V && V->getType().getNonReferenceType()->isPointerType()) {
+      auto PT = S->PointsTo.find(*L);
+      if (PT != S->PointsTo.end() && PT->second.size() == 1)
+        L = *PT->second.begin();
+      else if (PT != S->PointsTo.end())
+        return Whole;
+    }
   }
+  if (!L)
+    return Whole;
   LocKey K = *L;
   for (size_t I = 0; I < In.Names.size(); ++I) {
     const FieldDecl *Field = I < In.Fields.size() ? In.Fields[I] : nullptr;

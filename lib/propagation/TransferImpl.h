@@ -80,6 +80,7 @@ public:
   /// The caller's facts for one field input of a callee's summary: the same
   /// path of the argument \p E, or all of \p Whole where it has none.
   TaintFact fieldInflow(const FieldInput &In, const clang::Expr *E, const TaintFact &Whole);
+  ParamMask unmovedFieldBits(const LocKey &Base, unsigned Index) const;
   bool isGlobal(const LocKey &K) const {
     const clang::ValueDecl *D = K.decl();
     const auto *V = llvm::dyn_cast_or_null<clang::VarDecl>(D);

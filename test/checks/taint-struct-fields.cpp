@@ -156,3 +156,48 @@ void onPushSometimes(const httplib::Request &req, bool strict) {
   std::system(cmd.c_str());
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: untrusted HTTP request data from Request::body reaches system(), which runs it as a shell command (OS command injection, CWE-78); {{.*}} [appsec-command-injection]
 }
+
+// The event reached through a pointer: `*p`, and a reference bound to it.
+static void cloneRepo(const PushEvent &ev) {
+  std::string cmd = "git clone https://git.example.com/" + ev.repo;
+  std::system(cmd.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: untrusted HTTP request data from Request::get_param_value() reaches system(), {{.*}} [appsec-command-injection]
+}
+
+static void archiveRepo(const PushEvent &ev) {
+  std::string cmd = "tar czf /srv/archive.tgz /srv/mirrors/" + ev.repo;
+  std::system(cmd.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: untrusted HTTP request data from Request::get_param_value() reaches system(), {{.*}} [appsec-command-injection]
+}
+
+void onPushPointer(const httplib::Request &req) {
+  PushEvent ev;
+  PushEvent *p = &ev;
+  p->repo = req.get_param_value("repo");
+  cloneRepo(*p);
+  PushEvent &r = *p;
+  archiveRepo(r);
+}
+
+// A method that moves one field of its object into another.
+struct Task {
+  std::string input;
+  std::string cmd;
+  void adopt() { cmd = input; }
+};
+
+void onTask(const httplib::Request &req) {
+  Task t;
+  t.input = req.get_param_value("input");
+  t.cmd = "ls";
+  t.adopt();
+  std::system(t.cmd.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: untrusted HTTP request data from Request::get_param_value() reaches system(), {{.*}} [appsec-command-injection]
+}
+
+void onTaskKept(const httplib::Request &req) {
+  Task t;
+  t.input = req.get_param_value("input");
+  t.cmd = "ls";
+  std::system(t.cmd.c_str());
+}
